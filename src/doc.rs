@@ -1,0 +1,253 @@
+//! The document model every stage reads and writes.
+//!
+//! A [`Release`] owns nothing but a shared handle on its source text plus stand-off layers:
+//! every span is a pair of byte offsets into [`Release::text`], never a copy of the words,
+//! as spaCy's `Doc`/`Span` and brat's stand-off files do. For plain-text inputs that text is
+//! the file exactly as read, so a span can be looked up in the original file byte for byte.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// A half-open byte range `[start, end)` into a release's source text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end`; callers keep `start <= end`.
+    pub const fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+
+    /// Length in bytes.
+    pub const fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    /// True for a span of zero bytes.
+    pub const fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    /// True when `other` lies entirely within this span.
+    pub const fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    /// The span as a `Range`, for slicing.
+    pub const fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    /// The text under the span.
+    pub fn slice<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.range()]
+    }
+
+    /// The same span moved `offset` bytes to the right (local offsets to file offsets).
+    pub const fn shift(&self, offset: usize) -> Span {
+        Span::new(self.start + offset, self.end + offset)
+    }
+}
+
+/// The shape an input file was read as; decides how offsets relate to the bytes on disk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceFormat {
+    /// Plain text, one release per file (possibly scraped from a web page). Offsets are
+    /// into the file's bytes.
+    Text,
+    /// Plain text, one release per line as `DATE<TAB>text`. Offsets are into the file's bytes.
+    Lines,
+    /// HTML: offsets are into the text extracted from the page.
+    Html,
+    /// JSON Lines: offsets are into the decoded `text` field of the record.
+    Jsonl,
+}
+
+/// What ingestion hands to segmentation: one release's raw region of a source.
+#[derive(Debug, Clone)]
+pub struct RawRelease {
+    /// Path of the input file relative to the input root it was found under.
+    pub source: String,
+    /// Index of this release within its file (0 for single-release files).
+    pub record: usize,
+    /// How the source was read.
+    pub format: SourceFormat,
+    /// The text all spans refer to (shared by all releases of one file).
+    pub text: Arc<str>,
+    /// The part of `text` that belongs to this release.
+    pub span: Span,
+    /// A date given outside the text (the `DATE<TAB>` column, a JSON field), unparsed.
+    pub given_date: Option<String>,
+    /// A title given outside the text (a JSON field or HTML `<h1>`), if any.
+    pub given_title: Option<String>,
+}
+
+/// Header fields of a release. Text fields are spans so they can be traced to the source.
+#[derive(Debug, Clone, Default)]
+pub struct Header {
+    /// Publication date.
+    pub date: Option<NaiveDate>,
+    /// The printed headline.
+    pub title: Option<Span>,
+    /// The sub-headline under it, if any.
+    pub subtitle: Option<Span>,
+    /// The place line that opens the body ("Jefferson City, Mo.").
+    pub dateline: Option<Span>,
+    /// The issuing office, as printed or inferred from the page.
+    pub issuer: Option<String>,
+    /// Press contact's name.
+    pub contact_name: Option<Span>,
+    /// Press contact's phone number.
+    pub contact_phone: Option<Span>,
+    /// Press contact's e-mail address.
+    pub contact_email: Option<Span>,
+}
+
+/// A sentence of the body, with the paragraph it belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    /// Where the sentence is.
+    pub span: Span,
+    /// Index into [`Release::paragraphs`].
+    pub paragraph: usize,
+}
+
+/// Named-entity labels of the CoNLL-2003 scheme the NER model predicts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum NerLabel {
+    /// A person.
+    #[serde(rename = "PER")]
+    Person,
+    /// An organisation.
+    #[serde(rename = "ORG")]
+    Organization,
+    /// A location.
+    #[serde(rename = "LOC")]
+    Location,
+    /// Anything else with a name.
+    #[serde(rename = "MISC")]
+    Misc,
+}
+
+impl NerLabel {
+    /// The CoNLL tag suffix ("PER", "ORG", "LOC", "MISC").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NerLabel::Person => "PER",
+            NerLabel::Organization => "ORG",
+            NerLabel::Location => "LOC",
+            NerLabel::Misc => "MISC",
+        }
+    }
+
+    /// Parses a CoNLL tag suffix.
+    pub fn from_conll(tag: &str) -> Option<NerLabel> {
+        match tag {
+            "PER" => Some(NerLabel::Person),
+            "ORG" => Some(NerLabel::Organization),
+            "LOC" => Some(NerLabel::Location),
+            "MISC" => Some(NerLabel::Misc),
+            _ => None,
+        }
+    }
+}
+
+/// A named-entity mention found by the model.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct NerSpan {
+    /// Where the mention is.
+    pub span: Span,
+    /// Its type.
+    pub label: NerLabel,
+    /// The model's confidence (mean probability of the words' tags).
+    pub score: f32,
+}
+
+/// One release and all layers the pipeline has added to it so far.
+#[derive(Debug, Clone)]
+pub struct Release {
+    /// Stable identifier: the same source path and record give the same id on every run.
+    pub id: String,
+    /// Path of the input file relative to its input root.
+    pub source: String,
+    /// Index within the file.
+    pub record: usize,
+    /// How the source was read.
+    pub format: SourceFormat,
+    /// The text every span refers to.
+    pub text: Arc<str>,
+    /// This release's region of `text`.
+    pub span: Span,
+    /// Header fields.
+    pub header: Header,
+    /// The body, from the first body paragraph to the end of the last.
+    pub body: Span,
+    /// Body paragraphs in order.
+    pub paragraphs: Vec<Span>,
+    /// Body sentences in order.
+    pub sentences: Vec<Sentence>,
+    /// Named-entity mentions from the model, in text order.
+    pub ner: Vec<NerSpan>,
+}
+
+impl Release {
+    /// The text under a span of this release.
+    pub fn slice(&self, span: Span) -> &str {
+        span.slice(&self.text)
+    }
+
+    /// Index of the sentence containing byte `pos`, if any.
+    pub fn sentence_at(&self, pos: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.span.end <= pos);
+        (i < self.sentences.len() && self.sentences[i].span.start <= pos).then_some(i)
+    }
+
+    /// Number of words in the body (whitespace-separated tokens of the sentences).
+    pub fn word_count(&self) -> usize {
+        self.sentences
+            .iter()
+            .map(|s| self.slice(s.span).split_whitespace().count())
+            .sum()
+    }
+}
+
+/// A stable identifier for a release: a short hash of its source path and record index.
+pub fn release_id(source: &str, record: usize) -> String {
+    let mut hasher = blake3::Hasher::new();
+    hasher.update(source.as_bytes());
+    hasher.update(&[0]);
+    hasher.update(record.to_string().as_bytes());
+    hasher.finalize().to_hex()[..16].to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn span_helpers() {
+        let s = Span::new(2, 5);
+        assert_eq!(s.len(), 3);
+        assert_eq!(s.slice("abcdefg"), "cde");
+        assert!(s.contains(Span::new(3, 5)));
+        assert!(!s.contains(Span::new(1, 3)));
+        assert_eq!(s.shift(10), Span::new(12, 15));
+    }
+
+    #[test]
+    fn release_ids_are_stable_and_distinct() {
+        assert_eq!(release_id("a/b.txt", 0), release_id("a/b.txt", 0));
+        assert_ne!(release_id("a/b.txt", 0), release_id("a/b.txt", 1));
+        assert_ne!(release_id("a/b.txt", 1), release_id("a/b.txt1", 0));
+        assert_eq!(release_id("x", 3).len(), 16);
+    }
+}

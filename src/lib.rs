@@ -1,0 +1,26 @@
+//! whosaid turns government press releases into tables of who said what.
+//!
+//! The pipeline has one module per stage, all working on the stand-off document model of
+//! [`doc`]:
+//!
+//! | stage | module | does |
+//! |---|---|---|
+//! | ingest | [`ingest`] | finds input files, checks them, cuts them into raw releases |
+//! | segment | [`segment`] | header (date, title, contact, issuer), dateline, paragraphs, sentences |
+//! | ner | [`ner`] | the transformer NER model (rust-bert), batched over many releases |
+//! | entities | [`entities`] | officials, US states, government agencies |
+//! | quotes | [`quotes`] | direct quotations |
+//! | attribution | [`attribution`] | the speaker of each quotation |
+//! | output | [`output`] | the CSV tables, written atomically |
+//!
+//! [`pipeline`] runs them in order.
+
+pub mod attribution;
+pub mod doc;
+pub mod entities;
+pub mod ingest;
+pub mod ner;
+pub mod output;
+pub mod pipeline;
+pub mod quotes;
+pub mod segment;

@@ -1,0 +1,100 @@
+//! The `whosaid` command line.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand};
+
+use whosaid::ner::{NerModel, NerOptions};
+use whosaid::pipeline::{self, Options};
+
+/// Turns press releases into tables of who said what.
+#[derive(Parser)]
+#[command(version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Reads releases and writes the CSV tables.
+    Extract(ExtractArgs),
+}
+
+#[derive(clap::Args)]
+struct ExtractArgs {
+    /// Files or directories to read (directories recursively, hidden entries skipped).
+    #[arg(default_value = "corpus")]
+    inputs: Vec<PathBuf>,
+    /// Directory for the tables.
+    #[arg(long, default_value = "output")]
+    out: PathBuf,
+    /// Worker threads for the rule stages (default: one per core).
+    #[arg(long)]
+    threads: Option<usize>,
+    /// No progress bar and no summary line.
+    #[arg(long, short)]
+    quiet: bool,
+    /// Largest input file accepted, in bytes.
+    #[arg(long, default_value_t = whosaid::ingest::DEFAULT_MAX_BYTES)]
+    max_bytes: u64,
+    /// Directory of the NER model (default: the bundled models/ner).
+    #[arg(long)]
+    model: Option<PathBuf>,
+    /// Skip the NER model and run the rule stages alone.
+    #[arg(long)]
+    no_ner: bool,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("whosaid: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Extract(args) => extract(args),
+    }
+}
+
+fn extract(args: ExtractArgs) -> Result<ExitCode> {
+    if let Some(n) = args.threads {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global()
+            .context("cannot start the worker threads")?;
+    }
+    let model = if args.no_ner {
+        None
+    } else {
+        let dir = args
+            .model
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("models/ner"));
+        Some(NerModel::load(&dir, &NerOptions { bf16: true })?)
+    };
+    let options = Options {
+        inputs: args.inputs,
+        out: args.out,
+        max_bytes: args.max_bytes,
+        progress: !args.quiet && std::io::stderr().is_terminal(),
+    };
+    let summary = pipeline::run(&options, model.as_ref())?;
+    if !args.quiet {
+        eprintln!("{}", summary.line());
+    }
+    Ok(if summary.errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}

@@ -1,0 +1,224 @@
+//! The pipeline: ingest -> segment -> ner -> entities -> quotes -> attribution -> output.
+//!
+//! Files are taken in chunks. Within a chunk, reading and segmentation run per file and
+//! per release in parallel (rayon), the model sees the sentences of every release of the
+//! chunk in one batched call, the rule stages run per release in parallel, and results are
+//! written in input order. Memory therefore depends on the chunk size, not on the number
+//! of inputs, and the tables are the same whatever the number of threads.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use anyhow::Result;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+
+use crate::doc::{RawRelease, Release};
+use crate::ingest::{self, InputError, InputFile};
+use crate::ner::NerModel;
+use crate::output::{Analysis, SkippedRow, Writers};
+use crate::{attribution, entities, quotes, segment};
+
+/// Number of input files processed together (bounds memory; feeds the model's batches).
+const CHUNK_FILES: usize = 64;
+
+/// What a run reads and where it writes.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Files and directories to read.
+    pub inputs: Vec<PathBuf>,
+    /// Directory for the tables.
+    pub out: PathBuf,
+    /// Largest input file accepted, in bytes.
+    pub max_bytes: u64,
+    /// Draw a progress bar on stderr (only when it is a terminal).
+    pub progress: bool,
+}
+
+/// Time spent in each stage, summed over the run (wall-clock per stage).
+#[derive(Debug, Clone, Default)]
+pub struct StageTimes {
+    /// Reading files and cutting them into releases, plus segmentation.
+    pub ingest_segment: Duration,
+    /// The NER model.
+    pub ner: Duration,
+    /// Entities, quotes and attribution.
+    pub rules: Duration,
+    /// Writing the tables.
+    pub output: Duration,
+}
+
+/// What a run did.
+#[derive(Debug, Clone, Default)]
+pub struct Summary {
+    /// Input files found.
+    pub files: usize,
+    /// Releases written.
+    pub releases: usize,
+    /// Quotations written.
+    pub quotes: usize,
+    /// Entities written.
+    pub entities: usize,
+    /// Inputs that could not be read: (path, reason).
+    pub errors: Vec<(String, String)>,
+    /// Inputs or records that hold no release: (source, reason).
+    pub no_release: Vec<(String, String)>,
+    /// Wall-clock time of the whole run.
+    pub elapsed: Duration,
+    /// Time per stage.
+    pub stages: StageTimes,
+}
+
+impl Summary {
+    /// Releases per second over the whole run.
+    pub fn releases_per_second(&self) -> f64 {
+        self.releases as f64 / self.elapsed.as_secs_f64().max(1e-9)
+    }
+
+    /// The one-line account printed at the end of a run.
+    pub fn line(&self) -> String {
+        format!(
+            "{} releases from {} files, {} quotes, {} entities, {} files with errors, \
+             {} without a release, {:.1} s, {:.0} releases/s",
+            self.releases,
+            self.files,
+            self.quotes,
+            self.entities,
+            self.errors.len(),
+            self.no_release.len(),
+            self.elapsed.as_secs_f64(),
+            self.releases_per_second()
+        )
+    }
+}
+
+/// Runs the whole pipeline. `model` is `None` to run the rule stages alone.
+///
+/// Problems with single inputs are reported on stderr and in `skipped.csv` and do not stop
+/// the run; an `Err` means the run itself failed (for example the output directory cannot
+/// be written), in which case no table is replaced.
+pub fn run(options: &Options, model: Option<&NerModel>) -> Result<Summary> {
+    let started = Instant::now();
+    let (files, discovery_errors) = ingest::discover(&options.inputs);
+    let mut writers = Writers::create(&options.out)?;
+    let mut summary = Summary {
+        files: files.len(),
+        ..Summary::default()
+    };
+    let bar = progress_bar(files.len(), options.progress);
+    for (path, error) in discovery_errors {
+        report_error(&bar, &mut writers, &mut summary, &path, &error)?;
+    }
+    for chunk in files.chunks(CHUNK_FILES) {
+        let t = Instant::now();
+        let read: Vec<(&InputFile, Result<Vec<RawRelease>, InputError>)> = chunk
+            .par_iter()
+            .map(|f| (f, ingest::read(f, options.max_bytes)))
+            .collect();
+        let mut raws = Vec::new();
+        for (file, result) in read {
+            match result {
+                Ok(r) => raws.extend(r),
+                Err(e) => {
+                    let shown = file.path.display().to_string();
+                    report_error(&bar, &mut writers, &mut summary, &shown, &e)?;
+                }
+            }
+        }
+        let segmented: Vec<_> = raws
+            .into_par_iter()
+            .map(|raw| {
+                let (source, record) = (raw.source.clone(), raw.record);
+                segment::segment(raw).map_err(|e| (source, record, e))
+            })
+            .collect();
+        let mut releases: Vec<Release> = Vec::with_capacity(segmented.len());
+        for s in segmented {
+            match s {
+                Ok(r) => releases.push(r),
+                Err((source, record, e)) => {
+                    writers.skipped(SkippedRow {
+                        source: &source,
+                        record: Some(record),
+                        kind: "no_release",
+                        reason: &e.reason,
+                    })?;
+                    summary.no_release.push((source, e.reason));
+                }
+            }
+        }
+        summary.stages.ingest_segment += t.elapsed();
+
+        if let Some(model) = model {
+            let t = Instant::now();
+            model.annotate(&mut releases)?;
+            summary.stages.ner += t.elapsed();
+        }
+
+        let t = Instant::now();
+        let analyses: Vec<Analysis> = releases.into_par_iter().map(analyse).collect();
+        summary.stages.rules += t.elapsed();
+
+        let t = Instant::now();
+        for a in &analyses {
+            writers.write(a)?;
+            summary.releases += 1;
+            summary.quotes += a.quotes.len();
+            summary.entities += a.entities.len();
+        }
+        summary.stages.output += t.elapsed();
+        bar.inc(chunk.len() as u64);
+    }
+    let t = Instant::now();
+    writers.finish()?;
+    summary.stages.output += t.elapsed();
+    bar.finish_and_clear();
+    summary.elapsed = started.elapsed();
+    Ok(summary)
+}
+
+/// The rule stages of one release: entities, quotes, attribution.
+pub fn analyse(release: Release) -> Analysis {
+    let entities = entities::extract(&release);
+    let spans = quotes::extract(&release);
+    let quotes = attribution::attribute(&release, &entities, &spans);
+    Analysis {
+        release,
+        entities,
+        quotes,
+    }
+}
+
+fn report_error(
+    bar: &ProgressBar,
+    writers: &mut Writers,
+    summary: &mut Summary,
+    path: &str,
+    error: &InputError,
+) -> Result<()> {
+    let reason = error.to_string();
+    bar.suspend(|| eprintln!("whosaid: {path}: {reason}"));
+    writers.skipped(SkippedRow {
+        source: path,
+        record: None,
+        kind: "error",
+        reason: &reason,
+    })?;
+    summary.errors.push((path.to_string(), reason));
+    Ok(())
+}
+
+fn progress_bar(len: usize, enabled: bool) -> ProgressBar {
+    let target = if enabled {
+        ProgressDrawTarget::stderr()
+    } else {
+        ProgressDrawTarget::hidden()
+    };
+    let bar = ProgressBar::with_draw_target(Some(len as u64), target);
+    bar.set_style(
+        ProgressStyle::with_template("{elapsed_precise} [{bar:40}] {pos}/{len} files ({eta} left)")
+            .expect("static template")
+            .progress_chars("=> "),
+    );
+    bar
+}
