@@ -22,6 +22,17 @@ struct Cli {
 enum Command {
     /// Reads releases and writes the CSV tables.
     Extract(ExtractArgs),
+    /// Runs `extract` several times over the same inputs and prints median timings.
+    Bench(BenchArgs),
+}
+
+#[derive(clap::Args)]
+struct BenchArgs {
+    #[command(flatten)]
+    extract: ExtractArgs,
+    /// Number of runs.
+    #[arg(long, default_value_t = 5)]
+    runs: usize,
 }
 
 #[derive(clap::Args)]
@@ -63,10 +74,12 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Extract(args) => extract(args),
+        Command::Bench(args) => bench(args),
     }
 }
 
-fn extract(args: ExtractArgs) -> Result<ExitCode> {
+/// Sets up threads and the model as `args` say; returns the run options and the model.
+fn prepare(args: ExtractArgs) -> Result<(Options, Option<NerModel>)> {
     if let Some(n) = args.threads {
         rayon::ThreadPoolBuilder::new()
             .num_threads(n)
@@ -88,8 +101,21 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
         max_bytes: args.max_bytes,
         progress: !args.quiet && std::io::stderr().is_terminal(),
     };
+    Ok((options, model))
+}
+
+fn bench(args: BenchArgs) -> Result<ExitCode> {
+    let (options, model) = prepare(args.extract)?;
+    let report = whosaid::bench::run(&options, model.as_ref(), args.runs)?;
+    println!("{report}");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn extract(args: ExtractArgs) -> Result<ExitCode> {
+    let quiet = args.quiet;
+    let (options, model) = prepare(args)?;
     let summary = pipeline::run(&options, model.as_ref())?;
-    if !args.quiet {
+    if !quiet {
         eprintln!("{}", summary.line());
     }
     Ok(if summary.errors.is_empty() {
