@@ -58,6 +58,9 @@ struct ExtractArgs {
     /// Skip the NER model and run the rule stages alone.
     #[arg(long)]
     no_ner: bool,
+    /// Also write the tables to this SQLite quote database (upserted by release).
+    #[arg(long, value_name = "FILE")]
+    sqlite: Option<PathBuf>,
 }
 
 fn main() -> ExitCode {
@@ -100,6 +103,7 @@ fn prepare(args: ExtractArgs) -> Result<(Options, Option<NerModel>)> {
         out: args.out,
         max_bytes: args.max_bytes,
         progress: !args.quiet && std::io::stderr().is_terminal(),
+        sqlite: args.sqlite,
     };
     Ok((options, model))
 }

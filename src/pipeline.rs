@@ -16,6 +16,7 @@ use rayon::prelude::*;
 use crate::doc::{RawRelease, Release};
 use crate::ingest::{self, InputError, InputFile};
 use crate::ner::NerModel;
+use crate::output::sqlite::{Database, Upsert};
 use crate::output::{Analysis, SkippedRow, Writers};
 use crate::{attribution, entities, quotes, segment};
 
@@ -33,6 +34,8 @@ pub struct Options {
     pub max_bytes: u64,
     /// Draw a progress bar on stderr (only when it is a terminal).
     pub progress: bool,
+    /// Also upsert every release into this SQLite quote database.
+    pub sqlite: Option<PathBuf>,
 }
 
 /// Time spent in each stage, summed over the run (wall-clock per stage).
@@ -67,6 +70,10 @@ pub struct Summary {
     pub elapsed: Duration,
     /// Time per stage.
     pub stages: StageTimes,
+    /// Releases written to the SQLite database (new or changed).
+    pub db_written: usize,
+    /// Releases already in the SQLite database with the same content.
+    pub db_unchanged: usize,
 }
 
 impl Summary {
@@ -77,7 +84,7 @@ impl Summary {
 
     /// The one-line account printed at the end of a run.
     pub fn line(&self) -> String {
-        format!(
+        let mut line = format!(
             "{} releases from {} files, {} quotes, {} entities, {} files with errors, \
              {} without a release, {:.1} s, {:.0} releases/s",
             self.releases,
@@ -88,7 +95,14 @@ impl Summary {
             self.no_release.len(),
             self.elapsed.as_secs_f64(),
             self.releases_per_second()
-        )
+        );
+        if self.db_written + self.db_unchanged > 0 {
+            line.push_str(&format!(
+                "; database: {} releases written, {} unchanged",
+                self.db_written, self.db_unchanged
+            ));
+        }
+        line
     }
 }
 
@@ -101,6 +115,16 @@ pub fn run(options: &Options, model: Option<&NerModel>) -> Result<Summary> {
     let started = Instant::now();
     let (files, discovery_errors) = ingest::discover(&options.inputs);
     let mut writers = Writers::create(&options.out)?;
+    let fingerprint = format!(
+        "whosaid {}; {}",
+        env!("CARGO_PKG_VERSION"),
+        if model.is_some() { "ner" } else { "rules only" }
+    );
+    let mut database = options
+        .sqlite
+        .as_deref()
+        .map(|path| Database::open(path, &fingerprint))
+        .transpose()?;
     let mut summary = Summary {
         files: files.len(),
         ..Summary::default()
@@ -162,6 +186,12 @@ pub fn run(options: &Options, model: Option<&NerModel>) -> Result<Summary> {
         let t = Instant::now();
         for a in &analyses {
             writers.write(a)?;
+            if let Some(db) = database.as_mut() {
+                match db.upsert(a)? {
+                    Upsert::Unchanged => summary.db_unchanged += 1,
+                    Upsert::Inserted | Upsert::Replaced => summary.db_written += 1,
+                }
+            }
             summary.releases += 1;
             summary.quotes += a.quotes.len();
             summary.entities += a.entities.len();
