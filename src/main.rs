@@ -8,7 +8,7 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 
 use whosaid::ner::{NerModel, NerOptions};
-use whosaid::pipeline::{self, Options};
+use whosaid::pipeline::{self, Options, Shard};
 
 /// Turns press releases into tables of who said what.
 #[derive(Parser)]
@@ -58,6 +58,10 @@ struct ExtractArgs {
     /// Skip the NER model and run the rule stages alone.
     #[arg(long)]
     no_ner: bool,
+    /// Process only part K of N (from 0) of the sorted input files; the tables of shards
+    /// 0..N concatenated in order equal those of one run.
+    #[arg(long, value_name = "K/N")]
+    shard: Option<Shard>,
     /// Also write the tables to this SQLite quote database (upserted by release).
     #[arg(long, value_name = "FILE")]
     sqlite: Option<PathBuf>,
@@ -104,6 +108,7 @@ fn prepare(args: ExtractArgs) -> Result<(Options, Option<NerModel>)> {
         max_bytes: args.max_bytes,
         progress: !args.quiet && std::io::stderr().is_terminal(),
         sqlite: args.sqlite,
+        shard: args.shard,
     };
     Ok((options, model))
 }

@@ -18,6 +18,7 @@ use crate::ingest::{self, InputError, InputFile};
 use crate::ner::NerModel;
 use crate::output::sqlite::{Database, Upsert};
 use crate::output::{Analysis, SkippedRow, Writers};
+use crate::segment::NotARelease;
 use crate::{attribution, entities, quotes, segment};
 
 /// Number of input files processed together (bounds memory; feeds the model's batches).
@@ -36,6 +37,48 @@ pub struct Options {
     pub progress: bool,
     /// Also upsert every release into this SQLite quote database.
     pub sqlite: Option<PathBuf>,
+    /// Process only this part of the input files.
+    pub shard: Option<Shard>,
+}
+
+/// Part `index` of `count` of the sorted input files: a contiguous slice, so the tables of
+/// shards 0, 1, … `count - 1` concatenated (headers dropped) are the tables of a single run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shard {
+    /// Which part, from 0.
+    pub index: usize,
+    /// How many parts.
+    pub count: usize,
+}
+
+impl Shard {
+    /// The files of this shard among `len` sorted files.
+    pub fn range(&self, len: usize) -> std::ops::Range<usize> {
+        (len * self.index / self.count)..(len * (self.index + 1) / self.count)
+    }
+}
+
+impl std::str::FromStr for Shard {
+    type Err = String;
+
+    /// Parses `K/N` with `0 <= K < N`.
+    fn from_str(s: &str) -> Result<Shard, String> {
+        let (k, n) = s
+            .split_once('/')
+            .ok_or_else(|| format!("{s:?} is not K/N"))?;
+        let index: usize = k
+            .trim()
+            .parse()
+            .map_err(|_| format!("{k:?} is not a number"))?;
+        let count: usize = n
+            .trim()
+            .parse()
+            .map_err(|_| format!("{n:?} is not a number"))?;
+        if count == 0 || index >= count {
+            return Err(format!("shard {index}/{count}: need 0 <= K < N"));
+        }
+        Ok(Shard { index, count })
+    }
 }
 
 /// Time spent in each stage, summed over the run (wall-clock per stage).
@@ -113,7 +156,17 @@ impl Summary {
 /// be written), in which case no table is replaced.
 pub fn run(options: &Options, model: Option<&NerModel>) -> Result<Summary> {
     let started = Instant::now();
-    let (files, discovery_errors) = ingest::discover(&options.inputs);
+    let (files, mut discovery_errors) = ingest::discover(&options.inputs);
+    let files = match options.shard {
+        Some(shard) => {
+            // Problems with the inputs themselves are reported once, by the first shard.
+            if shard.index != 0 {
+                discovery_errors.clear();
+            }
+            files[shard.range(files.len())].to_vec()
+        }
+        None => files,
+    };
     let mut writers = Writers::create(&options.out)?;
     let fingerprint = format!(
         "whosaid {}; {}",
@@ -149,39 +202,22 @@ pub fn run(options: &Options, model: Option<&NerModel>) -> Result<Summary> {
                 }
             }
         }
-        let segmented: Vec<_> = raws
-            .into_par_iter()
-            .map(|raw| {
-                let (source, record) = (raw.source.clone(), raw.record);
-                segment::segment(raw).map_err(|e| (source, record, e))
-            })
-            .collect();
-        let mut releases: Vec<Release> = Vec::with_capacity(segmented.len());
-        for s in segmented {
-            match s {
-                Ok(r) => releases.push(r),
-                Err((source, record, e)) => {
+        summary.stages.ingest_segment += t.elapsed();
+        let mut analyses = Vec::new();
+        for result in process(raws, model, &mut summary.stages)? {
+            match result {
+                Ok(a) => analyses.push(a),
+                Err(skip) => {
                     writers.skipped(SkippedRow {
-                        source: &source,
-                        record: Some(record),
+                        source: &skip.source,
+                        record: Some(skip.record),
                         kind: "no_release",
-                        reason: &e.reason,
+                        reason: &skip.reason.reason,
                     })?;
-                    summary.no_release.push((source, e.reason));
+                    summary.no_release.push((skip.source, skip.reason.reason));
                 }
             }
         }
-        summary.stages.ingest_segment += t.elapsed();
-
-        if let Some(model) = model {
-            let t = Instant::now();
-            model.annotate(&mut releases)?;
-            summary.stages.ner += t.elapsed();
-        }
-
-        let t = Instant::now();
-        let analyses: Vec<Analysis> = releases.into_par_iter().map(analyse).collect();
-        summary.stages.rules += t.elapsed();
 
         let t = Instant::now();
         for a in &analyses {
@@ -205,6 +241,70 @@ pub fn run(options: &Options, model: Option<&NerModel>) -> Result<Summary> {
     bar.finish_and_clear();
     summary.elapsed = started.elapsed();
     Ok(summary)
+}
+
+/// A raw release that segmentation found to hold no release.
+#[derive(Debug, Clone)]
+pub struct Skipped {
+    /// Its source.
+    pub source: String,
+    /// Its record index.
+    pub record: usize,
+    /// Why.
+    pub reason: NotARelease,
+}
+
+/// Segments raw releases (in parallel), runs the model over all of them in one batched
+/// call, then the rule stages (in parallel). Results keep the order of `raws`.
+pub fn process(
+    raws: Vec<RawRelease>,
+    model: Option<&NerModel>,
+    stages: &mut StageTimes,
+) -> Result<Vec<Result<Analysis, Skipped>>> {
+    let t = Instant::now();
+    let segmented: Vec<Result<Release, Skipped>> = raws
+        .into_par_iter()
+        .map(|raw| {
+            let (source, record) = (raw.source.clone(), raw.record);
+            segment::segment(raw).map_err(|reason| Skipped {
+                source,
+                record,
+                reason,
+            })
+        })
+        .collect();
+    let (mut releases, mut order) = (Vec::new(), Vec::with_capacity(segmented.len()));
+    for s in segmented {
+        match s {
+            Ok(r) => {
+                releases.push(r);
+                order.push(None);
+            }
+            Err(skip) => order.push(Some(skip)),
+        }
+    }
+    stages.ingest_segment += t.elapsed();
+
+    if let Some(model) = model {
+        let t = Instant::now();
+        model.annotate(&mut releases)?;
+        stages.ner += t.elapsed();
+    }
+
+    let t = Instant::now();
+    let mut analyses = releases
+        .into_par_iter()
+        .map(analyse)
+        .collect::<Vec<_>>()
+        .into_iter();
+    stages.rules += t.elapsed();
+    Ok(order
+        .into_iter()
+        .map(|slot| match slot {
+            Some(skip) => Err(skip),
+            None => Ok(analyses.next().expect("one analysis per release")),
+        })
+        .collect())
 }
 
 /// The rule stages of one release: entities, quotes, attribution.
@@ -251,4 +351,33 @@ fn progress_bar(len: usize, enabled: bool) -> ProgressBar {
             .progress_chars("=> "),
     );
     bar
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shards_cover_every_file_once_in_order() {
+        for len in [0, 1, 7, 100] {
+            for count in [1, 2, 3, 8] {
+                let mut next = 0;
+                for index in 0..count {
+                    let r = Shard { index, count }.range(len);
+                    assert_eq!(r.start, next);
+                    next = r.end;
+                }
+                assert_eq!(next, len);
+            }
+        }
+    }
+
+    #[test]
+    fn shard_parsing() {
+        assert_eq!("1/4".parse(), Ok(Shard { index: 1, count: 4 }));
+        assert!("4/4".parse::<Shard>().is_err());
+        assert!("1/0".parse::<Shard>().is_err());
+        assert!("x/2".parse::<Shard>().is_err());
+        assert!("3".parse::<Shard>().is_err());
+    }
 }
