@@ -24,6 +24,53 @@ enum Command {
     Extract(ExtractArgs),
     /// Runs `extract` several times over the same inputs and prints median timings.
     Bench(BenchArgs),
+    /// Reads JSON Lines releases on stdin and writes one JSON Lines result per release on
+    /// stdout, as a worker inside a distributed engine (Spark's RDD.pipe, Ray, Beam).
+    Stream(StreamArgs),
+}
+
+/// Which NER model to run, shared by the commands that run the pipeline.
+#[derive(clap::Args)]
+struct ModelArgs {
+    /// Directory of the NER model (default: the bundled models/ner).
+    #[arg(long)]
+    model: Option<PathBuf>,
+    /// Skip the NER model and run the rule stages alone.
+    #[arg(long)]
+    no_ner: bool,
+    /// Worker threads for the rule stages (default: one per core).
+    #[arg(long)]
+    threads: Option<usize>,
+}
+
+impl ModelArgs {
+    /// Starts the worker threads and loads the model, as the arguments say.
+    fn load(&self) -> Result<Option<NerModel>> {
+        if let Some(n) = self.threads {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(n)
+                .build_global()
+                .context("cannot start the worker threads")?;
+        }
+        if self.no_ner {
+            return Ok(None);
+        }
+        let dir = self
+            .model
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("models/ner"));
+        Ok(Some(NerModel::load(&dir, &NerOptions { bf16: true })?))
+    }
+}
+
+#[derive(clap::Args)]
+struct StreamArgs {
+    #[command(flatten)]
+    model: ModelArgs,
+    /// Releases read before each batched model call (a batch is also flushed at the end
+    /// of the input).
+    #[arg(long, default_value_t = 64)]
+    batch: usize,
 }
 
 #[derive(clap::Args)]
@@ -43,21 +90,14 @@ struct ExtractArgs {
     /// Directory for the tables.
     #[arg(long, default_value = "output")]
     out: PathBuf,
-    /// Worker threads for the rule stages (default: one per core).
-    #[arg(long)]
-    threads: Option<usize>,
     /// No progress bar and no summary line.
     #[arg(long, short)]
     quiet: bool,
     /// Largest input file accepted, in bytes.
     #[arg(long, default_value_t = whosaid::ingest::DEFAULT_MAX_BYTES)]
     max_bytes: u64,
-    /// Directory of the NER model (default: the bundled models/ner).
-    #[arg(long)]
-    model: Option<PathBuf>,
-    /// Skip the NER model and run the rule stages alone.
-    #[arg(long)]
-    no_ner: bool,
+    #[command(flatten)]
+    model: ModelArgs,
     /// Process only part K of N (from 0) of the sorted input files; the tables of shards
     /// 0..N concatenated in order equal those of one run.
     #[arg(long, value_name = "K/N")]
@@ -82,26 +122,26 @@ fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Extract(args) => extract(args),
         Command::Bench(args) => bench(args),
+        Command::Stream(args) => stream(args),
     }
 }
 
-/// Sets up threads and the model as `args` say; returns the run options and the model.
-fn prepare(args: ExtractArgs) -> Result<(Options, Option<NerModel>)> {
-    if let Some(n) = args.threads {
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(n)
-            .build_global()
-            .context("cannot start the worker threads")?;
-    }
-    let model = if args.no_ner {
-        None
+fn stream(args: StreamArgs) -> Result<ExitCode> {
+    let model = args.model.load()?;
+    let stdin = std::io::stdin().lock();
+    let stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    let summary = pipeline::stream(stdin, stdout, model.as_ref(), args.batch)?;
+    eprintln!("{}", summary.line());
+    Ok(if summary.errors.is_empty() {
+        ExitCode::SUCCESS
     } else {
-        let dir = args
-            .model
-            .clone()
-            .unwrap_or_else(|| PathBuf::from("models/ner"));
-        Some(NerModel::load(&dir, &NerOptions { bf16: true })?)
-    };
+        ExitCode::FAILURE
+    })
+}
+
+/// Loads the model and turns the arguments into run options.
+fn prepare(args: ExtractArgs) -> Result<(Options, Option<NerModel>)> {
+    let model = args.model.load()?;
     let options = Options {
         inputs: args.inputs,
         out: args.out,

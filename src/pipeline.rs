@@ -6,18 +6,20 @@
 //! written in input order. Memory therefore depends on the chunk size, not on the number
 //! of inputs, and the tables are the same whatever the number of threads.
 
+use std::io::{BufRead, Write};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use crate::doc::{RawRelease, Release};
 use crate::ingest::{self, InputError, InputFile};
 use crate::ner::NerModel;
 use crate::output::sqlite::{Database, Upsert};
-use crate::output::{Analysis, SkippedRow, Writers};
+use crate::output::{Analysis, Rows, SkippedRow, Writers};
 use crate::segment::NotARelease;
 use crate::{attribution, entities, quotes, segment};
 
@@ -239,6 +241,112 @@ pub fn run(options: &Options, model: Option<&NerModel>) -> Result<Summary> {
     writers.finish()?;
     summary.stages.output += t.elapsed();
     bar.finish_and_clear();
+    summary.elapsed = started.elapsed();
+    Ok(summary)
+}
+
+/// The optional fields of a streamed record that are passed through to its result.
+#[derive(Deserialize)]
+struct StreamKey {
+    id: Option<serde_json::Value>,
+    source: Option<String>,
+}
+
+/// One line of `stream` output.
+#[derive(Serialize)]
+struct StreamResult<'a> {
+    /// 0-based line number of the input record.
+    line: usize,
+    /// The record's `id` field, passed through.
+    id: Option<serde_json::Value>,
+    #[serde(flatten)]
+    outcome: StreamOutcome<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "lowercase")]
+enum StreamOutcome<'a> {
+    /// The rows the release contributes to each table.
+    Tables(Box<Rows<'a>>),
+    /// Why the record gave no release.
+    Skipped(String),
+    /// Why the record could not be read.
+    Error(String),
+}
+
+/// The streaming mode: reads JSON Lines releases (`text`, optional `title`, `date`, `id`,
+/// `source`) from `input` and writes one JSON line per record to `output`, in input order:
+/// `{"line", "id", "tables": {release, sentences, entities, mentions, quotes}}`, or
+/// `"skipped"`/`"error"` with a reason. Records are processed `batch` at a time (one model
+/// call per batch); the model is loaded once for the whole stream.
+pub fn stream(
+    input: impl BufRead,
+    mut output: impl Write,
+    model: Option<&NerModel>,
+    batch: usize,
+) -> Result<Summary> {
+    let started = Instant::now();
+    let mut summary = Summary::default();
+    let mut lines = input.lines().enumerate().peekable();
+    while lines.peek().is_some() {
+        let mut keys = Vec::new();
+        let mut raws = Vec::new();
+        let mut failed = Vec::new();
+        for (n, line) in lines.by_ref().take(batch.max(1)) {
+            let line = line.context("cannot read the input stream")?;
+            if line.trim().is_empty() {
+                continue;
+            }
+            let key: Option<StreamKey> = serde_json::from_str(&line).ok();
+            let (id, source) = key.map(|k| (k.id, k.source)).unwrap_or_default();
+            let source = source.unwrap_or_else(|| "stdin".to_string());
+            match ingest::from_jsonl(&source, &line) {
+                Ok(records) => {
+                    for mut raw in records {
+                        raw.record = n;
+                        raws.push(raw);
+                        keys.push((n, id.clone()));
+                    }
+                }
+                Err(e) => failed.push((n, id, e.to_string())),
+            }
+        }
+        let results = process(raws, model, &mut summary.stages)?;
+        let mut done: Vec<(usize, String)> = Vec::with_capacity(results.len() + failed.len());
+        for ((line, id), result) in keys.into_iter().zip(&results) {
+            let outcome = match result {
+                Ok(a) => {
+                    summary.releases += 1;
+                    summary.quotes += a.quotes.len();
+                    summary.entities += a.entities.len();
+                    StreamOutcome::Tables(Box::new(Rows::of(a)))
+                }
+                Err(skip) => {
+                    summary
+                        .no_release
+                        .push((format!("line {line}"), skip.reason.reason.clone()));
+                    StreamOutcome::Skipped(skip.reason.reason.clone())
+                }
+            };
+            let json = serde_json::to_string(&StreamResult { line, id, outcome })?;
+            done.push((line, json));
+        }
+        for (line, id, reason) in failed {
+            let reason = format!("line {}: {reason}", line + 1);
+            summary.errors.push(("stdin".to_string(), reason.clone()));
+            let json = serde_json::to_string(&StreamResult {
+                line,
+                id,
+                outcome: StreamOutcome::Error(reason),
+            })?;
+            done.push((line, json));
+        }
+        done.sort_by_key(|(line, _)| *line);
+        for (_, json) in done {
+            writeln!(output, "{json}")?;
+        }
+        output.flush()?;
+    }
     summary.elapsed = started.elapsed();
     Ok(summary)
 }

@@ -64,7 +64,10 @@ fn readme_queries_answer_on_the_demo_corpus() {
 
     // 2. Officials by state: Missouri's Secretary of State release names officials there.
     let by_state = query(&conn, &queries[1]);
-    let mo = by_state.iter().find(|r| r[0] == "MO").expect("officials in MO");
+    let mo = by_state
+        .iter()
+        .find(|r| r[0] == "MO")
+        .expect("officials in MO");
     assert!(mo[1].parse::<usize>().unwrap() >= 1);
 
     // 3. Full-text search: every hit mentions smoke and has a speaker.
@@ -77,7 +80,8 @@ fn readme_queries_answer_on_the_demo_corpus() {
 
     // A rerun over the same corpus rewrites nothing and duplicates nothing.
     let count = |conn: &Connection| -> i64 {
-        conn.query_row("SELECT count(*) FROM quotes", [], |r| r.get(0)).unwrap()
+        conn.query_row("SELECT count(*) FROM quotes", [], |r| r.get(0))
+            .unwrap()
     };
     let before = count(&conn);
     let o = common::extract(&[

@@ -110,7 +110,9 @@ pub(crate) struct QuoteRow<'a> {
     pub(crate) confidence: f32,
 }
 
-/// All rows one analysed release contributes to the tables (CSV and SQLite alike).
+/// All rows one analysed release contributes to the tables (CSV, SQLite and the JSON of
+/// the streaming mode alike).
+#[derive(Serialize)]
 pub(crate) struct Rows<'a> {
     pub(crate) release: ReleaseRow<'a>,
     pub(crate) sentences: Vec<SentenceRow<'a>>,
