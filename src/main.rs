@@ -102,6 +102,10 @@ struct ExtractArgs {
     /// 0..N concatenated in order equal those of one run.
     #[arg(long, value_name = "K/N")]
     shard: Option<Shard>,
+    /// Reprocess every file instead of replaying unchanged ones from the previous run's
+    /// cache (OUT/.whosaid-cache).
+    #[arg(long)]
+    no_cache: bool,
     /// Also write the tables to this SQLite quote database (upserted by release).
     #[arg(long, value_name = "FILE")]
     sqlite: Option<PathBuf>,
@@ -149,6 +153,7 @@ fn prepare(args: ExtractArgs) -> Result<(Options, Option<NerModel>)> {
         progress: !args.quiet && std::io::stderr().is_terminal(),
         sqlite: args.sqlite,
         shard: args.shard,
+        incremental: !args.no_cache,
     };
     Ok((options, model))
 }

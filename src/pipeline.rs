@@ -6,6 +6,7 @@
 //! written in input order. Memory therefore depends on the chunk size, not on the number
 //! of inputs, and the tables are the same whatever the number of threads.
 
+use std::collections::HashSet;
 use std::io::{BufRead, Write};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -16,10 +17,11 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::doc::{RawRelease, Release};
-use crate::ingest::{self, InputError, InputFile};
+use crate::ingest::{self, InputError};
 use crate::ner::NerModel;
+use crate::output::cache::Cache;
 use crate::output::sqlite::{Database, Upsert};
-use crate::output::{Analysis, Rows, SkippedRow, Writers};
+use crate::output::{Analysis, Fragments, Rows, SkippedRow, Writers};
 use crate::segment::NotARelease;
 use crate::{attribution, entities, quotes, segment};
 
@@ -41,6 +43,9 @@ pub struct Options {
     pub sqlite: Option<PathBuf>,
     /// Process only this part of the input files.
     pub shard: Option<Shard>,
+    /// Replay unchanged files from the cache of the previous run into the same output
+    /// directory, processing only new or changed ones.
+    pub incremental: bool,
 }
 
 /// Part `index` of `count` of the sorted input files: a contiguous slice, so the tables of
@@ -119,6 +124,8 @@ pub struct Summary {
     pub db_written: usize,
     /// Releases already in the SQLite database with the same content.
     pub db_unchanged: usize,
+    /// Files unchanged since the previous run, replayed from its cache.
+    pub cached_files: usize,
 }
 
 impl Summary {
@@ -141,6 +148,12 @@ impl Summary {
             self.elapsed.as_secs_f64(),
             self.releases_per_second()
         );
+        if self.cached_files > 0 {
+            line.push_str(&format!(
+                "; {} unchanged files replayed from the previous run",
+                self.cached_files
+            ));
+        }
         if self.db_written + self.db_unchanged > 0 {
             line.push_str(&format!(
                 "; database: {} releases written, {} unchanged",
@@ -149,6 +162,19 @@ impl Summary {
         }
         line
     }
+}
+
+/// What one input file of a chunk turned into before the model runs.
+enum Slot {
+    /// It could not be read.
+    Failed(String, InputError),
+    /// It is unchanged since the run that cached its rows.
+    Cached(Fragments),
+    /// Its releases are among those being processed now.
+    Fresh {
+        cache_key: Option<String>,
+        releases: usize,
+    },
 }
 
 /// Runs the whole pipeline. `model` is `None` to run the rule stages alone.
@@ -170,79 +196,133 @@ pub fn run(options: &Options, model: Option<&NerModel>) -> Result<Summary> {
         None => files,
     };
     let mut writers = Writers::create(&options.out)?;
-    let fingerprint = format!(
-        "whosaid {}; {}",
-        env!("CARGO_PKG_VERSION"),
-        if model.is_some() { "ner" } else { "rules only" }
-    );
+    let fingerprint = fingerprint(model)?;
     let mut database = options
         .sqlite
         .as_deref()
         .map(|path| Database::open(path, &fingerprint))
         .transpose()?;
+    // Replaying a file from the cache skips its analysis, which a database being filled
+    // needs; such runs process everything and the database skips what it already holds.
+    let cache = (options.incremental && database.is_none())
+        .then(|| Cache::open(&options.out, &fingerprint))
+        .transpose()?;
+    let mut used_keys = HashSet::new();
     let mut summary = Summary {
         files: files.len(),
         ..Summary::default()
     };
     let bar = progress_bar(files.len(), options.progress);
     for (path, error) in discovery_errors {
-        report_error(&bar, &mut writers, &mut summary, &path, &error)?;
+        let fragments = report_error(&bar, &mut summary, &path, &error)?;
+        writers.append(&fragments)?;
     }
     for chunk in files.chunks(CHUNK_FILES) {
         let t = Instant::now();
-        let read: Vec<(&InputFile, Result<Vec<RawRelease>, InputError>)> = chunk
+        let read: Vec<Result<Vec<RawRelease>, InputError>> = chunk
             .par_iter()
-            .map(|f| (f, ingest::read(f, options.max_bytes)))
+            .map(|f| ingest::read(f, options.max_bytes))
             .collect();
+        let mut slots = Vec::with_capacity(chunk.len());
         let mut raws = Vec::new();
-        for (file, result) in read {
+        for (file, result) in chunk.iter().zip(read) {
             match result {
-                Ok(r) => raws.extend(r),
-                Err(e) => {
-                    let shown = file.path.display().to_string();
-                    report_error(&bar, &mut writers, &mut summary, &shown, &e)?;
+                Err(e) => slots.push(Slot::Failed(file.path.display().to_string(), e)),
+                Ok(file_raws) => {
+                    let cache_key = cache.as_ref().map(|c| c.key(&file.source, &file_raws));
+                    let cached = cache.as_ref().zip(cache_key.as_deref());
+                    if let Some(fragments) = cached.and_then(|(c, k)| c.get(k)) {
+                        used_keys.insert(cache_key.unwrap_or_default());
+                        slots.push(Slot::Cached(fragments));
+                    } else {
+                        slots.push(Slot::Fresh {
+                            cache_key,
+                            releases: file_raws.len(),
+                        });
+                        raws.extend(file_raws);
+                    }
                 }
             }
         }
         summary.stages.ingest_segment += t.elapsed();
-        let mut analyses = Vec::new();
-        for result in process(raws, model, &mut summary.stages)? {
-            match result {
-                Ok(a) => analyses.push(a),
-                Err(skip) => {
-                    writers.skipped(SkippedRow {
-                        source: &skip.source,
-                        record: Some(skip.record),
-                        kind: "no_release",
-                        reason: &skip.reason.reason,
-                    })?;
-                    summary.no_release.push((skip.source, skip.reason.reason));
-                }
-            }
-        }
+        let mut results = process(raws, model, &mut summary.stages)?.into_iter();
 
         let t = Instant::now();
-        for a in &analyses {
-            writers.write(a)?;
-            if let Some(db) = database.as_mut() {
-                match db.upsert(a)? {
-                    Upsert::Unchanged => summary.db_unchanged += 1,
-                    Upsert::Inserted | Upsert::Replaced => summary.db_written += 1,
+        for slot in slots {
+            let fragments = match slot {
+                Slot::Failed(path, e) => report_error(&bar, &mut summary, &path, &e)?,
+                Slot::Cached(fragments) => {
+                    summary.cached_files += 1;
+                    fragments
                 }
-            }
-            summary.releases += 1;
-            summary.quotes += a.quotes.len();
-            summary.entities += a.entities.len();
+                Slot::Fresh {
+                    cache_key,
+                    releases,
+                } => {
+                    let mut fragments = Fragments::default();
+                    for result in results.by_ref().take(releases) {
+                        match result {
+                            Ok(a) => {
+                                fragments.add(&a)?;
+                                if let Some(db) = database.as_mut() {
+                                    match db.upsert(&a)? {
+                                        Upsert::Unchanged => summary.db_unchanged += 1,
+                                        Upsert::Inserted | Upsert::Replaced => {
+                                            summary.db_written += 1
+                                        }
+                                    }
+                                }
+                            }
+                            Err(skip) => fragments.add_skipped(SkippedRow {
+                                source: &skip.source,
+                                record: Some(skip.record),
+                                kind: "no_release",
+                                reason: &skip.reason.reason,
+                            })?,
+                        }
+                    }
+                    if let (Some(c), Some(k)) = (cache.as_ref(), cache_key) {
+                        c.put(&k, &fragments)?;
+                        used_keys.insert(k);
+                    }
+                    fragments
+                }
+            };
+            writers.append(&fragments)?;
+            summary.releases += fragments.release_count;
+            summary.quotes += fragments.quote_count;
+            summary.entities += fragments.entity_count;
+            summary.no_release.extend(fragments.no_release);
         }
         summary.stages.output += t.elapsed();
         bar.inc(chunk.len() as u64);
     }
     let t = Instant::now();
     writers.finish()?;
+    if let Some(c) = &cache {
+        c.retain(&used_keys)?;
+    }
     summary.stages.output += t.elapsed();
     bar.finish_and_clear();
     summary.elapsed = started.elapsed();
     Ok(summary)
+}
+
+/// Identifies the program and model that produce the rows: a hash of the running
+/// executable and the model's own fingerprint. Cached rows and database rows made by
+/// anything else are recomputed.
+fn fingerprint(model: Option<&NerModel>) -> Result<String> {
+    let exe = std::env::current_exe().context("cannot locate the running program")?;
+    let mut hasher = blake3::Hasher::new();
+    hasher
+        .update_mmap(&exe)
+        .with_context(|| format!("cannot read {}", exe.display()))?;
+    Ok(format!(
+        "whosaid {} {}; model {}",
+        env!("CARGO_PKG_VERSION"),
+        &hasher.finalize().to_hex()[..16],
+        model.map_or("none", NerModel::fingerprint)
+    ))
 }
 
 /// The optional fields of a streamed record that are passed through to its result.
@@ -427,23 +507,24 @@ pub fn analyse(release: Release) -> Analysis {
     }
 }
 
+/// Reports an input that could not be read, on stderr and as a `skipped` row.
 fn report_error(
     bar: &ProgressBar,
-    writers: &mut Writers,
     summary: &mut Summary,
     path: &str,
     error: &InputError,
-) -> Result<()> {
+) -> Result<Fragments> {
     let reason = error.to_string();
     bar.suspend(|| eprintln!("whosaid: {path}: {reason}"));
-    writers.skipped(SkippedRow {
+    let mut fragments = Fragments::default();
+    fragments.add_skipped(SkippedRow {
         source: path,
         record: None,
         kind: "error",
         reason: &reason,
     })?;
     summary.errors.push((path.to_string(), reason));
-    Ok(())
+    Ok(fragments)
 }
 
 fn progress_bar(len: usize, enabled: bool) -> ProgressBar {

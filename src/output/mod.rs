@@ -5,7 +5,7 @@
 //! either the previous run's or this one's, never half of one.
 
 use std::fs;
-use std::io::BufWriter;
+use std::io::{BufWriter, Write};
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
@@ -17,6 +17,7 @@ use crate::attribution::Quote;
 use crate::doc::Release;
 use crate::entities::Entity;
 
+pub mod cache;
 pub mod sqlite;
 
 /// Everything the pipeline found in one release.
@@ -247,7 +248,7 @@ fn two_decimals<S: serde::Serializer>(value: &f32, s: S) -> Result<S::Ok, S::Err
 
 /// One CSV table being written to a temporary file beside its final name.
 struct Table {
-    writer: csv::Writer<BufWriter<NamedTempFile>>,
+    file: BufWriter<NamedTempFile>,
     path: PathBuf,
 }
 
@@ -259,30 +260,83 @@ impl Table {
             .permissions(fs::Permissions::from_mode(0o644))
             .tempfile_in(dir)
             .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
-        // The header is written by hand, so that a table with no rows still has one; rows
-        // are serialised from structs whose fields follow `columns` (checked by a test).
-        let mut writer = csv::WriterBuilder::new()
-            .has_headers(false)
-            .from_writer(BufWriter::new(tmp));
-        writer.write_record(header)?;
+        // The header is written here, so that a table with no rows still has one; rows come
+        // from `Fragments`, serialised from structs whose fields follow `columns`.
+        let mut header_line = csv::Writer::from_writer(Vec::new());
+        header_line.write_record(header)?;
+        let mut file = BufWriter::new(tmp);
+        file.write_all(&header_line.into_inner().map_err(|e| e.into_error())?)?;
         Ok(Table {
-            writer,
+            file,
             path: dir.join(name),
         })
     }
 
-    fn row<T: Serialize>(&mut self, row: T) -> Result<()> {
-        self.writer.serialize(row)?;
-        Ok(())
-    }
-
     fn finish(self) -> Result<()> {
-        let buffered = self.writer.into_inner().map_err(|e| e.into_error())?;
-        let tmp = buffered.into_inner().map_err(|e| e.into_error())?;
+        let tmp = self.file.into_inner().map_err(|e| e.into_error())?;
         tmp.as_file().sync_all()?;
         tmp.persist(&self.path)
             .with_context(|| format!("cannot write {}", self.path.display()))?;
         Ok(())
+    }
+}
+
+/// Serialises rows of one table as CSV without a header.
+fn csv_rows<T: Serialize>(out: &mut String, rows: impl IntoIterator<Item = T>) -> Result<()> {
+    let mut writer = csv::WriterBuilder::new()
+        .has_headers(false)
+        .from_writer(Vec::new());
+    for row in rows {
+        writer.serialize(row)?;
+    }
+    let bytes = writer.into_inner().map_err(|e| e.into_error())?;
+    out.push_str(std::str::from_utf8(&bytes)?);
+    Ok(())
+}
+
+/// What one input file contributes to the tables: its rows, already serialised per table,
+/// and the counts for the run summary. Kept whole so that unchanged files can be replayed
+/// from the cache of an earlier run.
+#[derive(Debug, Clone, Default, Serialize, serde::Deserialize)]
+pub struct Fragments {
+    releases: String,
+    sentences: String,
+    entities: String,
+    mentions: String,
+    quotes: String,
+    skipped: String,
+    /// Releases in the fragments.
+    pub release_count: usize,
+    /// Quotations in the fragments.
+    pub quote_count: usize,
+    /// Entities in the fragments.
+    pub entity_count: usize,
+    /// Records that held no release: (source, reason).
+    pub no_release: Vec<(String, String)>,
+}
+
+impl Fragments {
+    /// Adds every row that one analysed release contributes.
+    pub fn add(&mut self, a: &Analysis) -> Result<()> {
+        let rows = Rows::of(a);
+        csv_rows(&mut self.releases, [&rows.release])?;
+        csv_rows(&mut self.sentences, &rows.sentences)?;
+        csv_rows(&mut self.entities, &rows.entities)?;
+        csv_rows(&mut self.mentions, &rows.mentions)?;
+        csv_rows(&mut self.quotes, &rows.quotes)?;
+        self.release_count += 1;
+        self.quote_count += a.quotes.len();
+        self.entity_count += a.entities.len();
+        Ok(())
+    }
+
+    /// Adds an input (or record) that produced no release.
+    pub fn add_skipped(&mut self, row: SkippedRow<'_>) -> Result<()> {
+        if row.kind == "no_release" {
+            self.no_release
+                .push((row.source.to_string(), row.reason.to_string()));
+        }
+        csv_rows(&mut self.skipped, [row])
     }
 }
 
@@ -385,28 +439,15 @@ impl Writers {
         })
     }
 
-    /// Writes every row that one analysed release contributes.
-    pub fn write(&mut self, a: &Analysis) -> Result<()> {
-        let rows = Rows::of(a);
-        self.releases.row(&rows.release)?;
-        for row in &rows.sentences {
-            self.sentences.row(row)?;
-        }
-        for row in &rows.entities {
-            self.entities.row(row)?;
-        }
-        for row in &rows.mentions {
-            self.mentions.row(row)?;
-        }
-        for row in &rows.quotes {
-            self.quotes.row(row)?;
-        }
+    /// Appends one file's rows to every table.
+    pub fn append(&mut self, f: &Fragments) -> Result<()> {
+        self.releases.file.write_all(f.releases.as_bytes())?;
+        self.sentences.file.write_all(f.sentences.as_bytes())?;
+        self.entities.file.write_all(f.entities.as_bytes())?;
+        self.mentions.file.write_all(f.mentions.as_bytes())?;
+        self.quotes.file.write_all(f.quotes.as_bytes())?;
+        self.skipped.file.write_all(f.skipped.as_bytes())?;
         Ok(())
-    }
-
-    /// Records an input (or record) that produced no release.
-    pub fn skipped(&mut self, row: SkippedRow<'_>) -> Result<()> {
-        self.skipped.row(row)
     }
 
     /// Completes every table and moves them to their final names.
