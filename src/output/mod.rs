@@ -414,6 +414,32 @@ pub mod columns {
     pub const SKIPPED: &[&str] = &["source", "record", "kind", "reason"];
 }
 
+/// The names of every table file.
+const TABLE_NAMES: &[&str] = &[
+    "releases.csv",
+    "sentences.csv",
+    "entities.csv",
+    "mentions.csv",
+    "quotes.csv",
+    "skipped.csv",
+];
+
+/// Removes `.TABLE.*.tmp` files: what runs killed before renaming their tables left behind.
+fn remove_leftovers(dir: &Path) -> Result<()> {
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let ours = TABLE_NAMES
+            .iter()
+            .any(|t| name.starts_with(&format!(".{t}.")) && name.ends_with(".tmp"));
+        if ours && entry.file_type()?.is_file() {
+            fs::remove_file(entry.path())?;
+        }
+    }
+    Ok(())
+}
+
 /// Writes all tables of one run.
 pub struct Writers {
     releases: Table,
@@ -425,10 +451,12 @@ pub struct Writers {
 }
 
 impl Writers {
-    /// Opens temporary files for every table in `dir` (created if missing).
+    /// Opens temporary files for every table in `dir` (created if missing), after removing
+    /// the temporary files a killed run may have left there.
     pub fn create(dir: &Path) -> Result<Writers> {
         fs::create_dir_all(dir)
             .with_context(|| format!("cannot create output directory {}", dir.display()))?;
+        remove_leftovers(dir)?;
         Ok(Writers {
             releases: Table::create(dir, "releases.csv", columns::RELEASES)?,
             sentences: Table::create(dir, "sentences.csv", columns::SENTENCES)?,
