@@ -40,6 +40,7 @@ static CHROME_LINE: LazyLock<Regex> = LazyLock::new(|| {
             read\s+more(?:\s*(?:\.\.\.|…|»|>))? |
             click\s+here(?:\s+to\s+.{0,40})? |
             skip\s+to\s+(?:main\s+)?content |
+            (?:create|sign\s+in\s+to|log\s*in\s+to|register)\s+(?:an?\s+|your\s+)?(?:website\s+)?account\b.* |
             (?:tweet|email|facebook|twitter|linkedin|pinterest|x)
         )$",
     )
@@ -64,7 +65,7 @@ static BLOCKED: LazyLock<Regex> = LazyLock::new(|| {
 /// Browser titles of listing and archive pages ("News - DA NewsCenter", "Newsroom | …").
 static LISTING_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:news|newsroom|press|press\s+releases?|news\s+releases?|media|media\s+center|archives?|latest\s+news|all\s+news|blog|search\s+results?)(?:\s+archive)?(?:\s*(?:page\s*)?\d+)?\s*(?:$|[|\-–—:>])",
+        r"(?i)^(?:news|newsroom|press|press\s+releases?|news\s+releases?|media|media\s+center|archives?|latest\s+news|all\s+news|blog|search\s+results?)(?:\s+archive)?(?:\s*(?:page\s*)?\d+)?\s*(?:$|[|\-–—>•·])",
     )
     .expect("static regex")
 });
@@ -142,6 +143,9 @@ mod tests {
         assert!(is_chrome_line("[TWEET THIS]"));
         assert!(is_chrome_line("Read more..."));
         assert!(is_chrome_line("Skip to main content"));
+        assert!(is_chrome_line(
+            "Create a Website Account - Manage notification subscriptions and more."
+        ));
         assert!(!is_chrome_line("Read more about the case in the filing."));
         assert!(is_read_more("Read More"));
         assert!(is_read_more("Read more…"));
@@ -155,5 +159,6 @@ mod tests {
         assert!(page_reason("Newsroom | Springfield County Attorney's Office").is_some());
         assert!(page_reason("Newsroom Staff Honoured - Springfield DA").is_none());
         assert!(page_reason("Man Charged in Theft | Springfield DA").is_none());
+        assert!(page_reason("PRESS RELEASE: Man Charged - Springfield DA").is_none());
     }
 }

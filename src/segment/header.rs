@@ -85,7 +85,7 @@ pub fn is_label_line(line: &str) -> bool {
 
 /// The browser-title line's headline: the part before the last site-name separator.
 pub fn browser_title(first_line: &str) -> Option<&str> {
-    let cut = [" | ", " - ", " – ", " — ", " :: ", " > "]
+    let cut = [" | ", " - ", " – ", " — ", " :: ", " > ", " • ", " · "]
         .iter()
         .filter_map(|sep| first_line.rfind(sep))
         .max()?;
@@ -96,7 +96,7 @@ pub fn browser_title(first_line: &str) -> Option<&str> {
 
 /// Where the site name of the browser-title line starts, if it has one.
 pub fn browser_site(first_line: &str) -> Option<&str> {
-    let (cut, sep) = [" | ", " - ", " – ", " — ", " :: "]
+    let (cut, sep) = [" | ", " - ", " – ", " — ", " :: ", " • ", " · "]
         .iter()
         .filter_map(|sep| first_line.rfind(sep).map(|i| (i, sep.len())))
         .max()?;

@@ -189,6 +189,18 @@ fn glued_headline_end(s: &str) -> Option<usize> {
     None
 }
 
+/// Fewer words of running prose than this in a page's body means the page holds no
+/// release (a form, a menu, a flyer).
+const MIN_PROSE_WORDS: usize = 8;
+
+/// A page body longer than this is a report, not a release.
+const MAX_BODY_WORDS: usize = 5_000;
+
+/// True when a line starts with a dash (the text after a dateline printed on its own line).
+fn starts_with_dash(line: &str) -> bool {
+    line.starts_with(['–', '—', '-'])
+}
+
 /// A page: one release, possibly surrounded by chrome.
 fn page_layout(raw: &RawRelease) -> Result<Layout, NotARelease> {
     let text = &*raw.text;
@@ -220,9 +232,24 @@ fn page_layout(raw: &RawRelease) -> Result<Layout, NotARelease> {
     let end = (b + 1..lines.len())
         .find(|&k| {
             let l = line(k);
-            chrome::is_end_line(l) || (date::is_date_line(l) && l.split_whitespace().count() <= 5)
+            chrome::is_end_line(l)
+                || (date::find(l).is_some_and(|f| f.start == 0)
+                    && date::is_date_line(l)
+                    && l.split_whitespace().count() <= 5
+                    && header::ends_sentence(line(k - 1)))
         })
         .unwrap_or(lines.len());
+    let prose_words: usize = (b..end)
+        .filter(|&k| is_prose(text, &lines, k) || header::dateline(line(k)).is_some())
+        .map(|k| line(k).split_whitespace().count())
+        .sum();
+    if prose_words < MIN_PROSE_WORDS && raw.format != SourceFormat::Jsonl {
+        return Err(NotARelease::new("no body text (too little running prose)"));
+    }
+    let words: usize = (b..end).map(|k| line(k).split_whitespace().count()).sum();
+    if words > MAX_BODY_WORDS {
+        return Err(NotARelease::new("long document (report), not a release"));
+    }
 
     let mut header = Header::default();
     let title_lines = match matched {
@@ -245,9 +272,12 @@ fn page_layout(raw: &RawRelease) -> Result<Layout, NotARelease> {
         .as_deref()
         .and_then(date::parse)
         .or_else(|| header_date(text, &lines, window_start, title_lines.map(|(f, _)| f), b))
-        .or_else(|| (b..lines.len()).find_map(|k| date::timestamp_line(line(k))));
+        .or_else(|| (b..lines.len()).find_map(|k| date::timestamp_line(line(k))))
+        .or_else(|| date::from_file_name(&raw.source));
     if let Some((place, _)) = header::dateline(line(b)) {
         header.dateline = Some(shift(place, lines[b].span.start));
+    } else if b + 1 < lines.len() && starts_with_dash(line(b + 1)) {
+        header.dateline = Some(lines[b].span);
     }
     let tail_end = (end + 12).min(lines.len());
     let contact_lines: Vec<usize> = (window_start..b).chain(end..tail_end).collect();
@@ -377,6 +407,13 @@ fn body_start(text: &str, lines: &[Line], from: usize) -> Result<usize, NotARele
             "listing page (teasers with \"Read more\" links), not a release",
         ));
     }
+    // A dateline on a line of its own before the dash ("WESTMINSTER" / "– The office …").
+    if b > from && starts_with_dash(line(b)) {
+        let p = line(b - 1);
+        if p.split_whitespace().count() <= 4 && header::lowercase_share(p) == 0.0 {
+            b -= 1;
+        }
+    }
     // A sentence broken over short lines ("District Attorney" / "Ada Quill" / "and …").
     if b > from && starts_continuation(line(b)) {
         while b > from && starts_continuation(line(b)) {
@@ -501,7 +538,8 @@ fn header_date(
         .collect();
     let t = title.unwrap_or(window_start);
     let after = dated.iter().rev().find(|&&(k, _)| k >= t).map(|&(_, d)| d);
-    let listed = |k: usize| dated.iter().any(|&(j, _)| j != k && j.abs_diff(k) <= 2);
+    // Dated lists alternate date and headline lines.
+    let listed = |k: usize| dated.iter().any(|&(j, _)| j.abs_diff(k) == 2);
     let before = || {
         dated
             .iter()

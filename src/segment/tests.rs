@@ -141,6 +141,20 @@ The driver was sentenced to probation.
 }
 
 #[test]
+fn dateline_on_its_own_line_and_embargo_dates() {
+    let text = "EMBARGOED UNTIL 9:00 A.M., FRIDAY, MAY 10, 2019
+May 10, 2019 Contact: Cy Marsh
+Springfield Man Charged With Theft
+WESTMINSTER
+– The district attorney’s office charged a Springfield man with theft of public funds today, officials said.
+";
+    let r = page(text).unwrap();
+    assert_eq!(r.header.date, chrono::NaiveDate::from_ymd_opt(2019, 5, 10));
+    assert_eq!(field(&r, r.header.dateline), Some("WESTMINSTER"));
+    assert!(r.slice(r.body).starts_with("WESTMINSTER\n– The district"));
+}
+
+#[test]
 fn dated_list_of_other_releases_is_not_the_date() {
     let text = "Springfield DA > Newsroom
 More News
@@ -150,7 +164,7 @@ Mar 17, 2026
 Backlog Eliminated
 News Releases
 Clinic Will Help Residents Clear Their Records
-On Saturday the office will host a free clinic for residents seeking to clear old records.
+On Saturday the office will host a free clinic for residents seeking to clear old records and to find work with local employers.
 ";
     let r = page(text).unwrap();
     assert_eq!(
@@ -174,12 +188,17 @@ fn pages_without_a_release() {
     assert!(listing.unwrap_err().reason.contains("listing"));
     let chrome_only = page("Home\nAbout Us\nContact\n");
     assert!(chrome_only.is_err());
+    let menu = page(
+        "Skip to Main Content\nCreate an Account - Manage your subscriptions, save form progress and more.\n\
+         Sign In\nPublic Meeting Notices\nBoard Agenda (PDF)\nContact Us\n",
+    );
+    assert!(menu.unwrap_err().reason.contains("no body text"));
     assert!(page("   \n\n").is_err());
 }
 
 #[test]
 fn news_article_without_header_is_kept_whole() {
-    let text = "Senator Wins Vote on Farm Bill.\n\nThe Senate passed the farm bill on Tuesday after a long debate, the senator said.\n\n“It is a good day,” she said.\n";
+    let text = "Senator Wins Vote on Farm Bill.\n\nThe Senate passed the farm bill on Tuesday after a long debate that ran late into the night, the senator said.\n\n“It is a good day,” she said.\n";
     let r = page(text).unwrap();
     assert_eq!(
         field(&r, r.header.title),
