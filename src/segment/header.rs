@@ -8,7 +8,7 @@ use regex::Regex;
 /// Labels printed before a headline ("FOR IMMEDIATE RELEASE: …", "June 5, 2026: …").
 static TITLE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:for\s+immediate\s+release|media\s+advisory|news\s+release|press\s+release|update|statement)\s*[:\-–—]\s*)+",
+        r"(?i)^(?:(?:for\s+immediate\s+release|media\s+advisory|media\s+release|news\s+release|press\s+release|update|statement)\s*[:\-–—]\s*)+",
     )
     .expect("static regex")
 });

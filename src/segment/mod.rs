@@ -437,6 +437,9 @@ fn body_start(text: &str, lines: &[Line], from: usize) -> Result<usize, NotARele
     Ok(b)
 }
 
+/// A headline line at least this long with the next line right under it was wrapped.
+const WRAPPED_TITLE_LEN: usize = 40;
+
 /// Function words a headline line can end with when it runs on to the next line.
 fn ends_with_function_word(line: &str) -> bool {
     const WORDS: &[&str] = &[
@@ -491,8 +494,12 @@ fn nearest_title(
         return None;
     }
     let mut last = top;
+    // A headline wrapped over lines: the first runs on (function word, long line with no
+    // blank line after it) or the next starts in lower case.
     while last + 1 < k
-        && (ends_with_function_word(line(last)) || starts_continuation(line(last + 1)))
+        && (ends_with_function_word(line(last))
+            || starts_continuation(line(last + 1))
+            || (line(last).len() >= WRAPPED_TITLE_LEN && !lines[last + 1].blank_before))
     {
         last += 1;
     }

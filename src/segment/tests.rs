@@ -155,6 +155,21 @@ WESTMINSTER
 }
 
 #[test]
+fn wrapped_pdf_headline_without_browser_title() {
+    let text = "October 11, 2019 Contact: Cy Marsh
+MEDIA RELEASE: Springfield DA Celebrates Community Day, Announces
+New Task Force
+(Springfield, Texas) – The Springfield County District Attorney’s Office is proud to announce the formation of its task force.
+";
+    let r = page(text).unwrap();
+    assert_eq!(
+        field(&r, r.header.title),
+        Some("Springfield DA Celebrates Community Day, Announces\nNew Task Force")
+    );
+    assert_eq!(r.header.subtitle, None);
+}
+
+#[test]
 fn dated_list_of_other_releases_is_not_the_date() {
     let text = "Springfield DA > Newsroom
 More News
