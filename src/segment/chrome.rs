@@ -103,6 +103,11 @@ pub fn page_reason(first_line: &str) -> Option<&'static str> {
     }
 }
 
+/// True when a browser title's site part names a listing ("Press Releases 2019").
+pub fn is_listing_name(site: &str) -> bool {
+    LISTING_TITLE.is_match(site)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -160,5 +165,7 @@ mod tests {
         assert!(page_reason("Newsroom Staff Honoured - Springfield DA").is_none());
         assert!(page_reason("Man Charged in Theft | Springfield DA").is_none());
         assert!(page_reason("PRESS RELEASE: Man Charged - Springfield DA").is_none());
+        assert!(is_listing_name("Press Releases 2019"));
+        assert!(!is_listing_name("Springfield DA NewsCenter"));
     }
 }

@@ -214,7 +214,8 @@ pub fn member_from_file_name(source: &str) -> Option<String> {
         // camelCase: a new word at each capital.
         let mut current = String::new();
         for c in part.chars() {
-            if c.is_uppercase() && !current.is_empty() {
+            // "Mc" starts a surname rather than ending a word ("McNerney").
+            if c.is_uppercase() && !current.is_empty() && current != "Mc" {
                 words.push(std::mem::take(&mut current));
             }
             current.push(c);
@@ -239,12 +240,41 @@ pub fn member_from_file_name(source: &str) -> Option<String> {
     Some(name)
 }
 
-/// "Congresswoman" when a text calls its member that more often than "Congressman"
-/// (or uses more feminine pronouns), else "Congressman".
-pub fn member_title(text: &str) -> &'static str {
+/// "Congresswoman" or "Congressman" for the member `name` in a text: the title the text
+/// puts before the member's surname, else the one it uses most, else the pronouns that
+/// follow the surname; "Congressman" when nothing tells.
+pub fn member_title(text: &str, name: &str) -> &'static str {
+    let surname = name.split_whitespace().next_back().unwrap_or(name);
     let count = |w: &str| text.matches(w).count();
-    let women = count("Congresswoman") * 10 + count(" she ") + count(" her ");
-    let men = count("Congressman") * 10 + count(" he ") + count(" his ");
+    let named = |title: &str| {
+        text.match_indices(title)
+            .filter(|&(i, _)| {
+                // "Congresswoman Quill", "Congresswoman Ada F. Quill".
+                text[i + title.len()..]
+                    .split_whitespace()
+                    .take(3)
+                    .any(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) == surname)
+            })
+            .count()
+    };
+    let (women, men) = match (named("Congresswoman"), named("Congressman")) {
+        (0, 0) => match (count("Congresswoman"), count("Congressman")) {
+            (0, 0) => {
+                // Pronouns in the sentences that name the member.
+                let mut she = 0;
+                let mut he = 0;
+                for (i, _) in text.match_indices(surname) {
+                    let after = &text[i..];
+                    let near = &after[..after.floor_char_boundary(300)];
+                    she += near.matches(" she ").count() + near.matches(" her ").count();
+                    he += near.matches(" he ").count() + near.matches(" his ").count();
+                }
+                (she, he)
+            }
+            counts => counts,
+        },
+        counts => counts,
+    };
     if women > men {
         "Congresswoman"
     } else {
@@ -339,9 +369,24 @@ mod tests {
             Some("Jo Van Vale")
         );
         assert_eq!(
-            member_title("Congresswoman Quill said her bill"),
+            member_title("Congresswoman Quill said her bill", "Ada Quill"),
             "Congresswoman"
         );
-        assert_eq!(member_title("Rep. Vale said his bill"), "Congressman");
+        assert_eq!(
+            member_title("Congressman Vale met Congresswoman Quill", "Ada Quill"),
+            "Congresswoman"
+        );
+        assert_eq!(
+            member_title("Rep. Quill said her bill helps", "Ada Quill"),
+            "Congresswoman"
+        );
+        assert_eq!(
+            member_title("Rep. Vale said his bill", "Bo Vale"),
+            "Congressman"
+        );
+        assert_eq!(
+            member_from_file_name("jerryMcNerneyPress.txt").as_deref(),
+            Some("Jerry McNerney")
+        );
     }
 }

@@ -151,9 +151,8 @@ fn line_layout(raw: &RawRelease) -> Layout {
     }
     header.issuer = header::member_from_file_name(&raw.source).map(|name| {
         format!(
-            "Office of {} {}",
-            header::member_title(content.slice(text)),
-            name
+            "Office of {} {name}",
+            header::member_title(content.slice(text), &name)
         )
     });
     Layout {
@@ -222,6 +221,12 @@ fn page_layout(raw: &RawRelease) -> Result<Layout, NotARelease> {
         None => (header::browser_title(first_text), 1),
     };
     let matched = candidate.and_then(|c| find_title(text, &lines, c, search_from));
+    if matched.is_none()
+        && raw.given_title.is_none()
+        && header::browser_site(first_text).is_some_and(chrome::is_listing_name)
+    {
+        return Err(NotARelease::new("listing page (news index), not a release"));
+    }
     let region_start = match matched {
         Some((_, last, _)) => last + 1,
         None if candidate.is_some() => 1,
