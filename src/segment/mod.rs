@@ -233,7 +233,7 @@ fn page_layout(raw: &RawRelease) -> Result<Layout, NotARelease> {
         None => 0,
     };
 
-    let b = body_start(text, &lines, region_start)?;
+    let (b, prose) = body_start(text, &lines, region_start, matched.is_some())?;
     let end = (b + 1..lines.len())
         .find(|&k| {
             let l = line(k);
@@ -248,7 +248,7 @@ fn page_layout(raw: &RawRelease) -> Result<Layout, NotARelease> {
         .filter(|&k| is_prose(text, &lines, k) || header::dateline(line(k)).is_some())
         .map(|k| line(k).split_whitespace().count())
         .sum();
-    if prose_words < MIN_PROSE_WORDS && raw.format != SourceFormat::Jsonl {
+    if prose && prose_words < MIN_PROSE_WORDS && raw.format != SourceFormat::Jsonl {
         return Err(NotARelease::new("no body text (too little running prose)"));
     }
     let words: usize = (b..end).map(|k| line(k).split_whitespace().count()).sum();
@@ -342,6 +342,21 @@ fn find_title(
         if got.len() < 6 || !want.starts_with(&got) {
             continue;
         }
+        // A breadcrumb shortens the headline ("24 Year Prison Term for Gang…"): the
+        // release starts after it; the full headline is printed further down, if at all.
+        let shortened = l.trim_end_matches(['.', '…']);
+        if shortened.len() < l.len() && got.len() >= 15 && got != want {
+            let span = find_title(text, lines, candidate, i + 1).map_or_else(
+                || {
+                    Span::new(
+                        lines[i].span.start + cut,
+                        lines[i].span.start + shortened.len(),
+                    )
+                },
+                |(_, _, s)| s,
+            );
+            return Some((i, i, span));
+        }
         let mut j = i;
         while got != want && j + 1 < lines.len() && j < i + 3 {
             j += 1;
@@ -382,16 +397,37 @@ fn starts_continuation(line: &str) -> bool {
 
 /// The line where the body starts: a dateline followed by prose, or the first prose
 /// line, from line `from` on.
-fn body_start(text: &str, lines: &[Line], from: usize) -> Result<usize, NotARelease> {
+///
+/// When `bounded` (the headline was found, so `from` is inside the release) the search
+/// stops at the first end mark; a release with no prose before it (a media advisory's
+/// WHO/WHAT/WHEN list) starts at its first line that is not header filler. The flag says
+/// whether the body starts with prose.
+fn body_start(
+    text: &str,
+    lines: &[Line],
+    from: usize,
+    bounded: bool,
+) -> Result<(usize, bool), NotARelease> {
     let line = |k: usize| lines[k].span.slice(text);
-    let found = (from..lines.len()).find(|&k| {
+    let limit = if bounded {
+        (from..lines.len())
+            .find(|&k| chrome::is_end_line(line(k)))
+            .unwrap_or(lines.len())
+    } else {
+        lines.len()
+    };
+    let found = (from..limit).find(|&k| {
         if k == 0 && from == 0 && lines.len() > 1 && header::browser_title(line(0)).is_some() {
             return false;
         }
         if let Some((_, rest)) = header::dateline(line(k)) {
             let rest = &line(k)[rest..];
-            let prose_rest =
-                rest.split_whitespace().count() >= 4 && header::lowercase_share(rest) >= 0.3;
+            let prose_rest = rest.split_whitespace().count() >= 4
+                && rest
+                    .split_whitespace()
+                    .filter(|w| w.starts_with(char::is_lowercase))
+                    .count()
+                    >= 2;
             let bare = rest.is_empty() || date::is_date_line(rest);
             if k > 0
                 && (prose_rest || (bare && k + 1 < lines.len() && is_prose(text, lines, k + 1)))
@@ -402,7 +438,11 @@ fn body_start(text: &str, lines: &[Line], from: usize) -> Result<usize, NotARele
         is_prose(text, lines, k)
     });
     let Some(mut b) = found else {
-        return Err(NotARelease::new("no body text (page chrome only)"));
+        let listed = (from..limit).find(|&k| !is_header_filler(line(k)));
+        return match listed {
+            Some(k) if limit < lines.len() => Ok((k, false)),
+            _ => Err(NotARelease::new("no body text (page chrome only)")),
+        };
     };
     if lines
         .get(b + 1)
@@ -439,7 +479,7 @@ fn body_start(text: &str, lines: &[Line], from: usize) -> Result<usize, NotARele
             }
         }
     }
-    Ok(b)
+    Ok((b, true))
 }
 
 /// A headline line at least this long with the next line right under it was wrapped.
@@ -484,7 +524,14 @@ fn nearest_title(
     while top > lowest && top + 4 > k {
         let l = line(top - 1);
         let cut = title_prefix_len(l);
-        if !header::is_title_like(&l[cut..])
+        // A last word wrapped onto its own line ("… Mallory Vernon" / "Nicholson").
+        let wrapped_word = top >= 2
+            && top - 1 > lowest
+            && !lines[top - 1].blank_before
+            && l.split_whitespace().count() == 1
+            && l.starts_with(char::is_uppercase)
+            && header::is_title_like(line(top - 2));
+        if !(header::is_title_like(&l[cut..]) || wrapped_word)
             || header::is_label_line(l)
             || chrome::is_chrome_line(l)
         {

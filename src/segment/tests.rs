@@ -170,6 +170,76 @@ New Task Force
 }
 
 #[test]
+fn media_advisory_without_prose() {
+    let text =
+        "MEDIA ADVISORY: Press Conference on Park Thefts - Office of the Springfield State Attorney
+News
+MEDIA ADVISORY: Press Conference on Park Thefts
+Admin | April 30, 2026
+WHO:
+State Attorney Ada Quill
+WHAT:
+Press Conference
+WHEN:
+April 30, 2026 @ 1:30 pm
+#####
+Related Posts
+Sign up to receive our newsletter and get updates for news, events and community information.
+";
+    let r = page(text).unwrap();
+    assert_eq!(
+        field(&r, r.header.title),
+        Some("Press Conference on Park Thefts")
+    );
+    assert!(r.slice(r.body).starts_with("WHO:"));
+    assert!(r.slice(r.body).ends_with("1:30 pm"));
+}
+
+#[test]
+fn headline_word_wrapped_alone_and_terse_dateline() {
+    let text = "June 2, 2022 Contact: Cy Marsh
+For Immediate Release: Springfield County DA Moves to Exonerate Bo Vernon
+Vale
+(Springfield, TX) - Today, Springfield County District Attorney Ada Quill announced that
+Bo Vernon Vale, 64, has been cleared of all charges after a long review of the evidence.
+";
+    let r = page(text).unwrap();
+    assert_eq!(
+        field(&r, r.header.title),
+        Some("Springfield County DA Moves to Exonerate Bo Vernon\nVale")
+    );
+    assert_eq!(field(&r, r.header.dateline), Some("Springfield, TX"));
+    assert_eq!(r.paragraphs.len(), 1);
+}
+
+#[test]
+fn breadcrumb_with_shortened_headline() {
+    let text = "Ten Year Prison Term for Man Who Shot a Teen - Springfield NewsCenter
+Home
+/
+Ten Year Prison Term for Man Who Shot...
+Springfield County District Attorney Ada Quill announced today that a man was sentenced to ten years in prison.
+The case was prosecuted by Deputy District Attorney Bo Vale.
+https://example.org/uploads/2025/02/photo.jpg
+2026-01-15 16:57:01
+Ten Year Prison Term for Man Who Shot a Teen
+Recent News
+Another Man Charged
+Springfield County District Attorney Ada Quill announced today that another man was charged.
+";
+    let r = page(text).unwrap();
+    assert_eq!(
+        field(&r, r.header.title),
+        Some("Ten Year Prison Term for Man Who Shot a Teen")
+    );
+    assert!(r
+        .slice(r.body)
+        .starts_with("Springfield County District Attorney Ada Quill announced today that a man"));
+    assert!(r.slice(r.body).ends_with("Bo Vale."));
+    assert_eq!(r.header.date, chrono::NaiveDate::from_ymd_opt(2026, 1, 15));
+}
+
+#[test]
 fn dated_list_of_other_releases_is_not_the_date() {
     let text = "Springfield DA > Newsroom
 More News
