@@ -696,25 +696,32 @@ fn issuer(source: &str, first_line: &str, text: &str) -> Option<String> {
 /// runs on from the previous one when that one does not end a sentence and either line
 /// is long (wrapped text) or this one starts in lower case.
 fn paragraphs(text: &str, body: &[Line]) -> Vec<Span> {
+    let kept: Vec<&Line> = body
+        .iter()
+        .filter(|l| !chrome::is_chrome_line(l.span.slice(text)))
+        .collect();
     let mut out: Vec<Span> = Vec::new();
-    let mut prev: Option<&str> = None;
-    for l in body {
+    for (k, l) in kept.iter().enumerate() {
         let s = l.span.slice(text);
-        if chrome::is_chrome_line(s) {
-            continue;
-        }
-        let joins = prev.is_some_and(|p| {
-            !l.blank_before
-                && (starts_continuation(s)
-                    || (!header::ends_sentence(p)
-                        && (p.len() >= 60 || s.len() >= 60)
-                        && !header::is_name_line(p)))
-        });
+        let joins = k > 0 && !l.blank_before && {
+            let p = kept[k - 1].span.slice(text);
+            // The line after this one runs on from it: this one is mid-sentence
+            // ("District Attorney" / "Ada Quill" / "said today …").
+            let mid_sentence = kept
+                .get(k + 1)
+                .is_some_and(|n| !n.blank_before && starts_continuation(n.span.slice(text)));
+            starts_continuation(s)
+                || (!header::ends_sentence(p)
+                    && (p.len() >= 60
+                        || s.len() >= 60
+                        || ends_with_function_word(p)
+                        || mid_sentence)
+                    && (mid_sentence || !header::is_name_line(p)))
+        };
         match out.last_mut() {
             Some(last) if joins => last.end = l.span.end,
             _ => out.push(l.span),
         }
-        prev = Some(s);
     }
     out
 }

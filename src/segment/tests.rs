@@ -240,6 +240,27 @@ Springfield County District Attorney Ada Quill announced today that another man 
 }
 
 #[test]
+fn sentence_broken_over_short_lines_is_one_paragraph() {
+    let text = "Springfield Man Sentenced - Springfield NewsCenter
+Springfield Man Sentenced
+Springfield County District Attorney
+Ada Quill
+said today that a man was sentenced to six years in prison for fraud against his neighbours.
+The following people were charged:
+Bo Vale, 29, Springfield
+Cy Marsh, 43, Shelbyville
+Deputy District Attorney Di Fern leads the
+Fraud Unit and prosecuted this case.
+";
+    let r = page(text).unwrap();
+    let paras: Vec<&str> = r.paragraphs.iter().map(|p| r.slice(*p)).collect();
+    assert_eq!(paras.len(), 5, "{paras:?}");
+    assert!(paras[0].starts_with("Springfield County District Attorney\nAda Quill\nsaid today"));
+    assert_eq!(paras[2], "Bo Vale, 29, Springfield");
+    assert!(paras[4].starts_with("Deputy District Attorney Di Fern leads the\nFraud Unit"));
+}
+
+#[test]
 fn dated_list_of_other_releases_is_not_the_date() {
     let text = "Springfield DA > Newsroom
 More News
