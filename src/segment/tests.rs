@@ -413,3 +413,98 @@ fn never_panics_on_odd_input() {
     r.span = Span::new(2, 10);
     assert!(segment(r).is_err());
 }
+
+/// The shared corpus, when this checkout sits beside it.
+fn shared(path: &str) -> Option<std::path::PathBuf> {
+    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared")
+        .join(path);
+    if p.exists() {
+        Some(p)
+    } else {
+        eprintln!("skipped: {} is absent", p.display());
+        None
+    }
+}
+
+fn segment_dir(dir: &std::path::Path) -> (usize, Vec<String>) {
+    let (files, errors) = crate::ingest::discover(&[dir.to_path_buf()]);
+    assert!(errors.is_empty(), "{errors:?}");
+    let mut releases = 0;
+    let mut skipped = Vec::new();
+    for f in &files {
+        let raws = crate::ingest::read(f, crate::ingest::DEFAULT_MAX_BYTES).unwrap();
+        for r in raws {
+            match segment(r) {
+                Ok(_) => releases += 1,
+                Err(e) => skipped.push(format!("{}: {}", f.source, e.reason)),
+            }
+        }
+    }
+    (releases, skipped)
+}
+
+#[test]
+fn congress_files_give_one_release_per_line() {
+    let Some(dir) = shared("corpus/congress") else {
+        return;
+    };
+    let (releases, skipped) = segment_dir(&dir);
+    assert_eq!(releases, 3_416);
+    assert!(skipped.is_empty(), "{skipped:?}");
+}
+
+#[test]
+fn prosecutor_pages_give_one_release_unless_not_a_release() {
+    let Some(dir) = shared("corpus/prosecutors") else {
+        return;
+    };
+    let (releases, skipped) = segment_dir(&dir);
+    assert_eq!(releases + skipped.len(), 1_632);
+    // Bot checks, listing pages, menus and annual reports only.
+    assert!(skipped.len() <= 70, "{skipped:#?}");
+    assert!(skipped
+        .iter()
+        .all(|s| s.contains("not a release") || s.contains("no body text")));
+}
+
+#[test]
+fn dev_gold_dates_and_titles() {
+    let Some(dir) = shared("eval/dev") else {
+        return;
+    };
+    let words = |s: &str| -> std::collections::BTreeSet<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (mut dates, mut dates_ok, mut titles, mut titles_ok) = (0, 0, 0, 0);
+    let (files, _) = crate::ingest::discover(std::slice::from_ref(&dir));
+    for f in files.iter().filter(|f| f.source.ends_with(".txt")) {
+        let gold_path = dir.join(f.source.replace(".txt", ".json"));
+        let gold: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(gold_path).unwrap()).unwrap();
+        let rel = crate::ingest::read(f, crate::ingest::DEFAULT_MAX_BYTES)
+            .unwrap()
+            .into_iter()
+            .find_map(|r| segment(r).ok());
+        if let Some(d) = gold["release"]["date"].as_str() {
+            dates += 1;
+            let got = rel.as_ref().and_then(|r| r.header.date);
+            dates_ok += usize::from(got.map(|g| g.to_string()).as_deref() == Some(d));
+        }
+        if let Some(t) = gold["release"]["title"].as_str() {
+            titles += 1;
+            let got = rel
+                .as_ref()
+                .and_then(|r| r.header.title.map(|s| words(r.slice(s))));
+            titles_ok += usize::from(got == Some(words(t)));
+        }
+    }
+    assert!(dates_ok * 100 >= dates * 95, "dates {dates_ok}/{dates}");
+    assert!(
+        titles_ok * 100 >= titles * 90,
+        "titles {titles_ok}/{titles}"
+    );
+}
