@@ -126,6 +126,11 @@ pub fn segment(raw: RawRelease) -> Result<Release, NotARelease> {
 static IMAGE_NAME: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[^.\n]{1,60}?\.(?:jpe?g|png|gif)\s+").expect("static regex"));
 
+/// End marks closing a congress line ("… into law. ###", "-30- ###", "(###)").
+static TRAILING_END_MARKS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\s*\(?(?:#{3,}|[-–—]+\s*30\s*[-–—]+)\)?)+\s*$").expect("static regex")
+});
+
 /// The widget text congress pages put between a release's teaser and its headline.
 const SHARE_WIDGET: &str = "share: f t ";
 
@@ -157,7 +162,11 @@ fn line_layout(raw: &RawRelease) -> Layout {
     if let Some(m) = IMAGE_NAME.find(&text[body_start..content.end]) {
         body_start += m.end();
     }
-    let body = Span::new(body_start, content.end);
+    let body_end = body_start
+        + TRAILING_END_MARKS
+            .find(&text[body_start..content.end])
+            .map_or(content.end - body_start, |m| m.start());
+    let body = Span::new(body_start, body_end);
     if let Some((place, _)) = header::dateline(body.slice(text)) {
         header.dateline = Some(Span::new(body.start + place.start, body.start + place.end));
     }

@@ -376,6 +376,17 @@ fn congress_line_opening_with_an_image_name() {
 }
 
 #[test]
+fn congress_line_loses_its_trailing_end_marks() {
+    let text = "05.01.2014\tThe bill passed today. -30- ###\n05.02.2014\tIt passed. (###)\n";
+    for (start, end, body) in [(11, 42, "The bill passed today."), (54, 70, "It passed.")] {
+        let mut r = raw(text, SourceFormat::Lines);
+        r.span = Span::new(start, end);
+        let rel = segment(r).unwrap();
+        assert_eq!(rel.slice(rel.body), body);
+    }
+}
+
+#[test]
 fn empty_congress_line_is_still_a_release() {
     let text = "03.25.2009\t\r\n";
     let mut r = raw(text, SourceFormat::Lines);
