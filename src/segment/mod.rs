@@ -475,13 +475,6 @@ fn body_start(
             "listing page (teasers with \"Read more\" links), not a release",
         ));
     }
-    // A dateline on a line of its own before the dash ("WESTMINSTER" / "– The office …").
-    if b > from && starts_with_dash(line(b)) {
-        let p = line(b - 1);
-        if p.split_whitespace().count() <= 4 && header::lowercase_share(p) == 0.0 {
-            b -= 1;
-        }
-    }
     // A sentence broken over short lines ("District Attorney" / "Ada Quill" / "and …").
     if b > from && starts_continuation(line(b)) {
         while b > from && starts_continuation(line(b)) {
@@ -500,6 +493,13 @@ fn body_start(
             {
                 b = p;
             }
+        }
+    }
+    // A dateline on a line of its own before the dash ("WESTMINSTER" / "– The office …").
+    if b > from && starts_with_dash(line(b)) {
+        let p = line(b - 1);
+        if p.split_whitespace().count() <= 4 && header::lowercase_share(p) == 0.0 {
+            b -= 1;
         }
     }
     Ok((b, true))
@@ -733,7 +733,10 @@ fn paragraphs(text: &str, body: &[Line]) -> Vec<Span> {
             let mid_sentence = kept
                 .get(k + 1)
                 .is_some_and(|n| !n.blank_before && starts_continuation(n.span.slice(text)));
+            // Dateline dashes join what is on either side ("CHICAGO" / "—" / "The …").
+            let dash = s.starts_with(['–', '—']) || (starts_with_dash(p) && p.chars().count() <= 2);
             starts_continuation(s)
+                || dash
                 || (!header::ends_sentence(p)
                     && (p.len() >= 60
                         || s.len() >= 60

@@ -282,6 +282,26 @@ Careers
 }
 
 #[test]
+fn dateline_and_dash_on_lines_of_their_own() {
+    let text = "Office Starts Review | Springfield State's Attorney
+Press Release
+Office Starts Review
+November 21, 2025
+CHICAGO
+—
+Springfield County State’s Attorney
+Ada Quill
+today announced the start of a review of old felony cases across the county.
+";
+    let r = page(text).unwrap();
+    assert!(r
+        .slice(r.body)
+        .starts_with("CHICAGO\n—\nSpringfield County"));
+    assert_eq!(field(&r, r.header.dateline), Some("CHICAGO"));
+    assert_eq!(r.paragraphs.len(), 1);
+}
+
+#[test]
 fn dated_list_of_other_releases_is_not_the_date() {
     let text = "Springfield DA > Newsroom
 More News
