@@ -304,7 +304,11 @@ fn page_layout(raw: &RawRelease) -> Result<Layout, NotARelease> {
         .or_else(|| date::from_file_name(&raw.source));
     if let Some((place, _)) = header::dateline(line(b)) {
         header.dateline = Some(shift(place, lines[b].span.start));
-    } else if b + 1 < lines.len() && starts_with_dash(line(b + 1)) {
+    } else if b + 1 < lines.len()
+        && starts_with_dash(line(b + 1))
+        && line(b).split_whitespace().count() <= 4
+        && header::is_place(line(b))
+    {
         header.dateline = Some(lines[b].span);
     }
     let tail_end = (end + 12).min(lines.len());
@@ -644,17 +648,21 @@ fn contacts(text: &str, lines: &[Line], candidates: &[usize], header: &mut Heade
         let l = line(k);
         let at = lines[k].span.start;
         if header.contact_name.is_none() {
-            if let Some(r) = header::contact_name(l) {
+            let person =
+                |r: &std::ops::Range<usize>, s: &str| header::is_person_name(&s[r.clone()]);
+            if let Some(r) = header::contact_name(l).filter(|r| person(r, l)) {
                 header.contact_name = Some(shift(r, at));
             } else if header::is_bare_contact_label(l) {
                 if let Some(&next) = candidates.get(n + 1) {
                     let nl = line(next);
                     let cut = title_prefix_len(nl);
-                    if let Some(r) = header::leading_name(&nl[cut..]) {
+                    let rest = &nl[cut..];
+                    if let Some(r) = header::leading_name(rest).filter(|r| person(r, rest)) {
                         header.contact_name = Some(shift(r, lines[next].span.start + cut));
                     }
                 }
             } else if header::is_name_line(l)
+                && header::is_person_name(l)
                 && candidates[n + 1..]
                     .iter()
                     .take(2)
