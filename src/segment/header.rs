@@ -83,15 +83,30 @@ pub fn is_label_line(line: &str) -> bool {
     LABEL_LINE.is_match(line)
 }
 
+/// Separators between a page's headline and its site name in the browser-title line.
+const SITE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " > ", " • ", " · "];
+
+/// The browser-title line's possible headlines, longest first: the parts before each
+/// site-name separator ("A - B - Site" gives "A - B" and "A"), labels removed.
+pub fn browser_titles(first_line: &str) -> Vec<&str> {
+    let mut cuts: Vec<usize> = SITE_SEPARATORS
+        .iter()
+        .flat_map(|sep| first_line.match_indices(sep).map(|(i, _)| i))
+        .collect();
+    cuts.sort_unstable_by(|a, b| b.cmp(a));
+    cuts.dedup();
+    cuts.into_iter()
+        .map(|cut| {
+            let head = first_line[..cut].trim();
+            &head[label_len(head)..]
+        })
+        .filter(|head| head.split_whitespace().count() >= 2)
+        .collect()
+}
+
 /// The browser-title line's headline: the part before the last site-name separator.
 pub fn browser_title(first_line: &str) -> Option<&str> {
-    let cut = [" | ", " - ", " – ", " — ", " :: ", " > ", " • ", " · "]
-        .iter()
-        .filter_map(|sep| first_line.rfind(sep))
-        .max()?;
-    let head = first_line[..cut].trim();
-    let head = &head[label_len(head)..];
-    (head.split_whitespace().count() >= 2).then_some(head)
+    browser_titles(first_line).into_iter().next()
 }
 
 /// Where the site name of the browser-title line starts, if it has one.
@@ -370,6 +385,10 @@ mod tests {
             Some("Springfield DA's Office")
         );
         assert_eq!(browser_title("Skip to main content"), None);
+        assert_eq!(
+            browser_titles("Park Thefts Case - Office of the DA - Office of the DA"),
+            ["Park Thefts Case - Office of the DA", "Park Thefts Case"]
+        );
     }
 
     #[test]

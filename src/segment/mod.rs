@@ -237,11 +237,14 @@ fn page_layout(raw: &RawRelease) -> Result<Layout, NotARelease> {
     }
 
     // The headline, found again below the browser-title line (or the given title).
-    let (candidate, search_from) = match raw.given_title.as_deref() {
-        Some(t) => (Some(t), 0),
-        None => (header::browser_title(first_text), 1),
+    let (candidates, search_from) = match raw.given_title.as_deref() {
+        Some(t) => (vec![t], 0),
+        None => (header::browser_titles(first_text), 1),
     };
-    let matched = candidate.and_then(|c| find_title(text, &lines, c, search_from));
+    let candidate = candidates.first();
+    let matched = candidates
+        .iter()
+        .find_map(|c| find_title(text, &lines, c, search_from));
     if matched.is_none()
         && raw.given_title.is_none()
         && header::browser_site(first_text).is_some_and(chrome::is_listing_name)
