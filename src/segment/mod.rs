@@ -257,7 +257,12 @@ fn page_layout(raw: &RawRelease) -> Result<Layout, NotARelease> {
         None => 0,
     };
 
-    let (b, prose) = body_start(text, &lines, region_start, matched.is_some())?;
+    let (b, prose) = body_start(
+        text,
+        &lines,
+        region_start,
+        matched.map(|(_, _, span)| span.slice(text)),
+    )?;
     let texts: Vec<&str> = lines.iter().map(|l| l.span.slice(text)).collect();
     let end = (b + 1..lines.len())
         .find(|&k| {
@@ -436,9 +441,16 @@ fn body_start(
     text: &str,
     lines: &[Line],
     from: usize,
-    bounded: bool,
+    title: Option<&str>,
 ) -> Result<(usize, bool), NotARelease> {
     let line = |k: usize| lines[k].span.slice(text);
+    let bounded = title.is_some();
+    // The headline printed again (some pages print it three times).
+    let title_norm = title.map(norm);
+    let repeats_title = |k: usize| {
+        let l = line(k);
+        title_norm.as_deref() == Some(norm(&l[title_prefix_len(l)..]).as_str())
+    };
     let limit = if bounded {
         (from..lines.len())
             .find(|&k| chrome::is_end_line(line(k)))
@@ -447,6 +459,9 @@ fn body_start(
         lines.len()
     };
     let found = (from..limit).find(|&k| {
+        if repeats_title(k) {
+            return false;
+        }
         if k == 0 && from == 0 && lines.len() > 1 && header::browser_title(line(0)).is_some() {
             return false;
         }
@@ -468,12 +483,22 @@ fn body_start(
         is_prose(text, lines, k)
     });
     let Some(mut b) = found else {
-        let listed = (from..limit).find(|&k| !is_header_filler(line(k)));
+        let listed = (from..limit).find(|&k| !is_header_filler(line(k)) && !repeats_title(k));
         return match listed {
             Some(k) if limit < lines.len() => Ok((k, false)),
             _ => Err(NotARelease::new("no body text (page chrome only)")),
         };
     };
+    // A summary line just above the dateline is a subtitle: the body starts at the dateline.
+    if header::dateline(line(b)).is_none() {
+        if let Some(d) = (b + 1..(b + 3).min(limit))
+            .find(|&k| header::dateline(line(k)).is_some_and(|(_, rest)| rest < line(k).len()))
+        {
+            if (b..d).all(|k| line(k).split_whitespace().count() < 30) {
+                b = d;
+            }
+        }
+    }
     if lines
         .get(b + 1)
         .is_some_and(|n| chrome::is_read_more(n.span.slice(text)))

@@ -302,6 +302,21 @@ today announced the start of a review of old felony cases across the county.
 }
 
 #[test]
+fn headline_repeats_and_summary_lines_stay_out_of_the_body() {
+    let text = "Officer Charged With Theft. Cases were dismissed after he skipped hearings. - Springfield DA
+Officer Charged With Theft. Cases were dismissed after he skipped hearings.
+Published
+April 7, 2026
+Officer Charged With Theft. Cases were dismissed after he skipped hearings.
+Officer Charged With Theft
+Cases were dismissed after the officer skipped his court hearings.
+SPRINGFIELD, Ill. – A former police officer has been charged with theft after he claimed pay for hearings he never attended.
+";
+    let r = page(text).unwrap();
+    assert!(r.slice(r.body).starts_with("SPRINGFIELD, Ill. – A former"));
+}
+
+#[test]
 fn dated_list_of_other_releases_is_not_the_date() {
     let text = "Springfield DA > Newsroom
 More News
