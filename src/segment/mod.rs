@@ -537,6 +537,12 @@ fn body_start(
     Ok((b, true))
 }
 
+/// True for a line of eight words or more, at least half of them lower case: prose,
+/// even when it does not end a sentence.
+fn reads_as_prose(line: &str) -> bool {
+    line.split_whitespace().count() >= 8 && header::lowercase_share(line) >= 0.5
+}
+
 /// A headline line at least this long with the next line right under it was wrapped.
 const WRAPPED_TITLE_LEN: usize = 40;
 
@@ -606,7 +612,9 @@ fn nearest_title(
     while last + 1 < k
         && (ends_with_function_word(line(last))
             || starts_continuation(line(last + 1))
-            || (line(last).len() >= WRAPPED_TITLE_LEN && !lines[last + 1].blank_before))
+            || (line(last).len() >= WRAPPED_TITLE_LEN
+                && !lines[last + 1].blank_before
+                && !reads_as_prose(line(last + 1))))
     {
         last += 1;
     }

@@ -167,6 +167,16 @@ New Task Force
         Some("Springfield DA Celebrates Community Day, Announces\nNew Task Force")
     );
     assert_eq!(r.header.subtitle, None);
+    let text = "November 21, 2022 Contact: Cy Marsh
+District Attorney Quill Fulfills Campaign Pledge, Revisits Theft Policy
+Let me begin by thanking the voters of Springfield County for the opportunity to serve as your
+District Attorney. The last four years have been the highlight of my career.
+";
+    let r = page(text).unwrap();
+    assert_eq!(
+        field(&r, r.header.title),
+        Some("District Attorney Quill Fulfills Campaign Pledge, Revisits Theft Policy")
+    );
 }
 
 #[test]
