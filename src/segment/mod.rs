@@ -592,10 +592,7 @@ fn nearest_title(
             && l.split_whitespace().count() == 1
             && l.starts_with(char::is_uppercase)
             && header::is_title_like(line(top - 2));
-        if !(header::is_title_like(&l[cut..]) || wrapped_word)
-            || header::is_label_line(l)
-            || chrome::is_chrome_line(l)
-        {
+        if !(header::is_title_like(&l[cut..]) || wrapped_word) || is_header_filler(l) {
             break;
         }
         top -= 1;

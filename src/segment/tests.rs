@@ -327,6 +327,22 @@ SPRINGFIELD, Ill. – A former police officer has been charged with theft after 
 }
 
 #[test]
+fn date_line_above_an_unmatched_headline_is_not_the_title() {
+    let text = "Old Headline of Another Release - The Springfield DA's Office
+FOR IMMEDIATE RELEASE
+Friday, June 12, 2015
+Springfield Man Convicted of Shooting
+District Attorney Ada Quill today announced that a man has been convicted of a shooting on New Year’s Day.
+";
+    let r = page(text).unwrap();
+    assert_eq!(
+        field(&r, r.header.title),
+        Some("Springfield Man Convicted of Shooting")
+    );
+    assert_eq!(r.header.date, chrono::NaiveDate::from_ymd_opt(2015, 6, 12));
+}
+
+#[test]
 fn dated_list_of_other_releases_is_not_the_date() {
     let text = "Springfield DA > Newsroom
 More News
