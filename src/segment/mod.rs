@@ -23,7 +23,6 @@ use regex::Regex;
 
 use crate::doc::{release_id, Header, RawRelease, Release, Sentence, SourceFormat, Span};
 
-
 /// Why a raw release was not turned into a release.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NotARelease {
