@@ -16,7 +16,7 @@ static END_LINE: LazyLock<Regex> = LazyLock::new(|| {
             (?:related|latest|recent|more|other|similar)\s+(?:posts?|news|articles?|stories|releases|news\s+releases|press\s+releases) |
             share(?:\s+this(?:\s+(?:post|page|article|story))?)?:? |
             share\s+on\s+\w+ |
-            tagged\s+(?:with|as):? | tags?: |
+            tagged\s+(?:with|as):? | tags?:.* |
             documents\s+to\s+download | links?: | attachments?: | downloads?: |
             back(?:\s+to\s+(?:top|news|press\s+releases|newsroom))? |
             print(?:\s+this\s+page)? | print\s+friendly |
@@ -36,10 +36,12 @@ static END_LINE: LazyLock<Regex> = LazyLock::new(|| {
 static CHROME_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)^(?:
-            \[[^\]]{0,40}\] |
+            \[[^\]]{0,40}\] | \d{1,3} |
+            (?:leer|ver|read|lea)\s+(?:en|in)\s+(?:español|espanol|spanish|english|inglés) |
             read\s+more(?:\s*(?:\.\.\.|…|»|>))? |
             click\s+here(?:\s+to\s+.{0,40})? |
             skip\s+to\s+(?:main\s+)?content |
+            (?:create|sign\s+in\s+to|log\s*in\s+to|register)\s+(?:an?\s+|your\s+)?(?:website\s+)?account\b.* |
             (?:tweet|email|facebook|twitter|linkedin|pinterest|x)
         )$",
     )
@@ -64,14 +66,14 @@ static BLOCKED: LazyLock<Regex> = LazyLock::new(|| {
 /// Browser titles of listing and archive pages ("News - DA NewsCenter", "Newsroom | …").
 static LISTING_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:news|newsroom|press|press\s+releases?|news\s+releases?|media|media\s+center|archives?|latest\s+news|all\s+news|blog|search\s+results?)(?:\s+archive)?(?:\s*(?:page\s*)?\d+)?\s*(?:$|[|\-–—:>])",
+        r"(?i)^(?:\d{4}\s+)?(?:news|newsroom|press|press\s+releases?|news\s+releases?|media|media\s+center|archives?|latest\s+news|all\s+news|blog|search\s+results?)(?:\s+archive)?(?:\s*(?:page\s*)?\d+)?\s*(?:$|[|\-–—>•·])",
     )
     .expect("static regex")
 });
 
 /// A postal address with a ZIP code and a phone number: a page or letterhead footer.
 static ADDRESS_FOOTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b.*\d{3}[)/.\- ]\s*\d{3}[.\-]\d{4}|\b(?:Texas|California|Florida|Illinois|Arizona|New York)\s+\d{5}(?:-\d{4})?\b.*\d{3}[)/.\- ]\s*\d{3}[.\-]\d{4}")
+    Regex::new(r"\b(?:[A-Z]{2}|Texas|California|Florida|Illinois|Arizona|New York|Missouri)\s+\d{5}(?:-\d{4})?\b.*(?:\d{3}[)/.\- ]\s*\d{3}[.\-]\d{3,4}|•)")
         .expect("static regex")
 });
 
@@ -102,6 +104,25 @@ pub fn page_reason(first_line: &str) -> Option<&'static str> {
     }
 }
 
+/// True when `lines` (the lines from a body line on) start with a run of one-word
+/// fragments: a logo or menu set one letter group per line ("T" / "HE" / "B" / "ROOKLYN").
+pub fn starts_fragment_run(lines: &[&str]) -> bool {
+    lines.len() >= FRAGMENT_RUN
+        && lines[..FRAGMENT_RUN].iter().all(|l| {
+            l.chars().count() <= 10
+                && !l.contains(char::is_whitespace)
+                && !l.ends_with(['.', ',', ';', ':', '!', '?'])
+        })
+}
+
+/// How many one-word lines in a row end a body.
+const FRAGMENT_RUN: usize = 4;
+
+/// True when a browser title's site part names a listing ("Press Releases 2019").
+pub fn is_listing_name(site: &str) -> bool {
+    LISTING_TITLE.is_match(site)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,6 +145,8 @@ mod tests {
             "About the Office",
             "https://example.org/wp-content/uploads/2022/01/photo.jpg",
             "Hall of Records 100 Main St., Springfield, IL 62701 555/555-1234",
+            "Hall of Records • 100 Main Blvd. • Springfield, Texas 75207-4399 • 555/653-360",
+            "Tags: awards recognition",
         ] {
             assert!(is_end_line(l), "{l}");
         }
@@ -138,10 +161,23 @@ mod tests {
     }
 
     #[test]
+    fn fragment_runs() {
+        assert!(starts_fragment_run(&["T", "HE", "B", "ROOKLYN", "D"]));
+        assert!(!starts_fragment_run(&["th", "Street.", "The case", "ends"]));
+        assert!(!starts_fragment_run(&["T", "HE"]));
+    }
+
+    #[test]
     fn chrome_lines_and_read_more() {
         assert!(is_chrome_line("[TWEET THIS]"));
+        assert!(is_chrome_line("[ Leer en Español ]"));
+        assert!(is_chrome_line("LEER EN ESPAÑOL"));
+        assert!(is_chrome_line("6"));
         assert!(is_chrome_line("Read more..."));
         assert!(is_chrome_line("Skip to main content"));
+        assert!(is_chrome_line(
+            "Create a Website Account - Manage notification subscriptions and more."
+        ));
         assert!(!is_chrome_line("Read more about the case in the filing."));
         assert!(is_read_more("Read More"));
         assert!(is_read_more("Read more…"));
@@ -155,5 +191,9 @@ mod tests {
         assert!(page_reason("Newsroom | Springfield County Attorney's Office").is_some());
         assert!(page_reason("Newsroom Staff Honoured - Springfield DA").is_none());
         assert!(page_reason("Man Charged in Theft | Springfield DA").is_none());
+        assert!(page_reason("PRESS RELEASE: Man Charged - Springfield DA").is_none());
+        assert!(is_listing_name("Press Releases 2019"));
+        assert!(is_listing_name("2021 Press Releases"));
+        assert!(!is_listing_name("Springfield DA NewsCenter"));
     }
 }

@@ -31,6 +31,11 @@ static TIMESTAMP_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(\d{4})-(\d{2})-(\d{2})[ T]\d{2}:\d{2}(?::\d{2})?$").expect("static regex")
 });
 
+/// `YYYYMMDD_` or `YYYY_MM_DD_` at the start of a file name.
+static FILE_NAME_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^((?:19|20)\d{2})[_-]?(\d{2})[_-]?(\d{2})[_-]").expect("static regex")
+});
+
 /// A date found in a text, with where it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Found {
@@ -144,6 +149,18 @@ pub fn timestamp_line(line: &str) -> Option<NaiveDate> {
     )
 }
 
+/// A date leading a file name: `20230216_title.txt`, `2016_05_10_title.txt` (a last
+/// resort for pages that print none).
+pub fn from_file_name(source: &str) -> Option<NaiveDate> {
+    let base = source.rsplit('/').next().unwrap_or(source);
+    let c = FILE_NAME_DATE.captures(base)?;
+    ymd(
+        c.get(1)?.as_str().parse().ok(),
+        c.get(2)?.as_str().parse().ok(),
+        c.get(3)?.as_str().parse().ok(),
+    )
+}
+
 /// True when a line is essentially a date: the date covers most of it ("May 22, 2026",
 /// "Thursday, April 2, 2015", "Admin | August 20, 2024").
 pub fn is_date_line(line: &str) -> bool {
@@ -197,5 +214,11 @@ mod tests {
         ));
         assert_eq!(timestamp_line("2022-01-03 17:14:09"), Some(d(2022, 1, 3)));
         assert_eq!(timestamp_line("On 2022-01-03 we met"), None);
+        assert_eq!(
+            from_file_name("x/20230216_man-charged.txt"),
+            Some(d(2023, 2, 16))
+        );
+        assert_eq!(from_file_name("2016_05_10_title.txt"), Some(d(2016, 5, 10)));
+        assert_eq!(from_file_name("news_4460.txt"), None);
     }
 }

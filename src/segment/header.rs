@@ -8,7 +8,7 @@ use regex::Regex;
 /// Labels printed before a headline ("FOR IMMEDIATE RELEASE: …", "June 5, 2026: …").
 static TITLE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:for\s+immediate\s+release|media\s+advisory|news\s+release|press\s+release|update|statement)\s*[:\-–—]\s*)+",
+        r"(?i)^(?:(?:for\s+immediate\s+release|media\s+advisory|media\s+release|news\s+release|press\s+release|update|statement)\s*[:\-–—]\s*)+",
     )
     .expect("static regex")
 });
@@ -83,20 +83,35 @@ pub fn is_label_line(line: &str) -> bool {
     LABEL_LINE.is_match(line)
 }
 
+/// Separators between a page's headline and its site name in the browser-title line.
+const SITE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " > ", " • ", " · "];
+
+/// The browser-title line's possible headlines, longest first: the parts before each
+/// site-name separator ("A - B - Site" gives "A - B" and "A"), labels removed.
+pub fn browser_titles(first_line: &str) -> Vec<&str> {
+    let mut cuts: Vec<usize> = SITE_SEPARATORS
+        .iter()
+        .flat_map(|sep| first_line.match_indices(sep).map(|(i, _)| i))
+        .collect();
+    cuts.sort_unstable_by(|a, b| b.cmp(a));
+    cuts.dedup();
+    cuts.into_iter()
+        .map(|cut| {
+            let head = first_line[..cut].trim();
+            &head[label_len(head)..]
+        })
+        .filter(|head| head.split_whitespace().count() >= 2)
+        .collect()
+}
+
 /// The browser-title line's headline: the part before the last site-name separator.
 pub fn browser_title(first_line: &str) -> Option<&str> {
-    let cut = [" | ", " - ", " – ", " — ", " :: ", " > "]
-        .iter()
-        .filter_map(|sep| first_line.rfind(sep))
-        .max()?;
-    let head = first_line[..cut].trim();
-    let head = &head[label_len(head)..];
-    (head.split_whitespace().count() >= 2).then_some(head)
+    browser_titles(first_line).into_iter().next()
 }
 
 /// Where the site name of the browser-title line starts, if it has one.
 pub fn browser_site(first_line: &str) -> Option<&str> {
-    let (cut, sep) = [" | ", " - ", " – ", " — ", " :: "]
+    let (cut, sep) = [" | ", " - ", " – ", " — ", " :: ", " • ", " · "]
         .iter()
         .filter_map(|sep| first_line.rfind(sep).map(|i| (i, sep.len())))
         .max()?;
@@ -117,7 +132,76 @@ pub fn dateline(line: &str) -> Option<(std::ops::Range<usize>, usize)> {
             .filter(|c| c.is_alphabetic())
             .all(|c| c.is_uppercase())
         || words <= 2;
-    (shaped && words <= 5).then(|| (place.range(), c.get(0).map_or(0, |m| m.end())))
+    (shaped && words <= 5 && is_place(place.as_str()))
+        .then(|| (place.range(), c.get(0).map_or(0, |m| m.end())))
+}
+
+/// Words that never name a place in a dateline ("MEDIA ADVISORY –", "UPDATE –").
+const NOT_PLACES: &[&str] = &[
+    "advisory",
+    "release",
+    "update",
+    "statement",
+    "media",
+    "news",
+    "press",
+    "alert",
+    "breaking",
+    "photos",
+    "video",
+];
+
+/// True when a dateline's place is not a label ("MEDIA ADVISORY") and has no digits.
+pub fn is_place(place: &str) -> bool {
+    !place.contains(|c: char| c.is_ascii_digit())
+        && place
+            .split(|c: char| !c.is_alphabetic())
+            .all(|w| !NOT_PLACES.contains(&w.to_lowercase().as_str()))
+}
+
+/// Words that never belong to a contact person's name.
+const NOT_NAMES: &[&str] = &[
+    "release",
+    "immediate",
+    "office",
+    "division",
+    "agency",
+    "department",
+    "governor",
+    "please",
+    "use",
+    "media",
+    "relations",
+    "field",
+    "protection",
+    "county",
+    "state",
+    "district",
+    "attorney",
+    "public",
+    "information",
+    "officer",
+    "communications",
+    "press",
+    "news",
+    "the",
+    "for",
+    "contact",
+    "unit",
+    "bureau",
+];
+
+/// True when a text can be a contact person's name: two to four capitalised words, no
+/// office words, periods only after initials.
+pub fn is_person_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            let bare = w.trim_end_matches('.');
+            w.starts_with(char::is_uppercase)
+                && (!w.ends_with('.') || bare.chars().count() == 1)
+                && !NOT_NAMES.contains(&bare.to_lowercase().as_str())
+        })
 }
 
 /// True when most words of a line start in lower case: running prose, not a headline.
@@ -214,7 +298,8 @@ pub fn member_from_file_name(source: &str) -> Option<String> {
         // camelCase: a new word at each capital.
         let mut current = String::new();
         for c in part.chars() {
-            if c.is_uppercase() && !current.is_empty() {
+            // "Mc" starts a surname rather than ending a word ("McNerney").
+            if c.is_uppercase() && !current.is_empty() && current != "Mc" {
                 words.push(std::mem::take(&mut current));
             }
             current.push(c);
@@ -239,12 +324,41 @@ pub fn member_from_file_name(source: &str) -> Option<String> {
     Some(name)
 }
 
-/// "Congresswoman" when a text calls its member that more often than "Congressman"
-/// (or uses more feminine pronouns), else "Congressman".
-pub fn member_title(text: &str) -> &'static str {
+/// "Congresswoman" or "Congressman" for the member `name` in a text: the title the text
+/// puts before the member's surname, else the one it uses most, else the pronouns that
+/// follow the surname; "Congressman" when nothing tells.
+pub fn member_title(text: &str, name: &str) -> &'static str {
+    let surname = name.split_whitespace().next_back().unwrap_or(name);
     let count = |w: &str| text.matches(w).count();
-    let women = count("Congresswoman") * 10 + count(" she ") + count(" her ");
-    let men = count("Congressman") * 10 + count(" he ") + count(" his ");
+    let named = |title: &str| {
+        text.match_indices(title)
+            .filter(|&(i, _)| {
+                // "Congresswoman Quill", "Congresswoman Ada F. Quill".
+                text[i + title.len()..]
+                    .split_whitespace()
+                    .take(3)
+                    .any(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) == surname)
+            })
+            .count()
+    };
+    let (women, men) = match (named("Congresswoman"), named("Congressman")) {
+        (0, 0) => match (count("Congresswoman"), count("Congressman")) {
+            (0, 0) => {
+                // Pronouns in the sentences that name the member.
+                let mut she = 0;
+                let mut he = 0;
+                for (i, _) in text.match_indices(surname) {
+                    let after = &text[i..];
+                    let near = &after[..after.floor_char_boundary(300)];
+                    she += near.matches(" she ").count() + near.matches(" her ").count();
+                    he += near.matches(" he ").count() + near.matches(" his ").count();
+                }
+                (she, he)
+            }
+            counts => counts,
+        },
+        counts => counts,
+    };
     if women > men {
         "Congresswoman"
     } else {
@@ -271,6 +385,10 @@ mod tests {
             Some("Springfield DA's Office")
         );
         assert_eq!(browser_title("Skip to main content"), None);
+        assert_eq!(
+            browser_titles("Park Thefts Case - Office of the DA - Office of the DA"),
+            ["Park Thefts Case - Office of the DA", "Park Thefts Case"]
+        );
     }
 
     #[test]
@@ -286,6 +404,7 @@ mod tests {
         assert_eq!(&l[dateline(l).unwrap().0], "SANTA ANA, Calif.");
         assert!(dateline("The Springfield Police Department said - no").is_none());
         assert!(dateline("MS-13 members were convicted").is_none());
+        assert!(dateline("MEDIA ADVISORY – Press conference today at noon").is_none());
     }
 
     #[test]
@@ -304,6 +423,11 @@ mod tests {
         assert_eq!(&l[email(l).unwrap()], "Jo.Vale@Example.org");
         assert!(email("[email protected]").is_none());
         assert!(is_bare_contact_label("Contact:"));
+        assert!(is_person_name("Susan Q. Vale"));
+        assert!(!is_person_name("For Immediate Release"));
+        assert!(!is_person_name("Use. Please"));
+        assert!(!is_person_name("Media Relations Division"));
+        assert!(!is_person_name("Governor Bo Vale"));
         assert!(is_name_line("Susan Q. Vale"));
         assert!(!is_name_line("Chief of Staff"));
     }
@@ -339,9 +463,24 @@ mod tests {
             Some("Jo Van Vale")
         );
         assert_eq!(
-            member_title("Congresswoman Quill said her bill"),
+            member_title("Congresswoman Quill said her bill", "Ada Quill"),
             "Congresswoman"
         );
-        assert_eq!(member_title("Rep. Vale said his bill"), "Congressman");
+        assert_eq!(
+            member_title("Congressman Vale met Congresswoman Quill", "Ada Quill"),
+            "Congresswoman"
+        );
+        assert_eq!(
+            member_title("Rep. Quill said her bill helps", "Ada Quill"),
+            "Congresswoman"
+        );
+        assert_eq!(
+            member_title("Rep. Vale said his bill", "Bo Vale"),
+            "Congressman"
+        );
+        assert_eq!(
+            member_from_file_name("jerryMcNerneyPress.txt").as_deref(),
+            Some("Jerry McNerney")
+        );
     }
 }

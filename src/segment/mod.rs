@@ -17,9 +17,11 @@ mod date;
 mod header;
 mod sentences;
 
-use crate::doc::{release_id, Header, RawRelease, Release, Sentence, SourceFormat, Span};
+use std::sync::LazyLock;
 
-pub use date::parse as parse_date;
+use regex::Regex;
+
+use crate::doc::{release_id, Header, RawRelease, Release, Sentence, SourceFormat, Span};
 
 /// Why a raw release was not turned into a release.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -118,6 +120,15 @@ pub fn segment(raw: RawRelease) -> Result<Release, NotARelease> {
     })
 }
 
+/// An image file name opening a congress line ("stand down.jpg ").
+static IMAGE_NAME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[^.\n]{1,60}?\.(?:jpe?g|png|gif)\s+").expect("static regex"));
+
+/// End marks closing a congress line ("… into law. ###", "-30- ###", "(###)").
+static TRAILING_END_MARKS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\s*\(?(?:#{3,}|[-–—]+\s*30\s*[-–—]+)\)?)+\s*$").expect("static regex")
+});
+
 /// The widget text congress pages put between a release's teaser and its headline.
 const SHARE_WIDGET: &str = "share: f t ";
 
@@ -145,15 +156,22 @@ fn line_layout(raw: &RawRelease) -> Layout {
             body_start = after + glue;
         }
     }
-    let body = Span::new(body_start, content.end);
+    // Scraped pages put an image's file name before the text ("plant.jpg (Springfield) …").
+    if let Some(m) = IMAGE_NAME.find(&text[body_start..content.end]) {
+        body_start += m.end();
+    }
+    let body_end = body_start
+        + TRAILING_END_MARKS
+            .find(&text[body_start..content.end])
+            .map_or(content.end - body_start, |m| m.start());
+    let body = Span::new(body_start, body_end);
     if let Some((place, _)) = header::dateline(body.slice(text)) {
         header.dateline = Some(Span::new(body.start + place.start, body.start + place.end));
     }
     header.issuer = header::member_from_file_name(&raw.source).map(|name| {
         format!(
-            "Office of {} {}",
-            header::member_title(content.slice(text)),
-            name
+            "Office of {} {name}",
+            header::member_title(content.slice(text), &name)
         )
     });
     Layout {
@@ -189,6 +207,18 @@ fn glued_headline_end(s: &str) -> Option<usize> {
     None
 }
 
+/// Fewer words of running prose than this in a page's body means the page holds no
+/// release (a form, a menu, a flyer).
+const MIN_PROSE_WORDS: usize = 8;
+
+/// A page body longer than this is a report, not a release.
+const MAX_BODY_WORDS: usize = 5_000;
+
+/// True when a line starts with a dash (the text after a dateline printed on its own line).
+fn starts_with_dash(line: &str) -> bool {
+    line.starts_with(['–', '—', '-'])
+}
+
 /// A page: one release, possibly surrounded by chrome.
 fn page_layout(raw: &RawRelease) -> Result<Layout, NotARelease> {
     let text = &*raw.text;
@@ -205,24 +235,55 @@ fn page_layout(raw: &RawRelease) -> Result<Layout, NotARelease> {
     }
 
     // The headline, found again below the browser-title line (or the given title).
-    let (candidate, search_from) = match raw.given_title.as_deref() {
-        Some(t) => (Some(t), 0),
-        None => (header::browser_title(first_text), 1),
+    let (candidates, search_from) = match raw.given_title.as_deref() {
+        Some(t) => (vec![t], 0),
+        None => (header::browser_titles(first_text), 1),
     };
-    let matched = candidate.and_then(|c| find_title(text, &lines, c, search_from));
+    let candidate = candidates.first();
+    let matched = candidates
+        .iter()
+        .find_map(|c| find_title(text, &lines, c, search_from));
+    if matched.is_none()
+        && raw.given_title.is_none()
+        && header::browser_site(first_text).is_some_and(chrome::is_listing_name)
+    {
+        return Err(NotARelease::new("listing page (news index), not a release"));
+    }
     let region_start = match matched {
         Some((_, last, _)) => last + 1,
         None if candidate.is_some() => 1,
         None => 0,
     };
 
-    let b = body_start(text, &lines, region_start)?;
+    let (b, prose) = body_start(
+        text,
+        &lines,
+        region_start,
+        matched.map(|(_, _, span)| span.slice(text)),
+    )?;
+    let texts: Vec<&str> = lines.iter().map(|l| l.span.slice(text)).collect();
     let end = (b + 1..lines.len())
         .find(|&k| {
             let l = line(k);
-            chrome::is_end_line(l) || (date::is_date_line(l) && l.split_whitespace().count() <= 5)
+            chrome::is_end_line(l)
+                || chrome::starts_fragment_run(&texts[k..])
+                || (date::find(l).is_some_and(|f| f.start == 0)
+                    && date::is_date_line(l)
+                    && l.split_whitespace().count() <= 5
+                    && header::ends_sentence(line(k - 1)))
         })
         .unwrap_or(lines.len());
+    let prose_words: usize = (b..end)
+        .filter(|&k| is_prose(text, &lines, k) || header::dateline(line(k)).is_some())
+        .map(|k| line(k).split_whitespace().count())
+        .sum();
+    if prose && prose_words < MIN_PROSE_WORDS && raw.format != SourceFormat::Jsonl {
+        return Err(NotARelease::new("no body text (too little running prose)"));
+    }
+    let words: usize = (b..end).map(|k| line(k).split_whitespace().count()).sum();
+    if words > MAX_BODY_WORDS {
+        return Err(NotARelease::new("long document (report), not a release"));
+    }
 
     let mut header = Header::default();
     let title_lines = match matched {
@@ -245,9 +306,16 @@ fn page_layout(raw: &RawRelease) -> Result<Layout, NotARelease> {
         .as_deref()
         .and_then(date::parse)
         .or_else(|| header_date(text, &lines, window_start, title_lines.map(|(f, _)| f), b))
-        .or_else(|| (b..lines.len()).find_map(|k| date::timestamp_line(line(k))));
+        .or_else(|| (b..lines.len()).find_map(|k| date::timestamp_line(line(k))))
+        .or_else(|| date::from_file_name(&raw.source));
     if let Some((place, _)) = header::dateline(line(b)) {
         header.dateline = Some(shift(place, lines[b].span.start));
+    } else if b + 1 < lines.len()
+        && starts_with_dash(line(b + 1))
+        && line(b).split_whitespace().count() <= 4
+        && header::is_place(line(b))
+    {
+        header.dateline = Some(lines[b].span);
     }
     let tail_end = (end + 12).min(lines.len());
     let contact_lines: Vec<usize> = (window_start..b).chain(end..tail_end).collect();
@@ -307,6 +375,21 @@ fn find_title(
         if got.len() < 6 || !want.starts_with(&got) {
             continue;
         }
+        // A breadcrumb shortens the headline ("24 Year Prison Term for Gang…"): the
+        // release starts after it; the full headline is printed further down, if at all.
+        let shortened = l.trim_end_matches(['.', '…']);
+        if shortened.len() < l.len() && got.len() >= 15 && got != want {
+            let span = find_title(text, lines, candidate, i + 1).map_or_else(
+                || {
+                    Span::new(
+                        lines[i].span.start + cut,
+                        lines[i].span.start + shortened.len(),
+                    )
+                },
+                |(_, _, s)| s,
+            );
+            return Some((i, i, span));
+        }
         let mut j = i;
         while got != want && j + 1 < lines.len() && j < i + 3 {
             j += 1;
@@ -347,16 +430,47 @@ fn starts_continuation(line: &str) -> bool {
 
 /// The line where the body starts: a dateline followed by prose, or the first prose
 /// line, from line `from` on.
-fn body_start(text: &str, lines: &[Line], from: usize) -> Result<usize, NotARelease> {
+///
+/// When `bounded` (the headline was found, so `from` is inside the release) the search
+/// stops at the first end mark; a release with no prose before it (a media advisory's
+/// WHO/WHAT/WHEN list) starts at its first line that is not header filler. The flag says
+/// whether the body starts with prose.
+fn body_start(
+    text: &str,
+    lines: &[Line],
+    from: usize,
+    title: Option<&str>,
+) -> Result<(usize, bool), NotARelease> {
     let line = |k: usize| lines[k].span.slice(text);
-    let found = (from..lines.len()).find(|&k| {
+    let bounded = title.is_some();
+    // The headline printed again (some pages print it three times).
+    let title_norm = title.map(norm);
+    let repeats_title = |k: usize| {
+        let l = line(k);
+        title_norm.as_deref() == Some(norm(&l[title_prefix_len(l)..]).as_str())
+    };
+    let limit = if bounded {
+        (from..lines.len())
+            .find(|&k| chrome::is_end_line(line(k)))
+            .unwrap_or(lines.len())
+    } else {
+        lines.len()
+    };
+    let found = (from..limit).find(|&k| {
+        if repeats_title(k) {
+            return false;
+        }
         if k == 0 && from == 0 && lines.len() > 1 && header::browser_title(line(0)).is_some() {
             return false;
         }
         if let Some((_, rest)) = header::dateline(line(k)) {
             let rest = &line(k)[rest..];
-            let prose_rest =
-                rest.split_whitespace().count() >= 4 && header::lowercase_share(rest) >= 0.3;
+            let prose_rest = rest.split_whitespace().count() >= 4
+                && rest
+                    .split_whitespace()
+                    .filter(|w| w.starts_with(char::is_lowercase))
+                    .count()
+                    >= 2;
             let bare = rest.is_empty() || date::is_date_line(rest);
             if k > 0
                 && (prose_rest || (bare && k + 1 < lines.len() && is_prose(text, lines, k + 1)))
@@ -367,8 +481,22 @@ fn body_start(text: &str, lines: &[Line], from: usize) -> Result<usize, NotARele
         is_prose(text, lines, k)
     });
     let Some(mut b) = found else {
-        return Err(NotARelease::new("no body text (page chrome only)"));
+        let listed = (from..limit).find(|&k| !is_header_filler(line(k)) && !repeats_title(k));
+        return match listed {
+            Some(k) if limit < lines.len() => Ok((k, false)),
+            _ => Err(NotARelease::new("no body text (page chrome only)")),
+        };
     };
+    // A summary line just above the dateline is a subtitle: the body starts at the dateline.
+    if header::dateline(line(b)).is_none() {
+        if let Some(d) = (b + 1..(b + 3).min(limit))
+            .find(|&k| header::dateline(line(k)).is_some_and(|(_, rest)| rest < line(k).len()))
+        {
+            if (b..d).all(|k| line(k).split_whitespace().count() < 30) {
+                b = d;
+            }
+        }
+    }
     if lines
         .get(b + 1)
         .is_some_and(|n| chrome::is_read_more(n.span.slice(text)))
@@ -397,8 +525,24 @@ fn body_start(text: &str, lines: &[Line], from: usize) -> Result<usize, NotARele
             }
         }
     }
-    Ok(b)
+    // A dateline on a line of its own before the dash ("WESTMINSTER" / "– The office …").
+    if b > from && starts_with_dash(line(b)) {
+        let p = line(b - 1);
+        if p.split_whitespace().count() <= 4 && header::lowercase_share(p) == 0.0 {
+            b -= 1;
+        }
+    }
+    Ok((b, true))
 }
+
+/// True for a line of eight words or more, at least half of them lower case: prose,
+/// even when it does not end a sentence.
+fn reads_as_prose(line: &str) -> bool {
+    line.split_whitespace().count() >= 8 && header::lowercase_share(line) >= 0.5
+}
+
+/// A headline line at least this long with the next line right under it was wrapped.
+const WRAPPED_TITLE_LEN: usize = 40;
 
 /// Function words a headline line can end with when it runs on to the next line.
 fn ends_with_function_word(line: &str) -> bool {
@@ -439,10 +583,14 @@ fn nearest_title(
     while top > lowest && top + 4 > k {
         let l = line(top - 1);
         let cut = title_prefix_len(l);
-        if !header::is_title_like(&l[cut..])
-            || header::is_label_line(l)
-            || chrome::is_chrome_line(l)
-        {
+        // A last word wrapped onto its own line ("… Mallory Vernon" / "Nicholson").
+        let wrapped_word = top >= 2
+            && top - 1 > lowest
+            && !lines[top - 1].blank_before
+            && l.split_whitespace().count() == 1
+            && l.starts_with(char::is_uppercase)
+            && header::is_title_like(line(top - 2));
+        if !(header::is_title_like(&l[cut..]) || wrapped_word) || is_header_filler(l) {
             break;
         }
         top -= 1;
@@ -454,8 +602,14 @@ fn nearest_title(
         return None;
     }
     let mut last = top;
+    // A headline wrapped over lines: the first runs on (function word, long line with no
+    // blank line after it) or the next starts in lower case.
     while last + 1 < k
-        && (ends_with_function_word(line(last)) || starts_continuation(line(last + 1)))
+        && (ends_with_function_word(line(last))
+            || starts_continuation(line(last + 1))
+            || (line(last).len() >= WRAPPED_TITLE_LEN
+                && !lines[last + 1].blank_before
+                && !reads_as_prose(line(last + 1))))
     {
         last += 1;
     }
@@ -501,7 +655,8 @@ fn header_date(
         .collect();
     let t = title.unwrap_or(window_start);
     let after = dated.iter().rev().find(|&&(k, _)| k >= t).map(|&(_, d)| d);
-    let listed = |k: usize| dated.iter().any(|&(j, _)| j != k && j.abs_diff(k) <= 2);
+    // Dated lists alternate date and headline lines.
+    let listed = |k: usize| dated.iter().any(|&(j, _)| j.abs_diff(k) == 2);
     let before = || {
         dated
             .iter()
@@ -524,17 +679,21 @@ fn contacts(text: &str, lines: &[Line], candidates: &[usize], header: &mut Heade
         let l = line(k);
         let at = lines[k].span.start;
         if header.contact_name.is_none() {
-            if let Some(r) = header::contact_name(l) {
+            let person =
+                |r: &std::ops::Range<usize>, s: &str| header::is_person_name(&s[r.clone()]);
+            if let Some(r) = header::contact_name(l).filter(|r| person(r, l)) {
                 header.contact_name = Some(shift(r, at));
             } else if header::is_bare_contact_label(l) {
                 if let Some(&next) = candidates.get(n + 1) {
                     let nl = line(next);
                     let cut = title_prefix_len(nl);
-                    if let Some(r) = header::leading_name(&nl[cut..]) {
+                    let rest = &nl[cut..];
+                    if let Some(r) = header::leading_name(rest).filter(|r| person(r, rest)) {
                         header.contact_name = Some(shift(r, lines[next].span.start + cut));
                     }
                 }
             } else if header::is_name_line(l)
+                && header::is_person_name(l)
                 && candidates[n + 1..]
                     .iter()
                     .take(2)
@@ -599,25 +758,35 @@ fn issuer(source: &str, first_line: &str, text: &str) -> Option<String> {
 /// runs on from the previous one when that one does not end a sentence and either line
 /// is long (wrapped text) or this one starts in lower case.
 fn paragraphs(text: &str, body: &[Line]) -> Vec<Span> {
+    let kept: Vec<&Line> = body
+        .iter()
+        .filter(|l| !chrome::is_chrome_line(l.span.slice(text)))
+        .collect();
     let mut out: Vec<Span> = Vec::new();
-    let mut prev: Option<&str> = None;
-    for l in body {
+    for (k, l) in kept.iter().enumerate() {
         let s = l.span.slice(text);
-        if chrome::is_chrome_line(s) {
-            continue;
-        }
-        let joins = prev.is_some_and(|p| {
-            !l.blank_before
-                && (starts_continuation(s)
-                    || (!header::ends_sentence(p)
-                        && (p.len() >= 60 || s.len() >= 60)
-                        && !header::is_name_line(p)))
-        });
+        let joins = k > 0 && !l.blank_before && {
+            let p = kept[k - 1].span.slice(text);
+            // The line after this one runs on from it: this one is mid-sentence
+            // ("District Attorney" / "Ada Quill" / "said today …").
+            let mid_sentence = kept
+                .get(k + 1)
+                .is_some_and(|n| !n.blank_before && starts_continuation(n.span.slice(text)));
+            // Dateline dashes join what is on either side ("CHICAGO" / "—" / "The …").
+            let dash = s.starts_with(['–', '—']) || (starts_with_dash(p) && p.chars().count() <= 2);
+            starts_continuation(s)
+                || dash
+                || (!header::ends_sentence(p)
+                    && (p.len() >= 60
+                        || s.len() >= 60
+                        || ends_with_function_word(p)
+                        || mid_sentence)
+                    && (mid_sentence || !header::is_name_line(p)))
+        };
         match out.last_mut() {
             Some(last) if joins => last.end = l.span.end,
             _ => out.push(l.span),
         }
-        prev = Some(s);
     }
     out
 }
