@@ -278,9 +278,30 @@ pub fn leading_name(text: &str) -> Option<std::ops::Range<usize>> {
     LEADING_NAME.find(text).map(|m| m.range())
 }
 
-/// The first issuing office named in a text.
+/// The first issuing office named in a text, without a leading "The".
 pub fn office(text: &str) -> Option<&str> {
-    OFFICE.find(text).map(|m| m.as_str().trim())
+    OFFICE.find(text).map(|m| {
+        let name = m.as_str().trim();
+        name.strip_prefix("The ").unwrap_or(name)
+    })
+}
+
+/// "Orange County District Attorney Todd Spitzer", "Cook County State's Attorney Jane Q"
+/// at the head of a prosecutor's name.
+static PROSECUTOR_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)? ){1,3}County) (District Attorney|State[’']s Attorney|State Attorney|Attorney) [A-Z][a-z]",
+    )
+    .expect("static regex")
+});
+
+/// The office of the first county prosecutor named with their title: "San Diego County
+/// District Attorney Summer Stephan" -> "San Diego County District Attorney's Office".
+pub fn office_of_prosecutor(text: &str) -> Option<String> {
+    let c = PROSECUTOR_TITLE.captures(text)?;
+    let place = c.get(1)?.as_str();
+    let role = c.get(2)?.as_str();
+    Some(format!("{place} {role}’s Office"))
 }
 
 /// The member of Congress named by a file name: "bradAshfordPress.txt" -> "Brad

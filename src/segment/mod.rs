@@ -320,7 +320,7 @@ fn page_layout(raw: &RawRelease) -> Result<Layout, NotARelease> {
     let tail_end = (end + 12).min(lines.len());
     let contact_lines: Vec<usize> = (window_start..b).chain(end..tail_end).collect();
     contacts(text, &lines, &contact_lines, &mut header);
-    header.issuer = issuer(&raw.source, first_text, raw.span.slice(text));
+    header.issuer = issuer(first_text, raw.span.slice(text));
 
     let paragraphs = paragraphs(text, &lines[b..end]);
     Ok(Layout { header, paragraphs })
@@ -711,47 +711,14 @@ fn contacts(text: &str, lines: &[Line], candidates: &[usize], header: &mut Heade
     }
 }
 
-/// Issuing offices of the prosecutor sites, by the folder (or file-name prefix) their
-/// pages are kept under.
-const OFFICES: &[(&str, &str)] = &[
-    ("cook_il", "Cook County State's Attorney's Office"),
-    ("dallas_tx", "Dallas County District Attorney's Office"),
-    ("harris_tx", "Harris County District Attorney's Office"),
-    ("kings_ny", "Kings County District Attorney's Office"),
-    (
-        "los_angeles_ca",
-        "Los Angeles County District Attorney's Office",
-    ),
-    ("maricopa_az", "Maricopa County Attorney's Office"),
-    ("miami_dade_fl", "Miami-Dade State Attorney's Office"),
-    ("orange_ca", "Orange County District Attorney's Office"),
-    (
-        "riverside_ca",
-        "Riverside County District Attorney's Office",
-    ),
-    (
-        "san_diego_ca",
-        "San Diego County District Attorney's Office",
-    ),
-];
-
-/// The issuing office: a known site's office by the page's folder or file-name prefix,
-/// else an office named in the browser title, else the first office named in the text.
-fn issuer(source: &str, first_line: &str, text: &str) -> Option<String> {
-    let known = OFFICES.iter().find(|(slug, _)| {
-        source.split('/').any(|part| part == *slug)
-            || source
-                .rsplit('/')
-                .next()
-                .is_some_and(|base| base.starts_with(&format!("pros_{slug}__")))
-    });
-    if let Some((_, name)) = known {
-        return Some((*name).to_string());
-    }
+/// The issuing office: an office named in the browser title, else the first office named
+/// in the text. (Never a table of known sites: whosaid must work on offices it has not seen.)
+fn issuer(first_line: &str, text: &str) -> Option<String> {
     header::browser_site(first_line)
         .and_then(header::office)
-        .or_else(|| header::office(text))
         .map(str::to_string)
+        .or_else(|| header::office_of_prosecutor(text))
+        .or_else(|| header::office(text).map(str::to_string))
 }
 
 /// Paragraphs of the body lines: a blank line always separates two; otherwise a line

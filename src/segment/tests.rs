@@ -580,3 +580,24 @@ fn dev_gold_dates_and_titles() {
         "titles {titles_ok}/{titles}"
     );
 }
+
+#[test]
+fn issuer_from_the_prosecutor_named_in_the_text() {
+    let r = page(
+        "Harbor Man Sentenced\n\nPORTVILLE — Kent County District Attorney Maria Vance \
+         announced today that a Harbor man was sentenced to ten years in prison for arson.\n",
+    )
+    .unwrap();
+    assert_eq!(
+        r.header.issuer.as_deref(),
+        Some("Kent County District Attorney’s Office")
+    );
+}
+
+#[test]
+fn issuer_drops_a_leading_article() {
+    assert_eq!(
+        header::office("said The Kent County District Attorney's Office today"),
+        Some("Kent County District Attorney's Office")
+    );
+}
