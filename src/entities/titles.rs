@@ -47,7 +47,7 @@ const MODIFIERS: &[&str] = &[
     "Departmental", "Forensic", "Homeland", "Security", "Ranking", "Majority", "Minority",
     "House", "Senate", "Republican", "Democratic", "Investigations", "Investigative", "Case",
     "Staff", "Health", "Affairs", "Veterans", "Lt", "Sen", "Rep", "Gov", "Administrative",
-    "Field", "Resident", "Victim", "Services", "Intelligence", "Fire", "Patrol", "Highway",
+    "Field", "Resident", "Victim", "Intelligence", "Fire", "Patrol", "Highway",
     "Sergeant", "Detective", "Investigator",
 ];
 
@@ -89,7 +89,7 @@ const STOP_WORDS: &[&str] = &[
     "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
     "April", "May", "June", "July", "August", "September", "October", "November", "December",
     "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-    "Contact", "Media", "Press", "Release", "Immediate", "News", "Email", "Phone", "Office",
+    "Contact", "Media", "Press", "Release", "Immediate", "News", "Email", "Phone",
     "Cell", "Fax", "Tel", "Attn", "Share", "Home", "Read", "More", "Click", "Here", "Visit",
     "Follow", "Like", "Tweet", "Print", "Back", "Next", "Previous", "Posted", "Published",
     "Author", "Updated", "Thanks", "Thank", "Please", "Dear", "Sincerely", "Yes", "No",
@@ -333,25 +333,34 @@ pub(crate) fn after(tokens: &[Token<'_>], end: usize) -> Option<Title> {
         }
     }
     let first = k;
-    let mut last_head = None;
+    let mut has_head = false;
+    let mut last = None;
     while let Some(t) = tokens.get(k) {
         if t.sentence != sentence {
             break;
         }
         if is_title_token(t) {
-            if t.is_capitalised() && head_kind(t.base()).is_some() {
-                last_head = Some(k);
-            }
+            has_head |= t.is_capitalised() && head_kind(t.base()).is_some();
+            last = Some(k);
+            k += 1;
             if t.ends_phrase() {
                 break;
             }
-        } else if !(t.text == "of" || t.text == "for") {
+        } else if t.text == "of" || t.text == "for" {
+            k += 1;
+        } else {
             break;
         }
-        k += 1;
     }
-    let head = last_head?;
+    let head = last.filter(|_| has_head)?;
     if !tokens[first].is_capitalised() {
+        return None;
+    }
+    // "Later, Commissioner Brattle said": the title belongs to the name after it.
+    if tokens
+        .get(head + 1)
+        .is_some_and(|n| n.sentence == sentence && n.is_capitalised() && !tokens[head].ends_phrase())
+    {
         return None;
     }
     let official = (first..=head)
