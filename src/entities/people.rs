@@ -55,6 +55,9 @@ enum Evidence {
     /// A capitalised sequence with nothing around it: kept only when the surname is
     /// used alone elsewhere or the model agrees.
     Bare,
+    /// A title and name outside running prose (a headline, a menu): adds its title to a
+    /// person found elsewhere, never a person of its own.
+    Support,
 }
 
 /// A person named at one place in the text.
@@ -74,8 +77,8 @@ pub(crate) struct Candidate {
     pub official: Option<bool>,
     /// State given with the name.
     pub state: Option<&'static str>,
-    /// Office the person serves, as written.
-    pub organization: Option<String>,
+    /// Office the person serves, as written, and whether it is a government body.
+    pub organization: Option<(String, bool)>,
     /// Sentence index.
     pub sentence: usize,
     /// What found it.
@@ -99,6 +102,43 @@ fn is_name_token(t: &Token<'_>) -> bool {
         && !PLACE_WORDS.contains(&base)
         && states::code_for_name(base).is_none()
         && !SUFFIXES.contains(&base)
+        && !base.split('-').any(|part| {
+            titles::is_title_word(part) || agencies::is_head(part) || agencies::is_org_head(part)
+        })
+}
+
+/// True when the word after a name continues a larger proper name ("Cook County",
+/// "Chicago Police", "Forensic Science Services"): the words are not a person's name.
+fn continues_proper_name(tokens: &[Token<'_>], end: usize) -> bool {
+    let last = &tokens[end - 1];
+    if last.ends_phrase() || last.possessive() {
+        return false;
+    }
+    tokens.get(end).is_some_and(|n| {
+        let base = n.base();
+        n.sentence == last.sentence
+            && n.is_capitalised()
+            && (titles::is_title_word(base) && !titles::is_honorific(base)
+                || agencies::is_head(base)
+                || agencies::is_org_head(base)
+                || PLACE_WORDS.contains(&base))
+    })
+}
+
+/// Words before a name that mark a private person in a case ("charges against ...").
+const CASE_WORDS_BEFORE: &[&str] = &[
+    "against", "killing", "killed", "murdered", "shot", "stabbed", "victim", "victims",
+    "defendant", "defendants", "suspect", "suspects",
+];
+
+/// "against Ann Doe", "the death of Ann Doe".
+fn case_word_before(tokens: &[Token<'_>], first: usize, sentence: usize) -> bool {
+    let at = |k: Option<usize>| k.and_then(|k| same_sentence(tokens, k, sentence));
+    let p1 = at(first.checked_sub(1));
+    let p2 = at(first.checked_sub(2));
+    p1.is_some_and(|t| CASE_WORDS_BEFORE.contains(&t.text))
+        || (p1.is_some_and(|t| t.text == "of")
+            && p2.is_some_and(|t| matches!(t.text, "death" | "murder" | "killing" | "shooting")))
 }
 
 /// The end (exclusive) of a name starting at token `i`, and the index of its suffix.
@@ -253,10 +293,11 @@ fn title_line_after(tokens: &[Token<'_>], first: usize, end: usize) -> Option<Ti
 
 /// The agency a person serves, when written right before the title ("Chicago Police
 /// Department Superintendent Ann Doe") or after the name ("Ann Doe of the Fraud Bureau").
-fn organization(bodies: &[BodyMention], title: Option<&Title>, end: usize, tokens: &[Token<'_>]) -> Option<String> {
+fn organization(bodies: &[BodyMention], title: Option<&Title>, end: usize, tokens: &[Token<'_>]) -> Option<(String, bool)> {
+    let named = |b: &BodyMention| (b.name.clone(), b.kind == agencies::BodyKind::Agency);
     if let Some(t) = title {
         if let Some(b) = bodies.iter().find(|b| b.end == t.first) {
-            return Some(b.name.clone());
+            return Some(named(b));
         }
     }
     let mut k = end;
@@ -270,7 +311,7 @@ fn organization(bodies: &[BodyMention], title: Option<&Title>, end: usize, token
     if tokens.get(k).is_some_and(|t| t.is("the")) {
         k += 1;
     }
-    bodies.iter().find(|b| b.first == k).map(|b| b.name.clone())
+    bodies.iter().find(|b| b.first == k).map(named)
 }
 
 fn candidate(tokens: &[Token<'_>], text: &str, first: usize, end: usize, suffix: Option<usize>, origin: Origin, evidence: Evidence) -> Option<Candidate> {
@@ -315,15 +356,28 @@ fn with_context(mut c: Candidate, tokens: &[Token<'_>], bodies: &[BodyMention], 
         .or_else(|| titles::after(tokens, end))
         .or_else(|| title_line_after(tokens, first, end))
         .or_else(|| inherited.cloned());
+    let contact = contact_before(tokens, first, sentence);
+    // Weak cues make a person of a full name only; a single word needs a title, an
+    // honorific, a speech verb or the like.
+    let full = c.key.len() >= 2;
     let mut strong = prefix.honorific
         || title.is_some()
-        || contact_before(tokens, first, sentence)
+        || contact
         || speech_around(tokens, first, end, sentence)
-        || relative_after(tokens, end, sentence);
+        || (full && relative_after(tokens, end, sentence));
     if let Some(t) = &title {
         c.title = Some(t.text.clone());
         c.official = Some(t.official);
         c.state = t.state;
+    }
+    // "Hon." is given to office holders; a release's contact speaks for the office.
+    let honourable = first > 0 && (tokens[first - 1].is("Hon") || tokens[first - 1].is("Honorable"));
+    if honourable || contact {
+        c.official.get_or_insert(true);
+    }
+    if full && case_word_before(tokens, first, sentence) {
+        strong = true;
+        c.official.get_or_insert(false);
     }
     if age_after(tokens, end, sentence) {
         strong = true;
@@ -340,13 +394,17 @@ fn with_context(mut c: Candidate, tokens: &[Token<'_>], bodies: &[BodyMention], 
         c.official = Some(true);
         c.state = c.state.or(Some(code));
     }
-    if person_verb_after(tokens, end, sentence) {
+    if full && person_verb_after(tokens, end, sentence) {
         strong = true;
     }
     if strong {
         c.evidence = Evidence::Strong;
     }
     c.organization = organization(bodies, title.as_ref(), end, tokens);
+    // People who serve a company or other private organisation are not officials.
+    if c.organization.as_ref().is_some_and(|(_, government)| !government) {
+        c.official = Some(false);
+    }
     let plural = prefix.title.filter(|t| {
         tokens
             .get(first.wrapping_sub(1))
@@ -362,25 +420,40 @@ pub(crate) fn find(tokens: &[Token<'_>], text: &str, bodies: &[BodyMention], ner
     // A plural title ("Sheriff Detectives A and B") carries over to the next name.
     let mut plural: Option<(usize, Title)> = None;
     while i < tokens.len() {
-        let starts = i == 0 || !is_name_token(&tokens[i - 1]) || tokens[i - 1].ends_phrase() || tokens[i - 1].sentence != tokens[i].sentence;
+        let starts = i == 0
+            || !is_name_token(&tokens[i - 1])
+            || tokens[i - 1].ends_phrase()
+            || tokens[i - 1].possessive()
+            || tokens[i - 1].sentence != tokens[i].sentence;
         let Some((end, suffix)) = starts.then(|| name_at(tokens, i)).flatten() else {
             i += 1;
             continue;
         };
+        if continues_proper_name(tokens, end) {
+            i = end;
+            continue;
+        }
         let inherited = plural
             .as_ref()
-            .filter(|(e, _)| i >= 1 && *e + 1 == i && tokens[i - 1].text == "and")
+            .filter(|(e, _)| {
+                *e < i && i - *e <= 2 && tokens[*e..i].iter().all(|t| matches!(t.text, "," | "and"))
+            })
             .map(|(_, t)| t);
+        let inside_agency = |c: &Candidate| {
+            bodies
+                .iter()
+                .any(|b| b.kind == agencies::BodyKind::Agency && b.span.contains(c.span))
+        };
         if let Some(c) = candidate(tokens, text, i, end, suffix, Origin::Rule, Evidence::Bare) {
-            let (c, carried) = with_context(c, tokens, bodies, i, end, inherited);
-            let sentence_start = i == 0 || tokens[i - 1].sentence != tokens[i].sentence;
-            let contact = contact_before(tokens, i, tokens[i].sentence)
-                || title_line_after(tokens, i, end).is_some()
-                || (sentence_start && titles::after(tokens, end).is_some());
-            let keep = tokens[i].prose || contact;
+            let (mut c, carried) = with_context(c, tokens, bodies, i, end, inherited);
             plural = carried.or_else(|| inherited.cloned()).map(|t| (end, t));
-            if keep {
-                out.push(c);
+            if !inside_agency(&c) {
+                if !tokens[i].prose {
+                    c.evidence = outside_prose(tokens, i, end, &c);
+                }
+                if c.evidence != Evidence::Bare || tokens[i].prose {
+                    out.push(c);
+                }
             }
         }
         i = end;
@@ -391,6 +464,31 @@ pub(crate) fn find(tokens: &[Token<'_>], text: &str, bodies: &[BodyMention], ner
         }
     }
     out
+}
+
+/// What a name outside running prose is worth: a person of its own in a contact block
+/// ("Contact: Ann Doe", a name line over a title line, "Ann Doe, Press Officer"), in a
+/// list of defendants ("Ann Doe, 31, of Anaheim;") or on a line of its own with a title
+/// ("District Attorney Investigator Ann Doe"); otherwise support for a title at most.
+fn outside_prose(tokens: &[Token<'_>], first: usize, end: usize, c: &Candidate) -> Evidence {
+    let sentence = tokens[first].sentence;
+    let line_start = first == 0 || tokens[first - 1].sentence != sentence;
+    let line_end = tokens.get(end).is_none_or(|t| t.sentence != sentence);
+    let title_line = titles::before(tokens, first).title.is_some_and(|t| {
+        (t.first == 0 || tokens[t.first - 1].sentence != sentence) && line_end
+    });
+    if contact_before(tokens, first, sentence)
+        || title_line_after(tokens, first, end).is_some()
+        || (line_start && titles::after(tokens, end).is_some())
+        || (line_start && age_after(tokens, end, sentence))
+        || title_line
+    {
+        Evidence::Strong
+    } else if c.title.is_some() {
+        Evidence::Support
+    } else {
+        Evidence::Bare
+    }
 }
 
 /// A candidate from a PER span of the model: leading titles inside the span are dropped
@@ -444,6 +542,8 @@ struct Group {
     key: Vec<String>,
     suffix: Option<String>,
     members: Vec<Candidate>,
+    /// Candidates outside prose that only lend their title.
+    support: Vec<Candidate>,
 }
 
 impl Group {
@@ -461,6 +561,8 @@ impl Group {
 pub(crate) fn merge(mut candidates: Vec<Candidate>, tokens: &[Token<'_>]) -> Vec<Person> {
     candidates.sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end)));
     let mut groups: Vec<Group> = Vec::new();
+    let (support, candidates): (Vec<Candidate>, Vec<Candidate>) =
+        candidates.into_iter().partition(|c| c.evidence == Evidence::Support);
     let (multi, single): (Vec<Candidate>, Vec<Candidate>) = candidates.into_iter().partition(|c| c.key.len() >= 2);
     let (strong_multi, bare_multi): (Vec<Candidate>, Vec<Candidate>) = multi.into_iter().partition(|c| c.evidence == Evidence::Strong);
     for c in strong_multi {
@@ -471,7 +573,7 @@ pub(crate) fn merge(mut candidates: Vec<Candidate>, tokens: &[Token<'_>]) -> Vec
             t.prose
                 && t.base().eq_ignore_ascii_case(word)
                 && is_name_token(t)
-                && !(k > 0 && tokens[k - 1].sentence == t.sentence && is_name_token(&tokens[k - 1]) && !tokens[k - 1].ends_phrase())
+                && !(k > 0 && tokens[k - 1].sentence == t.sentence && (is_name_token(&tokens[k - 1]) && !tokens[k - 1].ends_phrase() || matches!(tokens[k - 1].text, "the" | "The" | "a" | "A" | "an" | "An")))
                 && !tokens.get(k + 1).is_some_and(|n| n.sentence == t.sentence && is_name_token(n) && !t.ends_phrase() && !t.possessive())
         })
     };
@@ -499,10 +601,21 @@ pub(crate) fn merge(mut candidates: Vec<Candidate>, tokens: &[Token<'_>]) -> Vec
                 if let Some(g) = groups.iter_mut().find(|g| g.key == [word.clone()]) {
                     g.members.push(c);
                 } else {
-                    groups.push(Group { key: vec![word], suffix: None, members: vec![c] });
+                    groups.push(Group { key: vec![word], suffix: None, members: vec![c], support: Vec::new() });
                 }
             }
             None => {}
+        }
+    }
+    // Titles from headlines and menus, for people the release names elsewhere.
+    for c in support {
+        let last = &c.key[c.key.len() - 1];
+        let first = &c.key[0];
+        let group = groups.iter_mut().find(|g| {
+            g.last() == last && (c.key.len() == 1 || g.key.len() == 1 || g.first() == first)
+        });
+        if let Some(g) = group {
+            g.support.push(c);
         }
     }
     groups.into_iter().map(|g| person(g, tokens)).collect()
@@ -516,7 +629,7 @@ fn add_full(groups: &mut Vec<Group>, c: Candidate) {
         }
         g.members.push(c);
     } else {
-        groups.push(Group { key: c.key.clone(), suffix: c.suffix.clone(), members: vec![c] });
+        groups.push(Group { key: c.key.clone(), suffix: c.suffix.clone(), members: vec![c], support: Vec::new() });
     }
 }
 
@@ -527,14 +640,13 @@ fn person(g: Group, tokens: &[Token<'_>]) -> Person {
         .max_by_key(|m| (m.key.len(), m.suffix.is_some(), m.name.len(), std::cmp::Reverse(m.span.start)))
         .map(|m| m.name.clone())
         .unwrap_or_default();
-    let official = g.members.iter().any(|m| m.official == Some(true));
-    let title = g
-        .members
-        .iter()
+    let with_support = || g.members.iter().chain(&g.support);
+    let official = with_support().any(|m| m.official == Some(true));
+    let title = with_support()
         .filter(|m| m.official == Some(official) || !official)
         .find_map(|m| m.title.clone());
-    let state = g.members.iter().find_map(|m| m.state);
-    let organization = g.members.iter().find_map(|m| m.organization.clone());
+    let state = with_support().find_map(|m| m.state);
+    let organization = with_support().find_map(|m| m.organization.clone().map(|(name, _)| name));
     let mut mentions: Vec<(Span, usize, Origin)> = g.members.iter().map(|m| (m.span, m.sentence, m.origin)).collect();
     // Further uses of the surname alone (rule mentions), unless a different full name.
     if g.key.len() >= 2 && g.suffix.is_none() {

@@ -107,17 +107,42 @@ pub(crate) fn strip_possessive(word: &str) -> &str {
     word
 }
 
-/// True when a sentence reads as prose rather than a menu item, headline or list of
-/// links: it has at least one lower-case word that is not a function word. Title-case
-/// lines in page chrome (navigation, other releases' headlines) fail this test.
+/// Small words that title-case headlines leave in lower case.
+const HEADLINE_SMALL_WORDS: &[&str] = &[
+    "a", "an", "by", "from", "with", "into", "as", "after", "before", "over", "under", "vs",
+    "or", "but", "nor", "up", "off", "out", "via", "per", "upon", "amid", "onto",
+];
+
+/// Common English words that prose lines hold and headlines in other languages do not.
+const ENGLISH_WORDS: &[&str] = &[
+    "the", "a", "an", "and", "to", "of", "in", "is", "was", "are", "were", "has", "have",
+    "had", "will", "for", "with", "that", "said", "by", "on", "at", "from", "as", "who",
+    "his", "her", "their", "our", "be", "been", "it", "this", "or",
+];
+
+/// True when a sentence reads as English prose rather than a menu item, headline or list
+/// of links: it has at least one lower-case word that is not a function word, and at
+/// least one common English word. Title-case lines in page chrome (navigation, other
+/// releases' headlines) fail this test.
 pub(crate) fn is_prose(tokens: &[Token<'_>]) -> bool {
-    tokens.iter().any(|t| {
+    // A teaser cut off with an ellipsis belongs to a list of other releases.
+    let last = tokens.iter().rev().find(|t| !matches!(t.text, "]" | ")"));
+    if last.is_some_and(|t| t.text == "…" || t.text == "[…]")
+        || tokens.len() >= 2 && tokens[tokens.len() - 2..].iter().all(|t| t.text == ".")
+    {
+        return false;
+    }
+    let content = tokens.iter().any(|t| {
         t.text.chars().next().is_some_and(char::is_lowercase)
             && t.text.chars().count() > 1
             && !FUNCTION_WORDS.contains(&t.text)
-            && !matches!(t.text, "a" | "an" | "by" | "from" | "with" | "into" | "as")
+            && !HEADLINE_SMALL_WORDS.contains(&t.text)
             && !t.text.contains(['.', '@', '/'])
-    })
+    });
+    content
+        && tokens
+            .iter()
+            .any(|t| ENGLISH_WORDS.iter().any(|w| w.eq_ignore_ascii_case(t.text)))
 }
 
 /// Tokenises one span of the release text.
@@ -214,8 +239,14 @@ mod tests {
     fn prose_versus_title_case_lines() {
         let prose = "The office announced charges today.";
         let menu = "Harris County Grand Jury Indicts Man for Terrorism";
+        let spanish = "Formulario de Denuncia en Línea solicitan información";
+        let headline = "Escondido Man Charged with Murder after Victim Dies from Beating";
+        let teaser = "The District Attorney announced today that Al Roe, 74, who is …";
+        assert!(!tokenize_span(headline, Span::new(0, headline.len()), 0)[0].prose);
+        assert!(!tokenize_span(teaser, Span::new(0, teaser.len()), 0)[0].prose);
         assert!(tokenize_span(prose, Span::new(0, prose.len()), 0)[0].prose);
         assert!(!tokenize_span(menu, Span::new(0, menu.len()), 0)[0].prose);
+        assert!(!tokenize_span(spanish, Span::new(0, spanish.len()), 0)[0].prose);
     }
 
     #[test]

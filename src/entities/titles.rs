@@ -31,7 +31,7 @@ const OFFICIAL_HEADS: &[&str] = &[
 
 /// Title heads of people who are not acting in a public role.
 const PRIVATE_HEADS: &[&str] = &[
-    "Professor", "CEO", "Founder", "Owner", "Partner", "Chairman", "Defendant", "Victim",
+    "Professor", "CEO", "Founder", "Owner", "Partner",
 ];
 
 /// Words that may stand inside a title before its head.
@@ -77,7 +77,7 @@ const LOWER_ROLES: &[(&str, bool)] = &[
 ];
 
 /// Words written before a lower-case role that make it private ("defense attorney").
-const PRIVATE_ROLE_MODIFIERS: &[&str] = &["defense", "private", "family", "civil"];
+const PRIVATE_ROLE_MODIFIERS: &[&str] = &["defense", "private", "family", "civil", "Defense", "Private"];
 
 /// Capitalised words that start sentences or name dates, never parts of a name.
 const STOP_WORDS: &[&str] = &[
@@ -102,7 +102,7 @@ const STOP_WORDS: &[&str] = &[
     "Only", "Even", "Once", "Whether", "Including", "Among", "Between", "Against", "About",
     "Above", "Below", "Into", "Upon", "Within", "Across", "Along", "Around", "Behind",
     "Beyond", "Near", "Following", "Regarding", "Despite", "Except", "Like", "Unlike",
-    "Via", "Do", "Does", "Did", "Is", "Are", "Was", "Were", "Be", "Been", "Has", "Have",
+    "Via", "Us", "Use", "Terms", "Privacy", "Policy", "Do", "Does", "Did", "Is", "Are", "Was", "Were", "Be", "Been", "Has", "Have",
     "Had", "Will", "Would", "Should", "Could", "Can", "May", "Might", "Must", "Shall",
 ];
 
@@ -268,11 +268,13 @@ pub(crate) fn before(tokens: &[Token<'_>], name: usize) -> Prefix {
     if !same(t) || t.ends_phrase() {
         return prefix;
     }
-    // "Administrator, Marilyn Tavenner"
+    // "Administrator, Marilyn Tavenner", "A third defendant, Gregory Martin"
     if t.text == "," && !prefix.honorific && j > 0 {
         let h = &tokens[j - 1];
         if same(h) && h.is_capitalised() && !h.possessive() && head_kind(h.base()).is_some() {
             prefix.title = Some(title_from(tokens, j - 1));
+        } else if same(h) {
+            prefix.title = lower_role(tokens, j - 1);
         }
         return prefix;
     }
@@ -281,30 +283,57 @@ pub(crate) fn before(tokens: &[Token<'_>], name: usize) -> Prefix {
         if (title.first..=j).any(|k| head_kind(tokens[k].base()).is_some()) {
             prefix.title = Some(title);
         }
-    } else if let Some(&(role, official)) = LOWER_ROLES.iter().find(|(r, _)| t.text == *r) {
-        let private = j > 0 && same(&tokens[j - 1]) && PRIVATE_ROLE_MODIFIERS.contains(&tokens[j - 1].text);
-        let first = if private { j - 1 } else { j };
-        prefix.title = Some(Title {
-            text: if private {
-                format!("{} {role}", tokens[j - 1].text)
-            } else {
-                role.to_string()
-            },
-            official: official && !private,
-            state: None,
-            first,
-        });
+    } else {
+        prefix.title = lower_role(tokens, j);
     }
     prefix
+}
+
+/// A role noun in lower case at token `j` ("spokesman", "defense attorney").
+fn lower_role(tokens: &[Token<'_>], j: usize) -> Option<Title> {
+    let t = &tokens[j];
+    let &(role, official) = LOWER_ROLES.iter().find(|(r, _)| t.text == *r)?;
+    let private = j > 0
+        && tokens[j - 1].sentence == t.sentence
+        && PRIVATE_ROLE_MODIFIERS.contains(&tokens[j - 1].text);
+    let first = if private { j - 1 } else { j };
+    Some(Title {
+        text: if private {
+            format!("{} {role}", tokens[j - 1].text)
+        } else {
+            role.to_string()
+        },
+        official: official && !private,
+        state: None,
+        first,
+    })
+}
+
+/// Whether the title tokens first..=last mark a public role: the last head decides,
+/// unless a private modifier ("Defense Counsel") stands in the title.
+fn is_official(tokens: &[Token<'_>], first: usize, last: usize) -> bool {
+    let words = &tokens[first..=last];
+    !words.iter().any(|t| PRIVATE_ROLE_MODIFIERS.contains(&t.text))
+        && words
+            .iter()
+            .rev()
+            .find_map(|t| head_kind(&capitalise(t.base())))
+            .unwrap_or(true)
+}
+
+/// The word with its first letter in upper case ("director" -> "Director").
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 /// The title whose head is token `head`.
 fn title_from(tokens: &[Token<'_>], head: usize) -> Title {
     let first = title_start(tokens, head);
-    let official = (first..=head)
-        .rev()
-        .find_map(|k| head_kind(tokens[k].base()))
-        .unwrap_or(true);
+    let official = is_official(tokens, first, head);
     Title {
         text: title_text(tokens, first, head),
         official,
@@ -339,8 +368,9 @@ pub(crate) fn after(tokens: &[Token<'_>], end: usize) -> Option<Title> {
         if t.sentence != sentence {
             break;
         }
-        if is_title_token(t) {
-            has_head |= t.is_capitalised() && head_kind(t.base()).is_some();
+        let lower_title = t.text.chars().all(char::is_lowercase) && is_title_word(&capitalise(t.text));
+        if is_title_token(t) || lower_title {
+            has_head |= head_kind(&capitalise(t.base())).is_some();
             last = Some(k);
             k += 1;
             if t.ends_phrase() {
@@ -353,7 +383,7 @@ pub(crate) fn after(tokens: &[Token<'_>], end: usize) -> Option<Title> {
         }
     }
     let head = last.filter(|_| has_head)?;
-    if !tokens[first].is_capitalised() {
+    if head < first {
         return None;
     }
     // "Later, Commissioner Brattle said": the title belongs to the name after it.
@@ -363,10 +393,7 @@ pub(crate) fn after(tokens: &[Token<'_>], end: usize) -> Option<Title> {
     {
         return None;
     }
-    let official = (first..=head)
-        .rev()
-        .find_map(|k| head_kind(tokens[k].base()))
-        .unwrap_or(true);
+    let official = is_official(tokens, first, head);
     Some(Title {
         text: title_text(tokens, first, head),
         official,
