@@ -16,12 +16,12 @@ use crate::doc::Span;
 /// Head words of government bodies.
 const HEADS: &[&str] = &[
     "Department", "Dept", "Agency", "Office", "Bureau", "Commission", "Court", "Committee",
-    "Subcommittee", "Council", "Board", "Administration", "Service", "Services", "Division",
+    "Subcommittee", "Council", "Board", "Administration", "Service", "Division",
     "Unit", "Force", "Authority", "Patrol", "Legislature", "Assembly", "Senate", "Congress",
     "Army", "Navy", "Corps", "Guard", "Ministry", "Police", "Command", "House", "Registry",
     "Register", "Commissioners", "Government", "Marshals", "Centers", "Corrections",
-    "Judiciary", "Caucus", "Delegation", "Directorate", "Secretariat", "Sheriff’s",
-    "Sheriff's", "Departments", "Offices", "Courts",
+    "Judiciary", "Caucus", "Delegation", "Directorate", "Secretariat", "Departments",
+    "Offices", "Courts",
 ];
 
 /// Head words that make a government body only with a government word beside them
@@ -29,7 +29,7 @@ const HEADS: &[&str] = &[
 const WEAK_HEADS: &[&str] = &[
     "Center", "Program", "Region", "Team", "Section", "Branch", "Laboratory", "Lab",
     "Station", "Academy", "Jail", "Prison", "Facility", "Initiative", "Collaborative",
-    "Clerk’s", "Clerk's", "Hospital",
+    "Clerk’s", "Clerk's", "Hospital", "Services", "Base",
 ];
 
 /// Words that mark a name as governmental, for weak heads.
@@ -161,7 +161,8 @@ fn chunks(tokens: &[Token<'_>]) -> Vec<(usize, usize)> {
             let t = &tokens[end];
             if is_name_word(t) {
                 end += 1;
-            } else if prev.possessive() && matches!(t.text, "office" | "department") {
+            } else if is_lower_head(t) && prev.possessive() && is_government_word(prev) {
+                // "the Harris County District Attorney’s office"
                 end += 1;
             } else if CONNECTORS.contains(&t.text) {
                 // Connectors only between capitalised words ("Department of the Navy").
@@ -189,10 +190,17 @@ fn chunks(tokens: &[Token<'_>]) -> Vec<(usize, usize)> {
     out
 }
 
+fn is_government_word(t: &Token<'_>) -> bool {
+    GOVERNMENT_WORDS.contains(&t.text)
+        || GOVERNMENT_WORDS.contains(&t.base())
+        || super::titles::is_title_word(t.base())
+        || super::states::code_for_name(t.base()).is_some()
+}
+
 fn any_head(tokens: &[Token<'_>], from: usize, to: usize) -> bool {
     tokens[from..to]
         .iter()
-        .any(|t| is_head(t.base()) || is_head(t.text) || is_org_head(t.base()) || is_lower_head(t))
+        .any(|t| is_strong_head(t) || is_weak_head(t) || is_org_head(t.base()))
 }
 
 fn is_lower_head(t: &Token<'_>) -> bool {
@@ -203,45 +211,81 @@ fn is_strong_head(t: &Token<'_>) -> bool {
     HEADS.contains(&t.base()) || HEADS.contains(&t.text) || is_lower_head(t)
 }
 
-/// Finds every named body in the tokens.
+fn is_weak_head(t: &Token<'_>) -> bool {
+    WEAK_HEADS.contains(&t.base()) || WEAK_HEADS.contains(&t.text)
+}
+
+/// Heads after which a capitalised word starts another name ("Sheriff’s Department
+/// Homicide Division"); "House", "Senate" and "Police" go on into longer names.
+const SPLITTING_HEADS: &[&str] = &[
+    "Department", "Office", "Bureau", "Agency", "Court", "Commission", "Administration",
+    "Board", "Council", "Division", "Unit", "Authority",
+];
+
+/// Words that lead into a name without being part of it.
+const LEADING_NOISE: &[&str] = &[
+    "the", "The", "A", "An", "In", "On", "At", "For", "By", "From", "With", "Contact",
+    "Visit", "Today", "Yesterday", "Through", "After", "Before", "During", "Under",
+    "Meanwhile", "And", "But", "Or", "If", "When", "While", "Since", "As", "Also", "Both",
+    "Former", "Thanks", "Please", "Call", "Join", "Meet", "Its", "Our", "Their", "His", "Her",
+    "This", "That", "These", "Those", "Every", "Each", "of", "for", "and", "&", "on",
+];
+
+/// Words naming a building: "Frank Crowley Courts Building" is not a court.
+const BUILDING_WORDS: &[&str] = &["Building", "Courthouse", "Complex", "Plaza", "Tower"];
+
+/// Direction words that end some names ("Navy Region Southwest").
+const DIRECTIONS: &[&str] = &[
+    "North", "South", "East", "West", "Northeast", "Northwest", "Southeast", "Southwest",
+];
+
+/// Finds every named body in the running prose of the tokens.
 pub(crate) fn find(tokens: &[Token<'_>], text: &str) -> Vec<BodyMention> {
     let mut found = Vec::new();
     for (start, end) in chunks(tokens) {
+        if !tokens[start].prose {
+            continue;
+        }
         candidates(tokens, start, end, &mut |first, last| {
-            if let Some(m) = body(tokens, text, first, last) {
-                found.push(m);
-            }
+            found.extend(body(tokens, text, first, last));
         });
     }
     found
 }
 
-/// Cuts a chunk into candidate names at "of" (when the words before hold no head) and at
-/// "and" (when both sides are complete names).
+/// Cuts a chunk into candidate names: at "of" or "for" when the words before hold no
+/// head ("Detective Al Morrow of the ..."), at "and" between two complete names, before
+/// "U.S." after a head, and where a new name starts right after a head ("... Sheriff’s
+/// Department Homicide Division").
 fn candidates(tokens: &[Token<'_>], start: usize, end: usize, emit: &mut dyn FnMut(usize, usize)) {
+    let skip_connectors = |mut a: usize| {
+        while a < end && CONNECTORS.contains(&tokens[a].text) {
+            a += 1;
+        }
+        a
+    };
     let mut a = start;
     let mut k = start;
     while k < end {
         let t = &tokens[k];
-        if t.text == "of" && !any_head(tokens, a, k) {
-            a = k + 1;
-            while a < end && CONNECTORS.contains(&tokens[a].text) {
-                a += 1;
-            }
+        if matches!(t.text, "of" | "for") && !any_head(tokens, a, k) {
+            a = skip_connectors(k + 1);
             k = a;
             continue;
         }
-        if t.text == "and"
-            && k > a
-            && is_strong_head(&tokens[k - 1])
-            && any_head(tokens, k + 1, end)
-        {
+        let after_head = k > a && is_strong_head(&tokens[k - 1]);
+        let split_and = t.text == "and" && after_head && any_head(tokens, k + 1, end);
+        let split_us = after_head && matches!(t.text, "U.S." | "United");
+        let split_new = after_head
+            && SPLITTING_HEADS.contains(&tokens[k - 1].base())
+            && t.is_capitalised()
+            && !is_strong_head(t)
+            && !DIRECTIONS.contains(&t.text)
+            && any_head(tokens, k + 1, end);
+        if split_and || split_us || split_new {
             emit(a, k);
-            a = k + 1;
-            while a < end && CONNECTORS.contains(&tokens[a].text) {
-                a += 1;
-            }
-            k = a;
+            a = if split_and { skip_connectors(k + 1) } else { k };
+            k = a.max(k + usize::from(split_and));
             continue;
         }
         k += 1;
@@ -251,29 +295,36 @@ fn candidates(tokens: &[Token<'_>], start: usize, end: usize, emit: &mut dyn FnM
     }
 }
 
-fn body(tokens: &[Token<'_>], text: &str, mut first: usize, end: usize) -> Option<BodyMention> {
-    while first < end
-        && (tokens[first].is("the")
-            || super::titles::is_stop_word(tokens[first].base())
-            || CONNECTORS.contains(&tokens[first].text))
-    {
+/// The bodies named by tokens[first..end]: the name itself, and its owner when the name
+/// is written with one ("U.S. Department of Agriculture’s Natural Resources Conservation
+/// Service").
+fn body(tokens: &[Token<'_>], text: &str, mut first: usize, end: usize) -> Vec<BodyMention> {
+    while first < end && LEADING_NOISE.contains(&tokens[first].text) {
         first += 1;
     }
-    let heads: Vec<usize> = (first..end)
-        .filter(|&k| {
-            let t = &tokens[k];
-            is_strong_head(t) || is_org_head(t.base()) || WEAK_HEADS.contains(&t.base()) || WEAK_HEADS.contains(&t.text)
-        })
-        .collect();
-    let &last_head = heads.last()?;
-    let complement = tokens
-        .get(last_head + 1)
-        .is_some_and(|t| matches!(t.text, "of" | "for" | "on") && last_head + 1 < end);
-    let mut last = if complement { end } else { last_head + 1 };
-    // A possessive owner before a non-possessive name ("District Attorney’s Fraud Unit")
-    // is the owner, not part of the name.
-    if let Some(p) = (first..last_head).rev().find(|&k| tokens[k].possessive()) {
+    let Some(last_head) = (first..end).rev().find(|&k| {
+        let t = &tokens[k];
+        is_strong_head(t) || is_org_head(t.base()) || is_weak_head(t)
+    }) else {
+        return Vec::new();
+    };
+    let next = tokens.get(last_head + 1).filter(|_| last_head + 1 < end);
+    let mut last = if next.is_some_and(|t| matches!(t.text, "of" | "for" | "on")) {
+        end
+    } else if next.is_some_and(|t| DIRECTIONS.contains(&t.text)) {
+        last_head + 2
+    } else {
+        last_head + 1
+    };
+    let mut out = Vec::new();
+    // A possessive owner before a name ("District Attorney’s Fraud Unit") is the owner,
+    // not part of the name; the owner is a body of its own when it has a head.
+    if let Some(p) = (first..last_head).rev().find(|&k| {
+        let t = tokens[k].text;
+        t.ends_with("’s") || t.ends_with("'s")
+    }) {
         if p + 1 < last_head && (p + 1..last).any(|k| is_strong_head(&tokens[k])) {
+            out.extend(named(tokens, text, first, p + 1));
             first = p + 1;
         }
     }
@@ -281,25 +332,38 @@ fn body(tokens: &[Token<'_>], text: &str, mut first: usize, end: usize) -> Optio
     while last > first && CONNECTORS.contains(&tokens[last - 1].text) {
         last -= 1;
     }
-    let words = &tokens[first..last];
+    out.extend(named(tokens, text, first, last));
+    out
+}
+
+/// The body named by exactly tokens[first..last], if the words make one.
+fn named(tokens: &[Token<'_>], text: &str, first: usize, last: usize) -> Option<BodyMention> {
+    let words = tokens.get(first..last)?;
     if words.len() < 2 {
+        return None;
+    }
+    if tokens.get(last).is_some_and(|t| BUILDING_WORDS.contains(&t.text)) {
         return None;
     }
     let org = words.iter().any(|t| is_org_head(t.base()));
     let strong = words.iter().any(is_strong_head);
-    let government = words.iter().any(|t| {
-        GOVERNMENT_WORDS.contains(&t.text)
-            || GOVERNMENT_WORDS.contains(&t.base())
-            || super::states::code_for_name(t.base()).is_some()
-    });
+    let government = words.iter().any(is_government_word);
+    // "City of Longview", "County of Orange"
+    let municipality = matches!(words[0].text, "City" | "County" | "Town" | "Village" | "Borough" | "Township")
+        && words[1].text == "of";
+    let weak_only = words.iter().any(is_weak_head) && !strong;
     let kind = if org {
         BodyKind::Organization
-    } else if strong || government {
+    } else if municipality || strong || (weak_only && government) {
         BodyKind::Agency
     } else {
         return None;
     };
-    let span = Span::new(tokens[first].span.start, tokens[last - 1].span.end);
+    let last_token = &words[words.len() - 1];
+    let span = Span::new(
+        words[0].span.start,
+        last_token.span.start + last_token.base().len(),
+    );
     let name = text.get(span.range())?.split_whitespace().collect::<Vec<_>>().join(" ");
     let acronym = match (tokens.get(last), tokens.get(last + 1), tokens.get(last + 2)) {
         (Some(o), Some(a), Some(c)) if o.text == "(" && c.text == ")" && is_acronym(a) => {
@@ -321,7 +385,7 @@ fn body(tokens: &[Token<'_>], text: &str, mut first: usize, end: usize) -> Optio
 /// Classifies a span the model tagged as an organisation: a government body when it has
 /// a head word, any other organisation otherwise.
 pub(crate) fn classify(tokens: &[Token<'_>], text: &str, first: usize, end: usize) -> Option<BodyMention> {
-    if let Some(b) = body(tokens, text, first, end) {
+    if let Some(b) = body(tokens, text, first, end).pop() {
         return Some(BodyMention { origin: Origin::Model, ..b });
     }
     let mut first = first;

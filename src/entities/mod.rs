@@ -330,7 +330,11 @@ fn acronym_mentions(
         };
         let by_acronym = groups.iter().position(|g| {
             g.acronym.as_deref() == Some(acronym)
-                || (acronym.len() >= 3 && g.kind == BodyKind::Agency && agencies::initials(&g.name) == acronym)
+                || (acronym.len() >= 3 && g.kind == BodyKind::Agency && {
+                    // "SAO" for "Miami-Dade State Attorney’s Office": a place may lead.
+                    let initials = agencies::initials(&g.name);
+                    initials.ends_with(acronym) && initials.len() <= acronym.len() + 2
+                })
         });
         if let Some(k) = by_acronym {
             groups[k].mentions.push(m);
