@@ -27,8 +27,8 @@ const HEADS: &[&str] = &[
 /// Head words that make a government body only with a government word beside them
 /// ("District Attorney’s Action Center", but not "Alief Community Center").
 const WEAK_HEADS: &[&str] = &[
-    "Center", "Program", "Region", "Team", "Section", "Branch", "Laboratory", "Lab",
-    "Station", "Academy", "Jail", "Prison", "Facility", "Initiative", "Collaborative",
+    "Center", "Region", "Team", "Section", "Branch", "Laboratory", "Lab", "Station",
+    "Academy", "Jail", "Prison", "Facility", "Collaborative",
     "Clerk’s", "Clerk's", "Hospital", "Services", "Base",
 ];
 
@@ -161,7 +161,10 @@ fn chunks(tokens: &[Token<'_>]) -> Vec<(usize, usize)> {
             let t = &tokens[end];
             if is_name_word(t) {
                 end += 1;
-            } else if is_lower_head(t) && prev.possessive() && is_government_word(prev) {
+            } else if is_lower_head(t)
+                && prev.possessive()
+                && (is_government_word(prev) || super::titles::is_title_word(prev.base()))
+            {
                 // "the Harris County District Attorney’s office"
                 end += 1;
             } else if CONNECTORS.contains(&t.text) {
@@ -193,7 +196,6 @@ fn chunks(tokens: &[Token<'_>]) -> Vec<(usize, usize)> {
 fn is_government_word(t: &Token<'_>) -> bool {
     GOVERNMENT_WORDS.contains(&t.text)
         || GOVERNMENT_WORDS.contains(&t.base())
-        || super::titles::is_title_word(t.base())
         || super::states::code_for_name(t.base()).is_some()
 }
 
@@ -222,6 +224,9 @@ const SPLITTING_HEADS: &[&str] = &[
     "Board", "Council", "Division", "Unit", "Authority",
 ];
 
+/// Words that name a local government when followed by "of" ("City of Longview").
+const MUNICIPALITIES: &[&str] = &["City", "County", "Town", "Village", "Borough", "Township"];
+
 /// Words that lead into a name without being part of it.
 const LEADING_NOISE: &[&str] = &[
     "the", "The", "A", "An", "In", "On", "At", "For", "By", "From", "With", "Contact",
@@ -243,7 +248,7 @@ const DIRECTIONS: &[&str] = &[
 pub(crate) fn find(tokens: &[Token<'_>], text: &str) -> Vec<BodyMention> {
     let mut found = Vec::new();
     for (start, end) in chunks(tokens) {
-        if !tokens[start].prose {
+        if !tokens[start].running {
             continue;
         }
         candidates(tokens, start, end, &mut |first, last| {
@@ -268,14 +273,21 @@ fn candidates(tokens: &[Token<'_>], start: usize, end: usize, emit: &mut dyn FnM
     let mut k = start;
     while k < end {
         let t = &tokens[k];
-        if matches!(t.text, "of" | "for") && !any_head(tokens, a, k) {
+        if matches!(t.text, "of" | "for" | "on")
+            && !any_head(tokens, a, k)
+            && !(k == a + 1 && MUNICIPALITIES.contains(&tokens[a].text))
+        {
             a = skip_connectors(k + 1);
             k = a;
             continue;
         }
         let after_head = k > a && is_strong_head(&tokens[k - 1]);
-        let split_and = t.text == "and" && after_head && any_head(tokens, k + 1, end);
-        let split_us = after_head && matches!(t.text, "U.S." | "United");
+        let after_any_head = k > a && any_head(tokens, k - 1, k);
+        // "... Department and the Navy Region ...": "and the" starts a new name.
+        let and_the = tokens.get(k + 1).is_some_and(|n| n.text == "the") && any_head(tokens, a, k);
+        let split_and =
+            t.text == "and" && (after_head || and_the) && any_head(tokens, k + 1, end);
+        let split_us = after_any_head && matches!(t.text, "U.S." | "United");
         let split_new = after_head
             && SPLITTING_HEADS.contains(&tokens[k - 1].base())
             && t.is_capitalised()
@@ -306,7 +318,7 @@ fn body(tokens: &[Token<'_>], text: &str, mut first: usize, end: usize) -> Vec<B
         let t = &tokens[k];
         is_strong_head(t) || is_org_head(t.base()) || is_weak_head(t)
     }) else {
-        return Vec::new();
+        return named(tokens, text, first, end).into_iter().collect();
     };
     let next = tokens.get(last_head + 1).filter(|_| last_head + 1 < end);
     let mut last = if next.is_some_and(|t| matches!(t.text, "of" | "for" | "on")) {
@@ -349,8 +361,7 @@ fn named(tokens: &[Token<'_>], text: &str, first: usize, last: usize) -> Option<
     let strong = words.iter().any(is_strong_head);
     let government = words.iter().any(is_government_word);
     // "City of Longview", "County of Orange"
-    let municipality = matches!(words[0].text, "City" | "County" | "Town" | "Village" | "Borough" | "Township")
-        && words[1].text == "of";
+    let municipality = MUNICIPALITIES.contains(&words[0].text) && words[1].text == "of";
     let weak_only = words.iter().any(is_weak_head) && !strong;
     let kind = if org {
         BodyKind::Organization
@@ -463,9 +474,9 @@ mod tests {
             names("The U.S. Department of Health and Human Services said"),
             ["U.S. Department of Health and Human Services"]
         );
-        assert_eq!(names("before Brooklyn Supreme Court Justice Ann Doe"), ["Brooklyn Supreme Court"]);
+        assert_eq!(names("He appeared before Brooklyn Supreme Court Justice Ann Doe today."), ["Brooklyn Supreme Court"]);
         assert_eq!(
-            names("Detective Al Morrow of the New York City Department of Finance, Office of the Sheriff"),
+            names("It was investigated by Detective Al Morrow of the New York City Department of Finance, Office of the Sheriff."),
             ["New York City Department of Finance", "Office of the Sheriff"]
         );
         assert_eq!(
@@ -486,12 +497,12 @@ mod tests {
     #[test]
     fn owners_and_weak_heads() {
         assert_eq!(
-            names("Chief of the District Attorney’s Real Estate Fraud Unit"),
+            names("She is Chief of the District Attorney’s Real Estate Fraud Unit."),
             ["Real Estate Fraud Unit"]
         );
         assert_eq!(names("the Cook County State’s Attorney’s Office said"), ["Cook County State’s Attorney’s Office"]);
         assert_eq!(names("the Harris County District Attorney’s office will host"), ["Harris County District Attorney’s office"]);
-        assert_eq!(names("the Brooklyn District Attorney’s Action Center"), ["Brooklyn District Attorney’s Action Center"]);
+        assert_eq!(names("She called the Brooklyn District Attorney’s Action Center for help."), ["Brooklyn District Attorney’s Action Center"]);
         assert!(names("at the Alief Community Center located").is_empty());
     }
 
@@ -505,9 +516,46 @@ mod tests {
     #[test]
     fn lists_split_at_and() {
         assert_eq!(
-            names("the Los Angeles Police Department and the Orange County Sheriff’s Department"),
+            names("It was investigated by the Los Angeles Police Department and the Orange County Sheriff’s Department."),
             ["Los Angeles Police Department", "Orange County Sheriff’s Department"]
         );
+    }
+
+    #[test]
+    fn owners_are_bodies_too() {
+        assert_eq!(
+            names("funded by the U.S. Department of Agriculture’s Natural Resources Conservation Service."),
+            ["U.S. Department of Agriculture", "Natural Resources Conservation Service"]
+        );
+    }
+
+    #[test]
+    fn adjacent_names_are_split() {
+        assert_eq!(
+            names("Write to the Centers for Medicare and Medicaid Services U.S. Department of Health and Human Services now."),
+            ["Centers for Medicare and Medicaid Services", "U.S. Department of Health and Human Services"]
+        );
+        assert_eq!(
+            names("The San Diego Sheriff’s Department Homicide and Family Protection Division detectives investigated."),
+            ["San Diego Sheriff’s Department", "Homicide and Family Protection Division"]
+        );
+        assert_eq!(
+            names("He is Ranking Member on the House Veterans’ Affairs Subcommittee on Health."),
+            ["House Veterans’ Affairs Subcommittee on Health"]
+        );
+    }
+
+    #[test]
+    fn buildings_programs_and_municipalities() {
+        assert!(names("He was taken to the Frank Crowley Courts Building today.").is_empty());
+        assert!(names("The grant comes from the Great Lakes Reduction Program this year.").is_empty());
+        assert_eq!(names("Jobs with the City of Longview are open."), ["City of Longview"]);
+    }
+
+    #[test]
+    fn menus_and_headlines_are_skipped() {
+        assert!(names("Post-Conviction Bureau").is_empty());
+        assert!(names("Charges Against Houston Police Department Officers Dropped").is_empty());
     }
 
     #[test]
