@@ -9,12 +9,12 @@
 //! release's other uses of the acronym are mentions of the same body. Well-known federal
 //! acronyms used alone are recognised from a short table.
 
-use super::text::Token;
+use super::text::{Token, WordSet};
 use super::Origin;
 use crate::doc::Span;
 
 /// Head words of government bodies.
-const HEADS: &[&str] = &[
+static HEADS: WordSet = WordSet::new(&[
     "Department", "Dept", "Agency", "Office", "Bureau", "Commission", "Court", "Committee",
     "Subcommittee", "Council", "Board", "Administration", "Service", "Division",
     "Unit", "Force", "Authority", "Patrol", "Legislature", "Assembly", "Senate", "Congress",
@@ -22,33 +22,33 @@ const HEADS: &[&str] = &[
     "Register", "Commissioners", "Government", "Marshals", "Centers", "Corrections",
     "Judiciary", "Caucus", "Delegation", "Directorate", "Secretariat", "Departments",
     "Offices", "Courts",
-];
+]);
 
 /// Head words that make a government body only with a government word beside them
 /// ("District Attorney’s Action Center", but not "Alief Community Center").
-const WEAK_HEADS: &[&str] = &[
+static WEAK_HEADS: WordSet = WordSet::new(&[
     "Center", "Region", "Team", "Section", "Branch", "Laboratory", "Lab", "Station",
     "Academy", "Jail", "Prison", "Facility", "Collaborative",
     "Clerk’s", "Clerk's", "Hospital", "Services", "Base",
-];
+]);
 
 /// Words that mark a name as governmental, for weak heads.
-const GOVERNMENT_WORDS: &[&str] = &[
+static GOVERNMENT_WORDS: WordSet = WordSet::new(&[
     "U.S.", "United", "Federal", "National", "State", "State’s", "State's", "County",
     "City", "Municipal", "District", "Attorney", "Attorney’s", "Attorney's", "DA’s", "DA's",
     "Sheriff", "Sheriff’s", "Sheriff's", "Police", "Navy", "Naval", "Army", "Military",
     "Marine", "Department", "Public", "Government", "Prosecutor’s", "Prosecutor's",
     "Correctional", "Veterans", "Justice",
-];
+]);
 
 /// Head words of organisations that are not government bodies.
-const ORG_HEADS: &[&str] = &[
+static ORG_HEADS: WordSet = WordSet::new(&[
     "University", "College", "School", "Inc", "LLC", "Corp", "Corporation", "Company", "Co",
     "Foundation", "Association", "Institute", "Clinic", "Party", "Bank", "Church", "Society",
     "Alliance", "Coalition", "Network", "Group", "Times", "Post", "Journal", "Tribune",
     "Herald", "Aid", "Partners", "Fund", "Trust", "LLP", "Club", "League", "Union",
     "Chiefs", "Ministries", "Press", "News", "Magazine", "Television", "Radio",
-];
+]);
 
 /// Well-known acronyms of federal bodies, used when the release writes only the acronym.
 const KNOWN_ACRONYMS: &[(&str, &str)] = &[
@@ -121,12 +121,12 @@ pub(crate) struct BodyMention {
 
 /// True for head words of government bodies.
 pub(crate) fn is_head(word: &str) -> bool {
-    HEADS.contains(&word) || WEAK_HEADS.contains(&word)
+    HEADS.contains(word) || WEAK_HEADS.contains(word)
 }
 
 /// True for head words of other organisations.
 pub(crate) fn is_org_head(word: &str) -> bool {
-    ORG_HEADS.contains(&word)
+    ORG_HEADS.contains(word)
 }
 
 fn is_ordinal(s: &str) -> bool {
@@ -194,8 +194,8 @@ fn chunks(tokens: &[Token<'_>]) -> Vec<(usize, usize)> {
 }
 
 fn is_government_word(t: &Token<'_>) -> bool {
-    GOVERNMENT_WORDS.contains(&t.text)
-        || GOVERNMENT_WORDS.contains(&t.base())
+    GOVERNMENT_WORDS.contains(t.text)
+        || GOVERNMENT_WORDS.contains(t.base())
         || super::states::code_for_name(t.base()).is_some()
 }
 
@@ -210,11 +210,11 @@ fn is_lower_head(t: &Token<'_>) -> bool {
 }
 
 fn is_strong_head(t: &Token<'_>) -> bool {
-    HEADS.contains(&t.base()) || HEADS.contains(&t.text) || is_lower_head(t)
+    HEADS.contains(t.base()) || HEADS.contains(t.text) || is_lower_head(t)
 }
 
 fn is_weak_head(t: &Token<'_>) -> bool {
-    WEAK_HEADS.contains(&t.base()) || WEAK_HEADS.contains(&t.text)
+    WEAK_HEADS.contains(t.base()) || WEAK_HEADS.contains(t.text)
 }
 
 /// Heads after which a capitalised word starts another name ("Sheriff’s Department
@@ -228,13 +228,13 @@ const SPLITTING_HEADS: &[&str] = &[
 const MUNICIPALITIES: &[&str] = &["City", "County", "Town", "Village", "Borough", "Township"];
 
 /// Words that lead into a name without being part of it.
-const LEADING_NOISE: &[&str] = &[
+static LEADING_NOISE: WordSet = WordSet::new(&[
     "the", "The", "A", "An", "In", "On", "At", "For", "By", "From", "With", "Contact",
     "Visit", "Today", "Yesterday", "Through", "After", "Before", "During", "Under",
     "Meanwhile", "And", "But", "Or", "If", "When", "While", "Since", "As", "Also", "Both",
     "Former", "Thanks", "Please", "Call", "Join", "Meet", "Its", "Our", "Their", "His", "Her",
     "This", "That", "These", "Those", "Every", "Each", "of", "for", "and", "&", "on",
-];
+]);
 
 /// Words naming a building: "Frank Crowley Courts Building" is not a court.
 const BUILDING_WORDS: &[&str] = &["Building", "Courthouse", "Complex", "Plaza", "Tower"];
@@ -311,7 +311,7 @@ fn candidates(tokens: &[Token<'_>], start: usize, end: usize, emit: &mut dyn FnM
 /// is written with one ("U.S. Department of Agriculture’s Natural Resources Conservation
 /// Service").
 fn body(tokens: &[Token<'_>], text: &str, mut first: usize, end: usize) -> Vec<BodyMention> {
-    while first < end && LEADING_NOISE.contains(&tokens[first].text) {
+    while first < end && LEADING_NOISE.contains(tokens[first].text) {
         first += 1;
     }
     let Some(last_head) = (first..end).rev().find(|&k| {

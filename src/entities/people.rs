@@ -5,9 +5,10 @@
 
 use super::agencies::{self, BodyMention};
 use super::states;
-use super::text::Token;
+use super::text::{Token, WordSet};
 use super::titles::{self, Title};
 use super::Origin;
+use std::collections::HashSet;
 use crate::doc::{NerLabel, NerSpan, Span};
 
 /// Lower-case particles inside names ("Ludwig van Beethoven").
@@ -17,22 +18,22 @@ const PARTICLES: &[&str] = &["de", "del", "la", "van", "von", "der", "da", "dos"
 const SUFFIXES: &[&str] = &["Jr", "Sr", "II", "III", "IV"];
 
 /// Words of place and building names, never parts of a person's name.
-const PLACE_WORDS: &[&str] = &[
+static PLACE_WORDS: WordSet = WordSet::new(&[
     "Street", "St", "Avenue", "Ave", "Road", "Rd", "Blvd", "Boulevard", "Drive", "Highway",
     "Plaza", "Square", "Building", "Forest", "River", "Mountain", "Beach", "Valley", "Bridge",
     "Parkway", "Freeway", "Center", "Centre", "Island", "Islands", "Lake", "County", "City",
     "Town", "Township", "Village", "Airport", "Station", "Mall", "Park", "Stadium", "Arena",
     "Suite", "Floor", "Room", "Hall", "Tower", "Harbor", "Port", "Bay", "Canyon", "Heights",
     "Hills",
-];
+]);
 
 /// Verbs of speech that mark the name before or after them as a speaker.
-const SPEECH_VERBS: &[&str] = &[
+static SPEECH_VERBS: WordSet = WordSet::new(&[
     "said", "says", "stated", "states", "added", "adds", "explained", "noted", "announced",
     "announces", "commented", "remarked", "continued", "testified", "wrote", "told", "urged",
     "warned", "emphasized", "stressed", "declared", "concluded", "reported", "acknowledged",
     "praised", "thanked", "applauded", "commends", "commended", "stated:", "asked",
-];
+]);
 
 /// Verbs after a name that only people do ("Doe pleaded guilty").
 const PERSON_VERBS: &[&str] = &[
@@ -99,7 +100,7 @@ fn is_name_token(t: &Token<'_>) -> bool {
         && !titles::is_title_word(base)
         && !agencies::is_head(base)
         && !agencies::is_org_head(base)
-        && !PLACE_WORDS.contains(&base)
+        && !PLACE_WORDS.contains(base)
         && states::code_for_name(base).is_none()
         && !SUFFIXES.contains(&base)
         && !base.split('-').any(|part| {
@@ -121,7 +122,7 @@ fn continues_proper_name(tokens: &[Token<'_>], end: usize) -> bool {
             && (titles::is_title_word(base) && !titles::is_honorific(base)
                 || agencies::is_head(base)
                 || agencies::is_org_head(base)
-                || PLACE_WORDS.contains(&base))
+                || PLACE_WORDS.contains(base))
     })
 }
 
@@ -142,9 +143,9 @@ fn case_word_before(tokens: &[Token<'_>], first: usize, sentence: usize) -> bool
 }
 
 /// The end (exclusive) of a name starting at token `i`, and the index of its suffix.
-fn name_at(tokens: &[Token<'_>], i: usize) -> Option<(usize, Option<usize>)> {
+fn name_at(tokens: &[Token<'_>], names: &[bool], i: usize) -> Option<(usize, Option<usize>)> {
     let first = tokens.get(i)?;
-    if !is_name_token(first) || first.is_initial() && tokens.get(i + 1).is_none() {
+    if !names[i] || first.is_initial() && tokens.get(i + 1).is_none() {
         return None;
     }
     let sentence = first.sentence;
@@ -158,10 +159,10 @@ fn name_at(tokens: &[Token<'_>], i: usize) -> Option<(usize, Option<usize>)> {
         if t.sentence != sentence {
             break;
         }
-        if is_name_token(t) {
+        if names[end] {
             end += 1;
         } else if PARTICLES.contains(&t.text)
-            && tokens.get(end + 1).is_some_and(|n| is_name_token(n) && n.sentence == sentence)
+            && tokens.get(end + 1).is_some_and(|n| names[end + 1] && n.sentence == sentence)
         {
             end += 2;
         } else {
@@ -208,9 +209,9 @@ fn age_after(tokens: &[Token<'_>], end: usize, sentence: usize) -> bool {
 }
 
 fn speech_around(tokens: &[Token<'_>], first: usize, end: usize, sentence: usize) -> bool {
-    let after = same_sentence(tokens, end, sentence).is_some_and(|t| SPEECH_VERBS.contains(&t.text));
+    let after = same_sentence(tokens, end, sentence).is_some_and(|t| SPEECH_VERBS.contains(t.text));
     let before = first > 0
-        && same_sentence(tokens, first - 1, sentence).is_some_and(|t| SPEECH_VERBS.contains(&t.text) && !t.ends_phrase());
+        && same_sentence(tokens, first - 1, sentence).is_some_and(|t| SPEECH_VERBS.contains(t.text) && !t.ends_phrase());
     after || before
 }
 
@@ -284,10 +285,8 @@ fn title_line_after(tokens: &[Token<'_>], first: usize, end: usize) -> Option<Ti
     }
     let next_start = end;
     let next_sentence = tokens.get(next_start)?.sentence;
-    let next_end = tokens[next_start..]
-        .iter()
-        .position(|t| t.sentence != next_sentence)
-        .map_or(tokens.len(), |p| next_start + p);
+    // Sentence indices never decrease, so the next sentence ends where they pass it.
+    let next_end = tokens.partition_point(|t| t.sentence <= next_sentence);
     titles::whole_title(&tokens[next_start..next_end])
 }
 
@@ -419,13 +418,14 @@ pub(crate) fn find(tokens: &[Token<'_>], text: &str, bodies: &[BodyMention], ner
     let mut i = 0;
     // A plural title ("Sheriff Detectives A and B") carries over to the next name.
     let mut plural: Option<(usize, Title)> = None;
+    let names: Vec<bool> = tokens.iter().map(is_name_token).collect();
     while i < tokens.len() {
         let starts = i == 0
-            || !is_name_token(&tokens[i - 1])
+            || !names[i - 1]
             || tokens[i - 1].ends_phrase()
             || tokens[i - 1].possessive()
             || tokens[i - 1].sentence != tokens[i].sentence;
-        let Some((end, suffix)) = starts.then(|| name_at(tokens, i)).flatten() else {
+        let Some((end, suffix)) = starts.then(|| name_at(tokens, &names, i)).flatten() else {
             i += 1;
             continue;
         };
@@ -568,18 +568,29 @@ pub(crate) fn merge(mut candidates: Vec<Candidate>, tokens: &[Token<'_>]) -> Vec
     for c in strong_multi {
         add_full(&mut groups, c);
     }
-    let standalone = |word: &str| {
-        tokens.iter().enumerate().any(|(k, t)| {
-            t.prose
-                && t.base().eq_ignore_ascii_case(word)
-                && is_name_token(t)
-                && !(k > 0 && tokens[k - 1].sentence == t.sentence && (is_name_token(&tokens[k - 1]) && !tokens[k - 1].ends_phrase() || matches!(tokens[k - 1].text, "the" | "The" | "a" | "A" | "an" | "An")))
-                && !tokens.get(k + 1).is_some_and(|n| n.sentence == t.sentence && is_name_token(n) && !t.ends_phrase() && !t.possessive())
-        })
+    let names: Vec<bool> = tokens.iter().map(is_name_token).collect();
+    let after_name = |k: usize| {
+        k > 0 && tokens[k - 1].sentence == tokens[k].sentence && names[k - 1] && !tokens[k - 1].ends_phrase()
     };
+    // Words used alone as names somewhere in the prose: not after another name or an
+    // article, not before another name.
+    let standalone: HashSet<String> = (0..tokens.len())
+        .filter(|&k| {
+            let t = &tokens[k];
+            t.prose
+                && names[k]
+                && !after_name(k)
+                && !(k > 0 && matches!(tokens[k - 1].text, "the" | "The" | "a" | "A" | "an" | "An"))
+                && !(names.get(k + 1) == Some(&true)
+                    && tokens[k + 1].sentence == t.sentence
+                    && !t.ends_phrase()
+                    && !t.possessive())
+        })
+        .map(|k| tokens[k].base().to_lowercase())
+        .collect();
     for c in bare_multi {
         let known = groups.iter().any(|g| g.last() == c.key[c.key.len() - 1] && g.first() == c.key[0]);
-        if known || single.iter().any(|s| s.evidence == Evidence::Strong && s.key[0] == c.key[c.key.len() - 1]) || standalone(&c.key[c.key.len() - 1]) {
+        if known || single.iter().any(|s| s.evidence == Evidence::Strong && s.key[0] == c.key[c.key.len() - 1]) || standalone.contains(&c.key[c.key.len() - 1]) {
             add_full(&mut groups, c);
         }
     }
@@ -618,7 +629,7 @@ pub(crate) fn merge(mut candidates: Vec<Candidate>, tokens: &[Token<'_>]) -> Vec
             g.support.push(c);
         }
     }
-    groups.into_iter().map(|g| person(g, tokens)).collect()
+    groups.into_iter().map(|g| person(g, tokens, &names)).collect()
 }
 
 fn add_full(groups: &mut Vec<Group>, c: Candidate) {
@@ -633,7 +644,7 @@ fn add_full(groups: &mut Vec<Group>, c: Candidate) {
     }
 }
 
-fn person(g: Group, tokens: &[Token<'_>]) -> Person {
+fn person(g: Group, tokens: &[Token<'_>], names: &[bool]) -> Person {
     let best = g
         .members
         .iter()
@@ -653,10 +664,11 @@ fn person(g: Group, tokens: &[Token<'_>]) -> Person {
         let last = g.last();
         for (k, t) in tokens.iter().enumerate() {
             if t.prose
-                && t.base().to_lowercase() == last
-                && is_name_token(t)
+                && names[k]
+                && t.base().len() == last.len()
+                && t.base().chars().flat_map(char::to_lowercase).eq(last.chars())
                 && !mentions.iter().any(|(s, _, _)| s.contains(t.span) || t.span.contains(*s))
-                && !(k > 0 && tokens[k - 1].sentence == t.sentence && is_name_token(&tokens[k - 1]) && !tokens[k - 1].ends_phrase())
+                && !(k > 0 && tokens[k - 1].sentence == t.sentence && names[k - 1] && !tokens[k - 1].ends_phrase())
             {
                 let span = Span::new(t.span.start, t.span.start + t.base().len());
                 mentions.push((span, t.sentence, Origin::Rule));

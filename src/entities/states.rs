@@ -118,12 +118,18 @@ static BY_FIRST_WORD: LazyLock<HashMap<&'static str, Vec<(Vec<&'static str>, &'s
         map
     });
 
-/// The USPS code for a full state name ("Missouri" -> "MO").
-pub(crate) fn code_for_name(name: &str) -> Option<&'static str> {
+/// Full names, as written and in capitals, with their codes.
+static BY_NAME: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
     STATES
         .iter()
-        .find(|(_, n, _)| n.eq_ignore_ascii_case(name))
-        .map(|&(c, _, _)| c)
+        .flat_map(|&(code, name, _)| [(name.to_string(), code), (name.to_uppercase(), code)])
+        .collect()
+});
+
+/// The USPS code for a full state name, written as usual or in capitals ("Missouri",
+/// "MISSOURI" -> "MO").
+pub(crate) fn code_for_name(name: &str) -> Option<&'static str> {
+    BY_NAME.get(name).copied()
 }
 
 /// The full name for a USPS code ("MO" -> "Missouri").
@@ -420,7 +426,8 @@ mod tests {
 
     #[test]
     fn code_lookups() {
-        assert_eq!(code_for_name("missouri"), Some("MO"));
+        assert_eq!(code_for_name("MISSOURI"), Some("MO"));
+        assert_eq!(code_for_name("missouri"), None);
         assert_eq!(name_for_code("NE"), Some("Nebraska"));
         assert_eq!(name_for_code("XX"), None);
     }

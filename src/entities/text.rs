@@ -4,11 +4,40 @@
 //! token of its own: it sets [`Token::dot`], so "Mo." and "Jr." stay one word while a
 //! sentence-final period still breaks name sequences (see [`Token::ends_phrase`]).
 
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use regex::Regex;
 
 use crate::doc::{Release, Span};
+
+/// A fixed list of words with fast lookup (sorted on first use, then binary-searched:
+/// cheaper than hashing for short words).
+pub(crate) struct WordSet {
+    words: &'static [&'static str],
+    sorted: OnceLock<Vec<&'static str>>,
+}
+
+impl WordSet {
+    /// A set of the given words.
+    pub(crate) const fn new(words: &'static [&'static str]) -> WordSet {
+        WordSet {
+            words,
+            sorted: OnceLock::new(),
+        }
+    }
+
+    /// True when `word` is one of the words (exact, case-sensitive).
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        self.sorted
+            .get_or_init(|| {
+                let mut v = self.words.to_vec();
+                v.sort_unstable();
+                v
+            })
+            .binary_search(&word)
+            .is_ok()
+    }
+}
 
 /// One word or punctuation mark of the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,6 +46,10 @@ pub(crate) struct Token<'a> {
     pub span: Span,
     /// The token as written.
     pub text: &'a str,
+    /// The token without a possessive ending.
+    base: &'a str,
+    /// Two or more letters, all capitals.
+    all_caps: bool,
     /// A period follows the token immediately.
     pub dot: bool,
     /// Index of the sentence the token belongs to.
@@ -29,16 +62,16 @@ pub(crate) struct Token<'a> {
 }
 
 /// Abbreviations after which a period does not end a phrase.
-const ABBREVIATIONS: &[&str] = &[
+static ABBREVIATIONS: WordSet = WordSet::new(&[
     "Mr", "Mrs", "Ms", "Dr", "Jr", "Sr", "St", "Rep", "Reps", "Sen", "Sens", "Gov", "Lt",
     "Sgt", "Det", "Hon", "Capt", "Gen", "Col", "Maj", "Cpl", "Insp", "Supt", "Prof", "Rev",
     "Atty", "Dept", "Asst", "No", "Mt", "Ft",
-];
+]);
 
 /// Small words written in lower case inside proper names.
-pub(crate) const FUNCTION_WORDS: &[&str] = &[
+static FUNCTION_WORDS: WordSet = WordSet::new(&[
     "of", "for", "and", "the", "on", "&", "in", "at", "to", "de", "del", "la", "y",
-];
+]);
 
 static TOKEN_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -55,7 +88,7 @@ static TOKEN_RE: LazyLock<Regex> = LazyLock::new(|| {
 impl<'a> Token<'a> {
     /// The word without a possessive ending ("Nebraska’s" -> "Nebraska").
     pub fn base(&self) -> &'a str {
-        strip_possessive(self.text)
+        self.base
     }
 
     /// True when the word ends in a possessive ("’s", "'s" or a bare apostrophe).
@@ -70,10 +103,7 @@ impl<'a> Token<'a> {
 
     /// True for a word of two or more letters, all upper case ("FBI", "NY").
     pub fn is_all_caps(&self) -> bool {
-        let base = self.base();
-        base.chars().filter(|c| c.is_alphabetic()).count() >= 2
-            && base.chars().all(|c| !c.is_lowercase())
-            && base.chars().any(char::is_alphabetic)
+        self.all_caps
     }
 
     /// True for a single letter followed by a period (an initial: "J.").
@@ -84,7 +114,7 @@ impl<'a> Token<'a> {
     /// True when a period after this token ends the phrase (not an initial or title
     /// abbreviation).
     pub fn ends_phrase(&self) -> bool {
-        self.dot && !self.is_initial() && !ABBREVIATIONS.contains(&self.base())
+        self.dot && !self.is_initial() && !ABBREVIATIONS.contains(self.base())
     }
 
     /// True for the given word, ignoring a possessive ending and case.
@@ -111,10 +141,10 @@ pub(crate) fn strip_possessive(word: &str) -> &str {
 }
 
 /// Small words that title-case headlines leave in lower case.
-const HEADLINE_SMALL_WORDS: &[&str] = &[
+static HEADLINE_SMALL_WORDS: WordSet = WordSet::new(&[
     "a", "an", "by", "from", "with", "into", "as", "after", "before", "over", "under", "vs",
     "or", "but", "nor", "up", "off", "out", "via", "per", "upon", "amid", "onto",
-];
+]);
 
 /// Common English words that prose lines hold and headlines in other languages do not.
 const ENGLISH_WORDS: &[&str] = &[
@@ -139,8 +169,8 @@ pub(crate) fn is_prose(tokens: &[Token<'_>]) -> bool {
     let content = tokens.iter().any(|t| {
         t.text.chars().next().is_some_and(char::is_lowercase)
             && t.text.chars().count() > 1
-            && !FUNCTION_WORDS.contains(&t.text)
-            && !HEADLINE_SMALL_WORDS.contains(&t.text)
+            && !FUNCTION_WORDS.contains(t.text)
+            && !HEADLINE_SMALL_WORDS.contains(t.text)
             && !t.text.contains(['.', '@', '/'])
     });
     content
@@ -165,9 +195,13 @@ pub(crate) fn tokenize_span(text: &str, span: Span, sentence: usize) -> Vec<Toke
                 }
             }
         }
+        let base = strip_possessive(s);
         tokens.push(Token {
             span: Span::new(span.start + m.start(), span.start + m.end()),
             text: s,
+            base,
+            all_caps: base.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !base.chars().any(char::is_lowercase),
             dot: false,
             sentence,
             prose: false,

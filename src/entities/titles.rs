@@ -4,16 +4,16 @@
 //! State").
 
 use super::states;
-use super::text::Token;
+use super::text::{Token, WordSet};
 
 /// Honorifics: dropped from names, not titles.
-const HONORIFICS: &[&str] = &[
+static HONORIFICS: WordSet = WordSet::new(&[
     "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Hon", "Honorable", "Rev", "Reverend", "Prof", "Sir",
     "Dame",
-];
+]);
 
 /// Title heads of people acting in a public role (singular, capitalised).
-const OFFICIAL_HEADS: &[&str] = &[
+static OFFICIAL_HEADS: WordSet = WordSet::new(&[
     "Secretary", "Attorney", "Governor", "Gov", "Senator", "Sen", "Representative", "Rep",
     "Congressman", "Congresswoman", "Congressmember", "Delegate", "Mayor", "Sheriff", "Judge",
     "Justice", "Detective", "Det", "Officer", "Investigator", "Commissioner", "Director",
@@ -27,15 +27,15 @@ const OFFICIAL_HEADS: &[&str] = &[
     "Assessor", "Recorder", "Constable", "Analyst", "Commander", "Cmdr", "Colonel", "Col",
     "Major", "Maj", "Corporal", "Cpl", "Patrolman", "Whip", "Advocate", "Defender",
     "Supervisor", "Specialist", "Counsel", "Solicitor", "Administrator", "Principal",
-];
+]);
 
 /// Title heads of people who are not acting in a public role.
-const PRIVATE_HEADS: &[&str] = &[
+static PRIVATE_HEADS: WordSet = WordSet::new(&[
     "Professor", "CEO", "Founder", "Owner", "Partner",
-];
+]);
 
 /// Words that may stand inside a title before its head.
-const MODIFIERS: &[&str] = &[
+static MODIFIERS: WordSet = WordSet::new(&[
     "Acting", "Assistant", "Deputy", "Senior", "Executive", "Supervising", "Chief", "Special",
     "District", "Attorney", "State", "State’s", "State's", "United", "States", "U.S.",
     "General", "Criminal", "County", "City", "Council", "Precinct", "Police", "Sheriff",
@@ -49,7 +49,7 @@ const MODIFIERS: &[&str] = &[
     "Staff", "Health", "Affairs", "Veterans", "Lt", "Sen", "Rep", "Gov", "Administrative",
     "Field", "Resident", "Victim", "Intelligence", "Fire", "Patrol", "Highway",
     "Sergeant", "Detective", "Investigator",
-];
+]);
 
 /// Role nouns written in lower case before a name ("spokesman Brian Doe"), with whether
 /// they mark a public role.
@@ -80,7 +80,7 @@ const LOWER_ROLES: &[(&str, bool)] = &[
 const PRIVATE_ROLE_MODIFIERS: &[&str] = &["defense", "private", "family", "civil", "Defense", "Private"];
 
 /// Capitalised words that start sentences or name dates, never parts of a name.
-const STOP_WORDS: &[&str] = &[
+static STOP_WORDS: WordSet = WordSet::new(&[
     "The", "A", "An", "This", "That", "These", "Those", "In", "On", "At", "For", "Of", "And",
     "But", "Or", "If", "When", "While", "After", "Before", "During", "Today", "Yesterday",
     "Tomorrow", "He", "She", "They", "We", "I", "It", "His", "Her", "Our", "Their", "Its",
@@ -104,17 +104,17 @@ const STOP_WORDS: &[&str] = &[
     "Beyond", "Near", "Following", "Regarding", "Despite", "Except", "Like", "Unlike",
     "Via", "Us", "Use", "Terms", "Privacy", "Policy", "Do", "Does", "Did", "Is", "Are", "Was", "Were", "Be", "Been", "Has", "Have",
     "Had", "Will", "Would", "Should", "Could", "Can", "May", "Might", "Must", "Shall",
-];
+]);
 
 /// Honorific words ("Mr", "Dr"), with or without their period.
 pub(crate) fn is_honorific(word: &str) -> bool {
-    HONORIFICS.contains(&word)
+    HONORIFICS.contains(word)
 }
 
 /// A plural head's singular ("Detectives" -> "Detective", "Reps" -> "Rep").
 fn singular(word: &str) -> &str {
     if let Some(s) = word.strip_suffix('s') {
-        if OFFICIAL_HEADS.contains(&s) || PRIVATE_HEADS.contains(&s) {
+        if OFFICIAL_HEADS.contains(s) || PRIVATE_HEADS.contains(s) {
             return s;
         }
     }
@@ -125,9 +125,9 @@ fn singular(word: &str) -> &str {
 /// (`Some(false)`), or is not a head.
 pub(crate) fn head_kind(word: &str) -> Option<bool> {
     let w = singular(word);
-    if PRIVATE_HEADS.contains(&w) {
+    if PRIVATE_HEADS.contains(w) {
         Some(false)
-    } else if OFFICIAL_HEADS.contains(&w) {
+    } else if OFFICIAL_HEADS.contains(w) {
         Some(true)
     } else {
         None
@@ -136,12 +136,12 @@ pub(crate) fn head_kind(word: &str) -> Option<bool> {
 
 /// True for any word that belongs to titles (heads, modifiers, honorifics).
 pub(crate) fn is_title_word(word: &str) -> bool {
-    head_kind(word).is_some() || MODIFIERS.contains(&word) || is_honorific(word)
+    head_kind(word).is_some() || MODIFIERS.contains(word) || is_honorific(word)
 }
 
 /// True for capitalised function words, pronouns, dates and page words.
 pub(crate) fn is_stop_word(word: &str) -> bool {
-    STOP_WORDS.contains(&word)
+    STOP_WORDS.contains(word)
 }
 
 /// A title read from the text around a name.
