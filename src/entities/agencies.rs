@@ -9,12 +9,12 @@
 //! release's other uses of the acronym are mentions of the same body. Well-known federal
 //! acronyms used alone are recognised from a short table.
 
-use super::text::{Token, WordSet};
+use super::text::{class, Token, WordSet};
 use super::Origin;
 use crate::doc::Span;
 
 /// Head words of government bodies.
-static HEADS: WordSet = WordSet::new(&[
+pub(crate) static HEADS: WordSet = WordSet::new(&[
     "Department", "Dept", "Agency", "Office", "Bureau", "Commission", "Court", "Committee",
     "Subcommittee", "Council", "Board", "Administration", "Service", "Division",
     "Unit", "Force", "Authority", "Patrol", "Legislature", "Assembly", "Senate", "Congress",
@@ -26,15 +26,15 @@ static HEADS: WordSet = WordSet::new(&[
 
 /// Head words that make a government body only with a government word beside them
 /// ("District Attorney’s Action Center", but not "Alief Community Center").
-static WEAK_HEADS: WordSet = WordSet::new(&[
+pub(crate) static WEAK_HEADS: WordSet = WordSet::new(&[
     "Center", "Region", "Team", "Section", "Branch", "Laboratory", "Lab", "Station",
     "Academy", "Jail", "Prison", "Facility", "Collaborative",
     "Clerk’s", "Clerk's", "Hospital", "Services", "Base",
 ]);
 
 /// Words that mark a name as governmental, for weak heads.
-static GOVERNMENT_WORDS: WordSet = WordSet::new(&[
-    "U.S.", "United", "Federal", "National", "State", "State’s", "State's", "County",
+pub(crate) static GOVERNMENT_WORDS: WordSet = WordSet::new(&[
+    "U.S.", "United", "Federal", "National", "State", "State’s", "State's", "County", "DA",
     "City", "Municipal", "District", "Attorney", "Attorney’s", "Attorney's", "DA’s", "DA's",
     "Sheriff", "Sheriff’s", "Sheriff's", "Police", "Navy", "Naval", "Army", "Military",
     "Marine", "Department", "Public", "Government", "Prosecutor’s", "Prosecutor's",
@@ -42,7 +42,7 @@ static GOVERNMENT_WORDS: WordSet = WordSet::new(&[
 ]);
 
 /// Head words of organisations that are not government bodies.
-static ORG_HEADS: WordSet = WordSet::new(&[
+pub(crate) static ORG_HEADS: WordSet = WordSet::new(&[
     "University", "College", "School", "Inc", "LLC", "Corp", "Corporation", "Company", "Co",
     "Foundation", "Association", "Institute", "Clinic", "Party", "Bank", "Church", "Society",
     "Alliance", "Coalition", "Network", "Group", "Times", "Post", "Journal", "Tribune",
@@ -194,15 +194,13 @@ fn chunks(tokens: &[Token<'_>]) -> Vec<(usize, usize)> {
 }
 
 fn is_government_word(t: &Token<'_>) -> bool {
-    GOVERNMENT_WORDS.contains(t.text)
-        || GOVERNMENT_WORDS.contains(t.base())
-        || super::states::code_for_name(t.base()).is_some()
+    t.has(class::GOVERNMENT | class::STATE)
 }
 
 fn any_head(tokens: &[Token<'_>], from: usize, to: usize) -> bool {
     tokens[from..to]
         .iter()
-        .any(|t| is_strong_head(t) || is_weak_head(t) || is_org_head(t.base()))
+        .any(|t| t.has(class::HEAD | class::WEAK_HEAD | class::ORG_HEAD) || is_lower_head(t))
 }
 
 fn is_lower_head(t: &Token<'_>) -> bool {
@@ -210,11 +208,11 @@ fn is_lower_head(t: &Token<'_>) -> bool {
 }
 
 fn is_strong_head(t: &Token<'_>) -> bool {
-    HEADS.contains(t.base()) || HEADS.contains(t.text) || is_lower_head(t)
+    t.has(class::HEAD) || is_lower_head(t)
 }
 
 fn is_weak_head(t: &Token<'_>) -> bool {
-    WEAK_HEADS.contains(t.base()) || WEAK_HEADS.contains(t.text)
+    t.has(class::WEAK_HEAD)
 }
 
 /// Heads after which a capitalised word starts another name ("Sheriff’s Department
@@ -316,7 +314,7 @@ fn body(tokens: &[Token<'_>], text: &str, mut first: usize, end: usize) -> Vec<B
     }
     let Some(last_head) = (first..end).rev().find(|&k| {
         let t = &tokens[k];
-        is_strong_head(t) || is_org_head(t.base()) || is_weak_head(t)
+        is_strong_head(t) || t.has(class::ORG_HEAD) || is_weak_head(t)
     }) else {
         return named(tokens, text, first, end).into_iter().collect();
     };
@@ -357,7 +355,7 @@ fn named(tokens: &[Token<'_>], text: &str, first: usize, last: usize) -> Option<
     if tokens.get(last).is_some_and(|t| BUILDING_WORDS.contains(&t.text)) {
         return None;
     }
-    let org = words.iter().any(|t| is_org_head(t.base()));
+    let org = words.iter().any(|t| t.has(class::ORG_HEAD));
     let strong = words.iter().any(is_strong_head);
     let government = words.iter().any(is_government_word);
     // "City of Longview", "County of Orange"

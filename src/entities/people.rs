@@ -5,7 +5,7 @@
 
 use super::agencies::{self, BodyMention};
 use super::states;
-use super::text::{Token, WordSet};
+use super::text::{class, Token, WordSet};
 use super::titles::{self, Title};
 use super::Origin;
 use std::collections::HashSet;
@@ -15,10 +15,10 @@ use crate::doc::{NerLabel, NerSpan, Span};
 const PARTICLES: &[&str] = &["de", "del", "la", "van", "von", "der", "da", "dos", "di", "le", "bin"];
 
 /// Name suffixes kept in names.
-const SUFFIXES: &[&str] = &["Jr", "Sr", "II", "III", "IV"];
+pub(crate) const SUFFIXES: &[&str] = &["Jr", "Sr", "II", "III", "IV"];
 
 /// Words of place and building names, never parts of a person's name.
-static PLACE_WORDS: WordSet = WordSet::new(&[
+pub(crate) static PLACE_WORDS: WordSet = WordSet::new(&[
     "Street", "St", "Avenue", "Ave", "Road", "Rd", "Blvd", "Boulevard", "Drive", "Highway",
     "Plaza", "Square", "Building", "Forest", "River", "Mountain", "Beach", "Valley", "Bridge",
     "Parkway", "Freeway", "Center", "Centre", "Island", "Islands", "Lake", "County", "City",
@@ -93,19 +93,22 @@ fn is_name_token(t: &Token<'_>) -> bool {
     if t.is_initial() {
         return true;
     }
+    let not_name = class::STOP
+        | class::TITLE
+        | class::HEAD
+        | class::WEAK_HEAD
+        | class::ORG_HEAD
+        | class::PLACE
+        | class::STATE
+        | class::SUFFIX;
     t.is_capitalised()
+        && !t.has(not_name)
         && base.chars().any(char::is_lowercase)
         && base.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
-        && !titles::is_stop_word(base)
-        && !titles::is_title_word(base)
-        && !agencies::is_head(base)
-        && !agencies::is_org_head(base)
-        && !PLACE_WORDS.contains(base)
-        && states::code_for_name(base).is_none()
-        && !SUFFIXES.contains(&base)
-        && !base.split('-').any(|part| {
-            titles::is_title_word(part) || agencies::is_head(part) || agencies::is_org_head(part)
-        })
+        && (!base.contains('-')
+            || !base.split('-').any(|part| {
+                titles::is_title_word(part) || agencies::is_head(part) || agencies::is_org_head(part)
+            }))
 }
 
 /// True when the word after a name continues a larger proper name ("Cook County",

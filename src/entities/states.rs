@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use super::text::Token;
+use super::text::{class, Token};
 use crate::doc::Span;
 
 /// (USPS code, full name, AP abbreviation without its final period).
@@ -132,6 +132,15 @@ pub(crate) fn code_for_name(name: &str) -> Option<&'static str> {
     BY_NAME.get(name).copied()
 }
 
+/// The names of states that are one word ("Missouri").
+pub(crate) fn single_word_names() -> Vec<&'static str> {
+    STATES
+        .iter()
+        .map(|&(_, name, _)| name)
+        .filter(|n| !n.contains(' '))
+        .collect()
+}
+
 /// The full name for a USPS code ("MO" -> "Missouri").
 pub(crate) fn name_for_code(code: &str) -> Option<&'static str> {
     STATES.iter().find(|(c, _, _)| *c == code).map(|&(_, n, _)| n)
@@ -193,9 +202,7 @@ fn after_place_comma(tokens: &[Token<'_>], i: usize) -> bool {
 
 /// Words that may follow a given-name state in an institutional name, not a surname.
 fn continues_institution(token: &Token<'_>) -> bool {
-    super::titles::is_title_word(token.base())
-        || super::agencies::is_head(token.base())
-        || super::agencies::is_org_head(token.base())
+    token.has(class::TITLE | class::HEAD | class::WEAK_HEAD | class::ORG_HEAD)
         || matches!(
             token.base(),
             "State" | "County" | "City" | "Supreme" | "Superior" | "Highway" | "National"

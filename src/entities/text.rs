@@ -4,6 +4,7 @@
 //! token of its own: it sets [`Token::dot`], so "Mo." and "Jr." stay one word while a
 //! sentence-final period still breaks name sequences (see [`Token::ends_phrase`]).
 
+use std::collections::HashMap;
 use std::sync::{LazyLock, OnceLock};
 
 use regex::Regex;
@@ -26,6 +27,11 @@ impl WordSet {
         }
     }
 
+    /// The words, in the order given.
+    pub(crate) fn words(&self) -> &'static [&'static str] {
+        self.words
+    }
+
     /// True when `word` is one of the words (exact, case-sensitive).
     pub(crate) fn contains(&self, word: &str) -> bool {
         self.sorted
@@ -39,6 +45,59 @@ impl WordSet {
     }
 }
 
+/// Classes of words, as bits of [`Token::class`]: looked up once per token, so the rules
+/// test bits instead of searching word lists.
+pub(crate) mod class {
+    /// Sentence words, pronouns, dates, page words (`titles::STOP_WORDS`).
+    pub const STOP: u32 = 1;
+    /// Words of titles: heads (also plural), modifiers, honorifics.
+    pub const TITLE: u32 = 1 << 1;
+    /// Head words of government bodies.
+    pub const HEAD: u32 = 1 << 2;
+    /// Head words of government bodies only beside a government word.
+    pub const WEAK_HEAD: u32 = 1 << 3;
+    /// Head words of other organisations.
+    pub const ORG_HEAD: u32 = 1 << 4;
+    /// Words of place and building names.
+    pub const PLACE: u32 = 1 << 5;
+    /// Words that mark a name as governmental.
+    pub const GOVERNMENT: u32 = 1 << 6;
+    /// One-word state names.
+    pub const STATE: u32 = 1 << 7;
+    /// Name suffixes ("Jr").
+    pub const SUFFIX: u32 = 1 << 8;
+}
+
+/// Every listed word with its classes.
+static LEXICON: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
+    let mut map: HashMap<String, u32> = HashMap::new();
+    let mut add = |words: &[&str], bits: u32| {
+        for w in words {
+            *map.entry((*w).to_string()).or_default() |= bits;
+        }
+    };
+    add(super::titles::STOP_WORDS.words(), class::STOP);
+    for heads in [super::titles::OFFICIAL_HEADS.words(), super::titles::PRIVATE_HEADS.words()] {
+        add(heads, class::TITLE);
+        let plurals: Vec<String> = heads.iter().map(|w| format!("{w}s")).collect();
+        add(&plurals.iter().map(String::as_str).collect::<Vec<_>>(), class::TITLE);
+    }
+    add(super::titles::MODIFIERS.words(), class::TITLE);
+    add(super::titles::HONORIFICS.words(), class::TITLE);
+    add(super::agencies::HEADS.words(), class::HEAD);
+    add(super::agencies::WEAK_HEADS.words(), class::WEAK_HEAD);
+    add(super::agencies::ORG_HEADS.words(), class::ORG_HEAD);
+    add(super::agencies::GOVERNMENT_WORDS.words(), class::GOVERNMENT);
+    add(super::people::PLACE_WORDS.words(), class::PLACE);
+    add(super::people::SUFFIXES, class::SUFFIX);
+    add(&super::states::single_word_names(), class::STATE);
+    map
+});
+
+fn classes(word: &str) -> u32 {
+    LEXICON.get(word).copied().unwrap_or(0)
+}
+
 /// One word or punctuation mark of the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Token<'a> {
@@ -50,6 +109,8 @@ pub(crate) struct Token<'a> {
     base: &'a str,
     /// Two or more letters, all capitals.
     all_caps: bool,
+    /// Word classes of the word and its base ([`class`]).
+    class: u32,
     /// A period follows the token immediately.
     pub dot: bool,
     /// Index of the sentence the token belongs to.
@@ -89,6 +150,12 @@ impl<'a> Token<'a> {
     /// The word without a possessive ending ("Nebraska’s" -> "Nebraska").
     pub fn base(&self) -> &'a str {
         self.base
+    }
+
+    /// True when the word (as written or without its possessive) is in any of the
+    /// given classes.
+    pub fn has(&self, classes: u32) -> bool {
+        self.class & classes != 0
     }
 
     /// True when the word ends in a possessive ("’s", "'s" or a bare apostrophe).
@@ -202,6 +269,11 @@ pub(crate) fn tokenize_span(text: &str, span: Span, sentence: usize) -> Vec<Toke
             base,
             all_caps: base.chars().filter(|c| c.is_alphabetic()).count() >= 2
                 && !base.chars().any(char::is_lowercase),
+            class: if base.len() == s.len() {
+                classes(s)
+            } else {
+                classes(s) | classes(base)
+            },
             dot: false,
             sentence,
             prose: false,

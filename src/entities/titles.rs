@@ -4,16 +4,16 @@
 //! State").
 
 use super::states;
-use super::text::{Token, WordSet};
+use super::text::{class, Token, WordSet};
 
 /// Honorifics: dropped from names, not titles.
-static HONORIFICS: WordSet = WordSet::new(&[
+pub(crate) static HONORIFICS: WordSet = WordSet::new(&[
     "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Hon", "Honorable", "Rev", "Reverend", "Prof", "Sir",
     "Dame",
 ]);
 
 /// Title heads of people acting in a public role (singular, capitalised).
-static OFFICIAL_HEADS: WordSet = WordSet::new(&[
+pub(crate) static OFFICIAL_HEADS: WordSet = WordSet::new(&[
     "Secretary", "Attorney", "Governor", "Gov", "Senator", "Sen", "Representative", "Rep",
     "Congressman", "Congresswoman", "Congressmember", "Delegate", "Mayor", "Sheriff", "Judge",
     "Justice", "Detective", "Det", "Officer", "Investigator", "Commissioner", "Director",
@@ -30,12 +30,12 @@ static OFFICIAL_HEADS: WordSet = WordSet::new(&[
 ]);
 
 /// Title heads of people who are not acting in a public role.
-static PRIVATE_HEADS: WordSet = WordSet::new(&[
+pub(crate) static PRIVATE_HEADS: WordSet = WordSet::new(&[
     "Professor", "CEO", "Founder", "Owner", "Partner",
 ]);
 
 /// Words that may stand inside a title before its head.
-static MODIFIERS: WordSet = WordSet::new(&[
+pub(crate) static MODIFIERS: WordSet = WordSet::new(&[
     "Acting", "Assistant", "Deputy", "Senior", "Executive", "Supervising", "Chief", "Special",
     "District", "Attorney", "State", "State’s", "State's", "United", "States", "U.S.",
     "General", "Criminal", "County", "City", "Council", "Precinct", "Police", "Sheriff",
@@ -80,7 +80,7 @@ const LOWER_ROLES: &[(&str, bool)] = &[
 const PRIVATE_ROLE_MODIFIERS: &[&str] = &["defense", "private", "family", "civil", "Defense", "Private"];
 
 /// Capitalised words that start sentences or name dates, never parts of a name.
-static STOP_WORDS: WordSet = WordSet::new(&[
+pub(crate) static STOP_WORDS: WordSet = WordSet::new(&[
     "The", "A", "An", "This", "That", "These", "Those", "In", "On", "At", "For", "Of", "And",
     "But", "Or", "If", "When", "While", "After", "Before", "During", "Today", "Yesterday",
     "Tomorrow", "He", "She", "They", "We", "I", "It", "His", "Her", "Our", "Their", "Its",
@@ -216,7 +216,7 @@ fn state_before(tokens: &[Token<'_>], k: usize) -> Option<&'static str> {
 }
 
 fn is_title_token(t: &Token<'_>) -> bool {
-    t.is_capitalised() && is_title_word(t.base()) && !t.possessive()
+    t.is_capitalised() && t.has(class::TITLE) && !t.possessive()
         || t.text.chars().all(|c| c.is_ascii_digit())
         || (t.text.len() == 1 && t.is_capitalised() && !t.dot)
 }
