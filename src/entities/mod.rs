@@ -125,7 +125,9 @@ pub fn extract(release: &Release) -> Vec<Entity> {
     let mut bodies = agencies::find(&tokens, text);
     let from_model = model_bodies(release, &tokens, &bodies);
     bodies.extend(from_model);
-    let candidates = people::find(&tokens, text, &bodies, &release.ner);
+    let mut candidates = people::find(&tokens, text, &bodies, &release.ner);
+    let contact_lines = text::tokenize_contact_block(release);
+    candidates.extend(people::contacts(&contact_lines, text, release.header.contact_name));
     let mut entities: Vec<Entity> = people::merge(candidates, &tokens)
         .into_iter()
         .map(person_entity)
@@ -151,7 +153,7 @@ fn person_entity(p: people::Person) -> Entity {
             .into_iter()
             .map(|(span, sentence, origin)| Mention {
                 span,
-                sentence: Some(sentence),
+                sentence,
                 origin,
             })
             .collect(),

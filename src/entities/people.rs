@@ -80,8 +80,8 @@ pub(crate) struct Candidate {
     pub state: Option<&'static str>,
     /// Office the person serves, as written, and whether it is a government body.
     pub organization: Option<(String, bool)>,
-    /// Sentence index.
-    pub sentence: usize,
+    /// Sentence index (none in the header).
+    pub sentence: Option<usize>,
     /// What found it.
     pub origin: Origin,
     evidence: Evidence,
@@ -342,7 +342,7 @@ fn candidate(tokens: &[Token<'_>], text: &str, first: usize, end: usize, suffix:
         official: None,
         state: None,
         organization: None,
-        sentence: tokens[first].sentence,
+        sentence: Some(tokens[first].sentence),
         origin,
         evidence,
     })
@@ -494,6 +494,32 @@ fn outside_prose(tokens: &[Token<'_>], first: usize, end: usize, c: &Candidate) 
     }
 }
 
+/// People of the contact block in the release header: the contact name segmentation
+/// found, and the names the contact patterns find on the lines of the block (`tokens`,
+/// whose sentence numbers are lines of the block, not body sentences).
+pub(crate) fn contacts(tokens: &[Token<'_>], text: &str, contact: Option<Span>) -> Vec<Candidate> {
+    let mut found: Vec<Candidate> = find(tokens, text, &[], &[])
+        .into_iter()
+        .filter(|c| c.evidence == Evidence::Strong || contact.is_some_and(|s| s.contains(c.span)))
+        .collect();
+    if let Some(span) = contact {
+        if !found.iter().any(|c| span.contains(c.span)) {
+            let names: Vec<bool> = tokens.iter().map(is_name_token).collect();
+            let first = tokens.partition_point(|t| t.span.start < span.start);
+            if let Some((end, suffix)) = name_at(tokens, &names, first) {
+                found.extend(candidate(tokens, text, first, end, suffix, Origin::Rule, Evidence::Strong));
+            }
+        }
+    }
+    for c in &mut found {
+        c.sentence = None;
+        c.evidence = Evidence::Strong;
+        // A release's contact speaks for the office.
+        c.official.get_or_insert(true);
+    }
+    found
+}
+
 /// A candidate from a PER span of the model: leading titles inside the span are dropped
 /// and read as the title.
 fn from_model(tokens: &[Token<'_>], text: &str, bodies: &[BodyMention], span: Span) -> Option<Candidate> {
@@ -538,7 +564,7 @@ pub(crate) struct Person {
     /// Office served.
     pub organization: Option<String>,
     /// Mentions: span, sentence, origin.
-    pub mentions: Vec<(Span, usize, Origin)>,
+    pub mentions: Vec<(Span, Option<usize>, Origin)>,
 }
 
 struct Group {
@@ -661,7 +687,7 @@ fn person(g: Group, tokens: &[Token<'_>], names: &[bool]) -> Person {
         .find_map(|m| m.title.clone());
     let state = with_support().find_map(|m| m.state);
     let organization = with_support().find_map(|m| m.organization.clone().map(|(name, _)| name));
-    let mut mentions: Vec<(Span, usize, Origin)> = g.members.iter().map(|m| (m.span, m.sentence, m.origin)).collect();
+    let mut mentions: Vec<(Span, Option<usize>, Origin)> = g.members.iter().map(|m| (m.span, m.sentence, m.origin)).collect();
     // Further uses of the surname alone (rule mentions), unless a different full name.
     if g.key.len() >= 2 && g.suffix.is_none() {
         let last = g.last();
@@ -674,7 +700,7 @@ fn person(g: Group, tokens: &[Token<'_>], names: &[bool]) -> Person {
                 && !(k > 0 && tokens[k - 1].sentence == t.sentence && names[k - 1] && !tokens[k - 1].ends_phrase())
             {
                 let span = Span::new(t.span.start, t.span.start + t.base().len());
-                mentions.push((span, t.sentence, Origin::Rule));
+                mentions.push((span, Some(t.sentence), Origin::Rule));
             }
         }
     }

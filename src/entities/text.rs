@@ -316,6 +316,33 @@ pub(crate) fn tokenize(release: &Release) -> Vec<Token<'_>> {
     out
 }
 
+/// The lines of the contact block: the line holding the contact name segmentation found
+/// and the few lines after it ("Chief of Staff", a second contact). Empty when there is
+/// no contact name.
+pub(crate) fn tokenize_contact_block(release: &Release) -> Vec<Token<'_>> {
+    /// Lines read from the contact name on.
+    const BLOCK_LINES: usize = 8;
+    let text: &str = &release.text;
+    let Some(contact) = release.header.contact_name else {
+        return Vec::new();
+    };
+    let Some(before) = text.get(release.span.start..contact.start) else {
+        return Vec::new();
+    };
+    let line_start = before.rfind('\n').map_or(release.span.start, |p| release.span.start + p + 1);
+    let Some(rest) = text.get(line_start..release.span.end) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut pos = line_start;
+    for (i, line) in rest.split_inclusive('\n').take(BLOCK_LINES).enumerate() {
+        let trimmed = line.trim_end();
+        out.extend(tokenize_span(text, Span::new(pos, pos + trimmed.len()), i));
+        pos += line.len();
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
