@@ -128,6 +128,8 @@ pub fn extract(release: &Release) -> Vec<Entity> {
     let mut candidates = people::find(&tokens, text, &bodies, &release.ner);
     let contact_lines = text::tokenize_contact_block(release);
     candidates.extend(people::contacts(&contact_lines, text, release.header.contact_name));
+    let headline = text::tokenize_headline(release);
+    candidates.extend(people::headline_titles(&headline, text));
     let mut entities: Vec<Entity> = people::merge(candidates, &tokens)
         .into_iter()
         .map(person_entity)

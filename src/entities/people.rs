@@ -48,6 +48,12 @@ const PERSON_PARTICIPLES: &[&str] = &[
     "murdered", "extradited", "acquitted",
 ];
 
+/// Verbs after a name used alone that show it is a person's surname ("Davos was freed").
+static SUBJECT_VERBS: WordSet = WordSet::new(&[
+    "was", "is", "has", "had", "said", "says", "pleaded", "pled", "will", "would", "faces",
+    "told", "added", "allegedly", "also", "who", "admitted", "remains", "received", "served",
+]);
+
 /// Why a sequence of words was taken for a person.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Evidence {
@@ -159,7 +165,7 @@ fn name_at(tokens: &[Token<'_>], names: &[bool], i: usize) -> Option<(usize, Opt
             break;
         }
         let t = &tokens[end];
-        if t.sentence != sentence {
+        if t.sentence != sentence || t.newline_before {
             break;
         }
         if names[end] {
@@ -483,7 +489,7 @@ fn outside_prose(tokens: &[Token<'_>], first: usize, end: usize, c: &Candidate) 
     if contact_before(tokens, first, sentence)
         || title_line_after(tokens, first, end).is_some()
         || (line_start && titles::after(tokens, end).is_some())
-        || (line_start && age_after(tokens, end, sentence))
+        || age_after(tokens, end, sentence)
         || title_line
     {
         Evidence::Strong
@@ -518,6 +524,20 @@ pub(crate) fn contacts(tokens: &[Token<'_>], text: &str, contact: Option<Span>) 
         c.official.get_or_insert(true);
     }
     found
+}
+
+/// Titles from the headline: "District Attorney Ann Doe Announces ..." lends its title to
+/// the Ann Doe of the body, but makes no person of its own.
+pub(crate) fn headline_titles(tokens: &[Token<'_>], text: &str) -> Vec<Candidate> {
+    find(tokens, text, &[], &[])
+        .into_iter()
+        .filter(|c| c.title.is_some())
+        .map(|c| Candidate {
+            sentence: None,
+            evidence: Evidence::Support,
+            ..c
+        })
+        .collect()
 }
 
 /// A candidate from a PER span of the model: leading titles inside the span are dropped
@@ -598,22 +618,20 @@ pub(crate) fn merge(mut candidates: Vec<Candidate>, tokens: &[Token<'_>]) -> Vec
         add_full(&mut groups, c);
     }
     let names: Vec<bool> = tokens.iter().map(is_name_token).collect();
-    let after_name = |k: usize| {
-        k > 0 && tokens[k - 1].sentence == tokens[k].sentence && names[k - 1] && !tokens[k - 1].ends_phrase()
-    };
-    // Words used alone as names somewhere in the prose: not after another name or an
-    // article, not before another name.
+    // Words used alone as the subject of a verb somewhere in the prose ("Davos was
+    // freed"): not after a capitalised word or an article.
     let standalone: HashSet<String> = (0..tokens.len())
         .filter(|&k| {
             let t = &tokens[k];
+            let prev = k.checked_sub(1).map(|p| &tokens[p]).filter(|p| p.sentence == t.sentence && !p.ends_phrase());
             t.prose
                 && names[k]
-                && !after_name(k)
-                && !(k > 0 && matches!(tokens[k - 1].text, "the" | "The" | "a" | "A" | "an" | "An"))
-                && !(names.get(k + 1) == Some(&true)
-                    && tokens[k + 1].sentence == t.sentence
-                    && !t.ends_phrase()
-                    && !t.possessive())
+                && !t.possessive()
+                && !t.dot
+                && !prev.is_some_and(|p| p.is_capitalised() || matches!(p.text, "the" | "a" | "an"))
+                && tokens
+                    .get(k + 1)
+                    .is_some_and(|n| n.sentence == t.sentence && SUBJECT_VERBS.contains(n.text))
         })
         .map(|k| tokens[k].base().to_lowercase())
         .collect();

@@ -111,6 +111,8 @@ pub(crate) struct Token<'a> {
     all_caps: bool,
     /// Word classes of the word and its base ([`class`]).
     class: u32,
+    /// A line break stands between this token and the one before.
+    pub newline_before: bool,
     /// A period follows the token immediately.
     pub dot: bool,
     /// Index of the sentence the token belongs to.
@@ -263,7 +265,12 @@ pub(crate) fn tokenize_span(text: &str, span: Span, sentence: usize) -> Vec<Toke
             }
         }
         let base = strip_possessive(s);
+        let gap_start = tokens.last().map_or(span.start, |t| t.span.end + usize::from(t.dot));
+        let newline_before = text
+            .get(gap_start..span.start + m.start())
+            .is_some_and(|gap| gap.contains('\n'));
         tokens.push(Token {
+            newline_before,
             span: Span::new(span.start + m.start(), span.start + m.end()),
             text: s,
             base,
@@ -314,6 +321,17 @@ pub(crate) fn tokenize(release: &Release) -> Vec<Token<'_>> {
         out.extend(tokens);
     }
     out
+}
+
+/// The headline and sub-headline, as two sentences.
+pub(crate) fn tokenize_headline(release: &Release) -> Vec<Token<'_>> {
+    let text: &str = &release.text;
+    [release.header.title, release.header.subtitle]
+        .into_iter()
+        .flatten()
+        .enumerate()
+        .flat_map(|(i, span)| tokenize_span(text, span, i))
+        .collect()
 }
 
 /// The lines of the contact block: the line holding the contact name segmentation found

@@ -332,7 +332,14 @@ fn capitalise(word: &str) -> String {
 
 /// The title whose head is token `head`.
 fn title_from(tokens: &[Token<'_>], head: usize) -> Title {
-    let first = title_start(tokens, head);
+    let mut first = title_start(tokens, head);
+    // "Defense Counsel": a private modifier before the title makes it private.
+    if first > 0
+        && tokens[first - 1].sentence == tokens[head].sentence
+        && PRIVATE_ROLE_MODIFIERS.contains(&tokens[first - 1].text)
+    {
+        first -= 1;
+    }
     let official = is_official(tokens, first, head);
     Title {
         text: title_text(tokens, first, head),
