@@ -242,11 +242,12 @@ const DIRECTIONS: &[&str] = &[
     "North", "South", "East", "West", "Northeast", "Northwest", "Southeast", "Southwest",
 ];
 
-/// Finds every named body in the running prose of the tokens.
-pub(crate) fn find(tokens: &[Token<'_>], text: &str) -> Vec<BodyMention> {
+/// Finds every named body in the tokens: in running prose only, unless `any_line` (the
+/// lines of a contact block).
+pub(crate) fn find(tokens: &[Token<'_>], text: &str, any_line: bool) -> Vec<BodyMention> {
     let mut found = Vec::new();
     for (start, end) in chunks(tokens) {
-        if !tokens[start].running {
+        if !any_line && !tokens[start].running {
             continue;
         }
         candidates(tokens, start, end, &mut |first, last| {
@@ -320,7 +321,11 @@ fn body(tokens: &[Token<'_>], text: &str, mut first: usize, end: usize) -> Vec<B
     };
     let next = tokens.get(last_head + 1).filter(|_| last_head + 1 < end);
     let mut last = if next.is_some_and(|t| matches!(t.text, "of" | "for" | "on")) {
-        end
+        // The complement runs to the end of the chunk or to a possessive ("Department of
+        // Public Health’s Consumer Alert").
+        (last_head + 1..end)
+            .find(|&k| tokens[k].possessive())
+            .map_or(end, |p| p + 1)
     } else if next.is_some_and(|t| DIRECTIONS.contains(&t.text)) {
         last_head + 2
     } else {
@@ -456,7 +461,7 @@ mod tests {
 
     fn bodies(s: &str) -> Vec<(String, BodyKind, Option<String>)> {
         let toks = tokenize_span(s, Span::new(0, s.len()), 0);
-        find(&toks, s)
+        find(&toks, s, false)
             .into_iter()
             .map(|b| (b.name, b.kind, b.acronym))
             .collect()

@@ -122,12 +122,19 @@ pub fn extract(release: &Release) -> Vec<Entity> {
     let text: &str = &release.text;
     let tokens = text::tokenize(release);
     let state_mentions = states::find(&tokens);
-    let mut bodies = agencies::find(&tokens, text);
+    let mut bodies = agencies::find(&tokens, text, false);
     let from_model = model_bodies(release, &tokens, &bodies);
     bodies.extend(from_model);
     let mut candidates = people::find(&tokens, text, &bodies, &release.ner);
     let contact_lines = text::tokenize_contact_block(release);
     candidates.extend(people::contacts(&contact_lines, text, release.header.contact_name));
+    // Offices named in the contact block ("Media Relations Division"), unless the body
+    // names them too.
+    for b in agencies::find(&contact_lines, text, true) {
+        if !bodies.iter().any(|x| x.span == b.span) {
+            bodies.push(b);
+        }
+    }
     let headline = text::tokenize_headline(release);
     candidates.extend(people::headline_titles(&headline, text));
     let mut entities: Vec<Entity> = people::merge(candidates, &tokens)
@@ -190,11 +197,15 @@ impl BodyGroup {
     }
 }
 
+/// A mention at `span`, with the body sentence holding it (none in the header).
 fn mention_of(tokens: &[text::Token<'_>], span: Span, origin: Origin) -> Mention {
     let k = tokens.partition_point(|t| t.span.end <= span.start);
     Mention {
         span,
-        sentence: tokens.get(k).map(|t| t.sentence),
+        sentence: tokens
+            .get(k)
+            .filter(|t| t.span.start <= span.start)
+            .map(|t| t.sentence),
         origin,
     }
 }
@@ -238,9 +249,15 @@ fn body_entities(
         let m = mention_of(tokens, b.span, b.origin);
         add(&mut groups, &b.name, b.kind, b.acronym.clone(), Some(m));
     }
-    if let Some(issuer) = release.header.issuer.as_deref() {
-        if !issuer.trim().is_empty() {
-            add(&mut groups, issuer.trim(), BodyKind::Agency, None, None);
+    // The issuing office, when the release writes its name (segmentation may infer it
+    // from the site, under a name the release never uses).
+    if let Some(issuer) = release.header.issuer.as_deref().map(str::trim) {
+        let written = release
+            .text
+            .get(release.span.range())
+            .is_some_and(|t| body_key(t).contains(&body_key(issuer)));
+        if !issuer.is_empty() && written {
+            add(&mut groups, issuer, BodyKind::Agency, None, None);
         }
     }
     // Shorter names that begin or end a longer one of the same kind name the same body

@@ -745,7 +745,7 @@ mod tests {
 
     fn people_with(s: &str, ner: &[NerSpan]) -> Vec<Person> {
         let toks = tokenize_span(s, Span::new(0, s.len()), 0);
-        let bodies = agencies::find(&toks, s);
+        let bodies = agencies::find(&toks, s, false);
         merge(find(&toks, s, &bodies, ner), &toks)
     }
 
