@@ -88,8 +88,8 @@ pub fn parse(text: &str) -> Result<Vec<Document>> {
 
 /// Reads and parses a CoNLL file.
 pub fn read(path: &Path) -> Result<Vec<Document>> {
-    let text = std::fs::read_to_string(path)
-        .with_context(|| format!("cannot read {}", path.display()))?;
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
     parse(&text).with_context(|| format!("in {}", path.display()))
 }
 
@@ -223,7 +223,14 @@ mod tests {
         let t = |s: &str| -> Vec<Tag> { s.split(' ').map(|x| Tag::parse(x).unwrap()).collect() };
         let mut score = Score::default();
         score.add(&t("B-PER I-PER O B-LOC"), &t("B-PER O O B-LOC"));
-        assert_eq!(score.overall, Counts { gold: 2, predicted: 2, correct: 1 });
+        assert_eq!(
+            score.overall,
+            Counts {
+                gold: 2,
+                predicted: 2,
+                correct: 1
+            }
+        );
         let report = score.report();
         assert!(report.ends_with("f1=50.00\n"), "{report}");
         assert!(report.contains("LOC: precision: 100.00%"));

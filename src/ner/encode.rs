@@ -140,7 +140,11 @@ impl Window {
 /// greedily while they fit `cap(k)` pieces (`k` counts windows, so training can vary the
 /// packing); a sentence longer than `max` is cut into overlapping windows of `max` pieces,
 /// each keeping the predictions of its middle half. Every piece is a target exactly once.
-pub fn plan_windows(lens: &[usize], max: usize, mut cap: impl FnMut(usize) -> usize) -> Vec<Window> {
+pub fn plan_windows(
+    lens: &[usize],
+    max: usize,
+    mut cap: impl FnMut(usize) -> usize,
+) -> Vec<Window> {
     let max = max.max(4);
     let mut windows = Vec::new();
     let mut offset = 0;
@@ -263,7 +267,12 @@ pub fn batch(windows: &[(&Stream, Window)]) -> Batch {
         mask[sep] = 1;
     }
     let shape = [n as i64, width as i64];
-    let make = |v: &[i64]| Tensor::from_slice(v).view(shape).to_kind(Kind::Int64).to_device(Device::Cpu);
+    let make = |v: &[i64]| {
+        Tensor::from_slice(v)
+            .view(shape)
+            .to_kind(Kind::Int64)
+            .to_device(Device::Cpu)
+    };
     Batch {
         ids: make(&ids),
         casing: make(&casing),
@@ -295,11 +304,13 @@ mod tests {
         let w = plan_windows(&[3, 4, 5, 2], 8, |_| 8);
         let got: Vec<_> = w.iter().map(|w| (w.start, w.end)).collect();
         assert_eq!(got, vec![(0, 7), (7, 14)]);
-        assert!(w.iter().all(|w| w.target_start == w.start && w.target_end == w.end));
+        assert!(w
+            .iter()
+            .all(|w| w.target_start == w.start && w.target_end == w.end));
 
         let w = plan_windows(&[2, 20, 1], 8, |_| 8);
         // Every piece is a target exactly once, no window is longer than 8.
-        let mut covered = vec![0; 23];
+        let mut covered = [0; 23];
         for x in &w {
             assert!(x.len() <= 8);
             assert!(x.start <= x.target_start && x.target_end <= x.end);

@@ -182,7 +182,9 @@ mod tests {
     use super::*;
 
     fn tags(s: &str) -> Vec<Tag> {
-        s.split_whitespace().map(|t| Tag::parse(t).unwrap()).collect()
+        s.split_whitespace()
+            .map(|t| Tag::parse(t).unwrap())
+            .collect()
     }
 
     #[test]
@@ -198,7 +200,10 @@ mod tests {
     #[test]
     fn chunks_follow_conlleval() {
         let c = chunks(&tags("B-PER I-PER O I-LOC I-LOC B-LOC I-ORG"));
-        let got: Vec<_> = c.iter().map(|c| (c.start, c.end, c.label.as_str())).collect();
+        let got: Vec<_> = c
+            .iter()
+            .map(|c| (c.start, c.end, c.label.as_str()))
+            .collect();
         assert_eq!(
             got,
             vec![(0, 2, "PER"), (3, 5, "LOC"), (5, 6, "LOC"), (6, 7, "ORG")]

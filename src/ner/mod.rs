@@ -87,7 +87,8 @@ pub fn set_threads() {
 impl NerModel {
     /// Loads the model stored in `dir`.
     pub fn load(dir: &Path, options: &NerOptions) -> Result<NerModel> {
-        let net = Network::load(dir).with_context(|| format!("no NER model in {}", dir.display()))?;
+        let net =
+            Network::load(dir).with_context(|| format!("no NER model in {}", dir.display()))?;
         let tokenizer = load_tokenizer(&dir.join("tokenizer.json"))?;
         set_threads();
         Ok(NerModel::from_parts(net, tokenizer, options))
@@ -95,7 +96,11 @@ impl NerModel {
 
     /// A model from a network and its tokenizer.
     pub fn from_parts(mut net: Network, tokenizer: Tokenizer, options: &NerOptions) -> NerModel {
-        net.set_kind(if options.bf16 { Kind::BFloat16 } else { Kind::Float });
+        net.set_kind(if options.bf16 {
+            Kind::BFloat16
+        } else {
+            Kind::Float
+        });
         NerModel { net, tokenizer }
     }
 
@@ -123,7 +128,11 @@ impl NerModel {
         let mut windows: Vec<(usize, Window)> = streams
             .iter()
             .enumerate()
-            .flat_map(|(d, st)| plan_windows(&st.lens, max, |_| max).into_iter().map(move |w| (d, w)))
+            .flat_map(|(d, st)| {
+                plan_windows(&st.lens, max, |_| max)
+                    .into_iter()
+                    .map(move |w| (d, w))
+            })
             .collect();
         windows.sort_by_key(|(_, w)| w.len());
         // Until the model says otherwise, a word is outside any entity.
@@ -131,7 +140,11 @@ impl NerModel {
         outside[Tag::Outside.index()] = 0.0;
         let mut out: WordScores = docs
             .iter()
-            .map(|d| d.iter().map(|s| vec![outside.clone(); s.words.len()]).collect())
+            .map(|d| {
+                d.iter()
+                    .map(|s| vec![outside.clone(); s.words.len()])
+                    .collect()
+            })
             .collect();
         let mut i = 0;
         while i < windows.len() {
@@ -140,8 +153,10 @@ impl NerModel {
             while j < windows.len() && (j + 1 - i) * (windows[j].1.len() + 2) <= BATCH_PIECES {
                 j += 1;
             }
-            let group: Vec<(&Stream, Window)> =
-                windows[i..j].iter().map(|&(d, w)| (&streams[d], w)).collect();
+            let group: Vec<(&Stream, Window)> = windows[i..j]
+                .iter()
+                .map(|&(d, w)| (&streams[d], w))
+                .collect();
             let b = batch(&group);
             let logp = tch::no_grad(|| self.net.forward(&b, false).log_softmax(-1, Kind::Float));
             let flat = Vec::<f32>::try_from(logp.flatten(0, -1))?;
@@ -173,7 +188,11 @@ impl NerModel {
             .map(|r| {
                 r.sentences
                     .iter()
-                    .map(|s| r.text.get(s.span.range()).map_or(Ok(Encoded::default()), |t| encode(tokenizer, t)))
+                    .map(|s| {
+                        r.text
+                            .get(s.span.range())
+                            .map_or(Ok(Encoded::default()), |t| encode(tokenizer, t))
+                    })
                     .collect::<Result<Vec<_>>>()
             })
             .collect::<Result<_>>()?;
@@ -184,7 +203,9 @@ impl NerModel {
                 let path = viterbi(&scores);
                 let tags: Vec<Tag> = path.iter().map(|&k| TAGS[k]).collect();
                 for c in chunks(&tags) {
-                    let (Some(first), Some(last)) = (enc.words.get(c.start), enc.words.get(c.end - 1)) else {
+                    let (Some(first), Some(last)) =
+                        (enc.words.get(c.start), enc.words.get(c.end - 1))
+                    else {
                         continue;
                     };
                     let prob: f32 = (c.start..c.end).map(|w| scores[w][path[w]].exp()).sum();
@@ -201,8 +222,10 @@ impl NerModel {
 
     /// Tags the words of CoNLL documents (each CoNLL word takes the tag of its first piece).
     pub fn tag_conll(&self, docs: &[Document]) -> Result<Vec<Vec<Vec<Tag>>>> {
-        let texts: Vec<Vec<(String, Vec<usize>)>> =
-            docs.iter().map(|d| d.iter().map(|s| s.text()).collect()).collect();
+        let texts: Vec<Vec<(String, Vec<usize>)>> = docs
+            .iter()
+            .map(|d| d.iter().map(|s| s.text()).collect())
+            .collect();
         let encoded: Vec<Vec<Encoded>> = texts
             .iter()
             .map(|d| {
@@ -212,9 +235,13 @@ impl NerModel {
             .collect::<Result<_>>()?;
         let scores = self.word_scores(&encoded)?;
         let mut out = Vec::with_capacity(docs.len());
-        for ((doc, enc_doc), (texts, doc_scores)) in docs.iter().zip(&encoded).zip(texts.iter().zip(scores)) {
+        for ((doc, enc_doc), (texts, doc_scores)) in
+            docs.iter().zip(&encoded).zip(texts.iter().zip(scores))
+        {
             let mut tagged = Vec::with_capacity(doc.len());
-            for ((sentence, enc), ((_, starts), scores)) in doc.iter().zip(enc_doc).zip(texts.iter().zip(doc_scores)) {
+            for ((sentence, enc), ((_, starts), scores)) in
+                doc.iter().zip(enc_doc).zip(texts.iter().zip(doc_scores))
+            {
                 let pieces: Vec<Tag> = viterbi(&scores).into_iter().map(|k| TAGS[k]).collect();
                 let tags = starts
                     .iter()

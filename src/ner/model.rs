@@ -53,8 +53,8 @@ pub struct Network {
 
 /// Reads a BERT `config.json`.
 pub fn read_config(path: &Path) -> Result<BertConfig> {
-    let text = std::fs::read_to_string(path)
-        .with_context(|| format!("cannot read {}", path.display()))?;
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
     serde_json::from_str(&text).with_context(|| format!("bad BERT config {}", path.display()))
 }
 
@@ -68,7 +68,10 @@ impl Network {
                 .zip(TAGS)
                 .any(|(l, t)| *l != t.conll())
         {
-            bail!("the model's labels {:?} are not the CoNLL tag set", settings.labels);
+            bail!(
+                "the model's labels {:?} are not the CoNLL tag set",
+                settings.labels
+            );
         }
         let id2label: HashMap<i64, String> = settings
             .labels
@@ -116,7 +119,11 @@ impl Network {
         for (name, src) in named {
             if let Some(dst) = vars.get(&format!("bert.{name}")) {
                 if dst.size() != src.size() {
-                    bail!("{name}: shape {:?} in the checkpoint, {:?} in the model", src.size(), dst.size());
+                    bail!(
+                        "{name}: shape {:?} in the checkpoint, {:?} in the model",
+                        src.size(),
+                        dst.size()
+                    );
                 }
                 tch::no_grad(|| dst.shallow_clone().f_copy_(&src))?;
                 loaded += 1;
@@ -176,7 +183,7 @@ impl Network {
     pub fn forward(&self, batch: &Batch, train: bool) -> Tensor {
         let mut embeds = Tensor::embedding(&self.word_embeddings, &batch.ids, 0, false, false);
         if let Some(casing) = &self.casing {
-            embeds = embeds + casing.forward(&batch.casing);
+            embeds += casing.forward(&batch.casing);
         }
         self.bert
             .forward_t(None, Some(&batch.mask), None, None, Some(&embeds), train)

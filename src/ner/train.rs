@@ -73,7 +73,11 @@ pub fn streams(model: &NerModel, docs: &[Document]) -> Result<Vec<Stream>> {
                 let starts = &texts[s].1;
                 let i = starts.partition_point(|&x| x <= start).checked_sub(1)?;
                 let tag = doc[s].tags[i];
-                let tag = if starts[i] == start { tag } else { tag.continuation() };
+                let tag = if starts[i] == start {
+                    tag
+                } else {
+                    tag.continuation()
+                };
                 Some(tag.index() as i64)
             }))
         })
@@ -109,7 +113,10 @@ pub fn fit(
                 });
                 windows.extend(plan.into_iter().map(|w| (d, w)));
             }
-            let order = Vec::<i64>::try_from(Tensor::randperm(windows.len() as i64, (Kind::Int64, Device::Cpu)))?;
+            let order = Vec::<i64>::try_from(Tensor::randperm(
+                windows.len() as i64,
+                (Kind::Int64, Device::Cpu),
+            ))?;
             Ok(order.into_iter().map(|k| windows[k as usize]).collect())
         })
         .collect::<Result<_>>()?;
@@ -126,10 +133,12 @@ pub fn fit(
             let lr = if s < warmup {
                 cfg.lr * (s + 1.0) / warmup
             } else {
-                cfg.lr * ((total_steps as f64 - s) / (total_steps as f64 - warmup).max(1.0)).max(0.0)
+                cfg.lr
+                    * ((total_steps as f64 - s) / (total_steps as f64 - warmup).max(1.0)).max(0.0)
             };
             opt.set_lr(lr);
-            let windows: Vec<(&Stream, Window)> = group.iter().map(|&(d, w)| (&data[d], w)).collect();
+            let windows: Vec<(&Stream, Window)> =
+                group.iter().map(|&(d, w)| (&data[d], w)).collect();
             let b = batch(&windows);
             let logits = net.forward(&b, true);
             let loss = logits.view([-1, TAGS.len() as i64]).cross_entropy_loss(
@@ -147,7 +156,7 @@ pub fn fit(
             }
             pieces += windows.iter().map(|(_, w)| w.len() + 2).sum::<usize>();
             step += 1;
-            if cfg.log_every > 0 && step % cfg.log_every == 0 {
+            if cfg.log_every > 0 && step.is_multiple_of(cfg.log_every) {
                 let secs = started.elapsed().as_secs_f64();
                 println!(
                     "epoch {} step {step}/{total_steps} loss {:.4} lr {lr:.2e} {:.0} s elapsed",
@@ -209,7 +218,11 @@ pub fn train(opts: &TrainOptions) -> Result<()> {
                 let t = Instant::now();
                 let score = model.evaluate(dev)?;
                 let f1 = score.overall.f1();
-                println!("epoch {epoch} dev ({:.0} s):\n{}", t.elapsed().as_secs_f64(), score.report());
+                println!(
+                    "epoch {epoch} dev ({:.0} s):\n{}",
+                    t.elapsed().as_secs_f64(),
+                    score.report()
+                );
                 f1
             }
             None => f64::INFINITY,
