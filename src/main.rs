@@ -88,6 +88,9 @@ struct TrainNerArgs {
     seed: i64,
     #[arg(long, default_value_t = 50)]
     log_every: usize,
+    /// Torch threads (default: one per core).
+    #[arg(long)]
+    threads: Option<usize>,
 }
 
 #[derive(clap::Args)]
@@ -166,6 +169,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 casing: !a.no_casing,
                 limit: a.limit,
                 seed: a.seed,
+                threads: a.threads,
                 fit,
             })?;
             Ok(ExitCode::SUCCESS)

@@ -54,6 +54,8 @@ pub struct TrainOptions {
     pub limit: Option<usize>,
     /// Seed of torch's generator (initialisation, dropout, shuffling, packing).
     pub seed: i64,
+    /// Torch intra-op threads (default: one per core).
+    pub threads: Option<usize>,
     /// Hyper-parameters.
     pub fit: FitConfig,
 }
@@ -182,7 +184,10 @@ pub fn fit(
 /// best dev F1 when a dev file is given) to `opts.out`.
 pub fn train(opts: &TrainOptions) -> Result<()> {
     tch::manual_seed(opts.seed);
-    super::set_threads();
+    match opts.threads {
+        Some(n) => tch::set_num_threads(i32::try_from(n).unwrap_or(1)),
+        None => super::set_threads(),
+    }
     let config = read_config(&opts.base.join("config.json"))?;
     let tokenizer = load_tokenizer(&opts.base.join("tokenizer.json"))?;
     let mut net = Network::new(config, NerSettings::new(opts.casing, opts.fit.max_pieces))?;
