@@ -302,7 +302,12 @@ fn title_line_after(tokens: &[Token<'_>], first: usize, end: usize) -> Option<Ti
 /// The agency a person serves, when written right before the title ("Chicago Police
 /// Department Superintendent Ann Doe") or after the name ("Ann Doe of the Fraud Bureau").
 fn organization(bodies: &[BodyMention], title: Option<&Title>, end: usize, tokens: &[Token<'_>]) -> Option<(String, bool)> {
-    let named = |b: &BodyMention| (b.name.clone(), b.kind == agencies::BodyKind::Agency);
+    // The model's organisations without a head word are not sure enough to make a person
+    // private: they count as government bodies here.
+    let named = |b: &BodyMention| {
+        let private = b.kind == agencies::BodyKind::Organization && b.origin == Origin::Rule;
+        (b.name.clone(), !private)
+    };
     if let Some(t) = title {
         if let Some(b) = bodies.iter().find(|b| b.end == t.first) {
             return Some(named(b));
@@ -411,6 +416,7 @@ fn with_context(mut c: Candidate, tokens: &[Token<'_>], bodies: &[BodyMention], 
     c.organization = organization(bodies, title.as_ref(), end, tokens);
     // People who serve a company or other private organisation are not officials.
     if c.organization.as_ref().is_some_and(|(_, government)| !government) {
+        // (Only for organisations the rules name by their head word, see `organization`.)
         c.official = Some(false);
     }
     let plural = prefix.title.filter(|t| {
@@ -468,7 +474,7 @@ pub(crate) fn find(tokens: &[Token<'_>], text: &str, bodies: &[BodyMention], ner
         i = end;
     }
     for n in ner.iter().filter(|n| n.label == NerLabel::Person) {
-        if let Some(c) = from_model(tokens, text, bodies, n.span) {
+        if let Some(c) = from_model(tokens, text, bodies, n) {
             out.push(c);
         }
     }
@@ -542,7 +548,8 @@ pub(crate) fn headline_titles(tokens: &[Token<'_>], text: &str) -> Vec<Candidate
 
 /// A candidate from a PER span of the model: leading titles inside the span are dropped
 /// and read as the title.
-fn from_model(tokens: &[Token<'_>], text: &str, bodies: &[BodyMention], span: Span) -> Option<Candidate> {
+fn from_model(tokens: &[Token<'_>], text: &str, bodies: &[BodyMention], n: &NerSpan) -> Option<Candidate> {
+    let span = n.span;
     let first = tokens.partition_point(|t| t.span.end <= span.start);
     let end = tokens.partition_point(|t| t.span.start < span.end);
     if first >= end || !tokens[first].prose {
@@ -556,18 +563,61 @@ fn from_model(tokens: &[Token<'_>], text: &str, bodies: &[BodyMention], span: Sp
         return None;
     }
     let mut stop = end;
-    while stop > start && !(is_name_token(&tokens[stop - 1]) || agencies_suffix(&tokens[stop - 1])) {
+    while stop > start
+        && (!(is_name_token(&tokens[stop - 1]) || is_suffix(&tokens[stop - 1]))
+            || tokens[stop - 1].is_initial())
+    {
         stop -= 1;
     }
-    let suffix = (stop > start + 1 && agencies_suffix(&tokens[stop - 1])).then_some(stop - 1);
+    // Every word a name, none a party tag ("D-Laredo"); not a nickname in quotation
+    // marks; not a company ("Jean Swilling, LLC").
+    let words = tokens.get(start..stop)?;
+    if words.is_empty()
+        || words.iter().any(|t| !(is_name_token(t) || is_suffix(t)) || is_party_tag(t))
+        || quoted(tokens, start, stop)
+        || company_after(tokens, stop)
+    {
+        return None;
+    }
+    let suffix = (stop > start + 1 && is_suffix(&tokens[stop - 1])).then_some(stop - 1);
     let name_stop = suffix.unwrap_or(stop);
-    let c = candidate(tokens, text, start, name_stop, suffix, Origin::Model, Evidence::Strong)?;
-    let (c, _) = with_context(c, tokens, bodies, start, stop, None);
-    Some(Candidate { evidence: Evidence::Strong, ..c })
+    let c = candidate(tokens, text, start, name_stop, suffix, Origin::Model, Evidence::Bare)?;
+    let (mut c, _) = with_context(c, tokens, bodies, start, stop, None);
+    // A confident full name stands on its own; anything else needs the cues or support
+    // that rule names need.
+    if c.key.len() >= 2 && n.score >= MODEL_ALONE {
+        c.evidence = Evidence::Strong;
+    }
+    Some(c)
 }
 
-fn agencies_suffix(t: &Token<'_>) -> bool {
+/// The model confidence at which a full name needs no other cue.
+const MODEL_ALONE: f32 = 0.9;
+
+fn is_suffix(t: &Token<'_>) -> bool {
     SUFFIXES.contains(&t.base())
+}
+
+fn is_party_tag(t: &Token<'_>) -> bool {
+    let b = t.text.as_bytes();
+    b.len() >= 3 && matches!(b[0], b'D' | b'R' | b'I') && b[1] == b'-'
+}
+
+/// Words between quotation marks in the same sentence ("El Tin Larin").
+fn quoted(tokens: &[Token<'_>], start: usize, stop: usize) -> bool {
+    let open = start > 0 && matches!(tokens[start - 1].text, "“" | "\"" | "‘");
+    let close = tokens.get(stop).is_some_and(|t| matches!(t.text, "”" | "\"" | "’" | ","))
+        && tokens.get(stop + 1).is_some_and(|t| matches!(t.text, "”" | "\"" | "’"))
+        || tokens.get(stop).is_some_and(|t| matches!(t.text, "”" | "\"" | "’"));
+    open && close
+}
+
+/// ", LLC" or "Inc." right after the words.
+fn company_after(tokens: &[Token<'_>], stop: usize) -> bool {
+    let next = |k: usize| tokens.get(k).map(|t| t.base());
+    let comma = next(stop) == Some(",");
+    let k = if comma { stop + 1 } else { stop };
+    next(k).is_some_and(|w| matches!(w, "LLC" | "Inc" | "Corp" | "Co" | "Ltd" | "LLP" | "PC"))
 }
 
 /// A person of one release: all candidates that name them.
@@ -681,7 +731,13 @@ pub(crate) fn merge(mut candidates: Vec<Candidate>, tokens: &[Token<'_>]) -> Vec
 
 fn add_full(groups: &mut Vec<Group>, c: Candidate) {
     let (first, last) = (c.key[0].clone(), c.key[c.key.len() - 1].clone());
-    if let Some(g) = groups.iter_mut().find(|g| g.first() == first && g.last() == last && g.suffix == c.suffix) {
+    // The same words at the same place are the same person even when one reading has a
+    // suffix ("Ronald Sullivan" from the model, "Ronald Sullivan, Jr." from the rules).
+    let same_place = |g: &Group| g.members.iter().any(|m| m.span.start == c.span.start);
+    if let Some(g) = groups
+        .iter_mut()
+        .find(|g| g.first() == first && g.last() == last && (g.suffix == c.suffix || same_place(g)))
+    {
         if c.key.len() > g.key.len() {
             g.key = c.key.clone();
         }
