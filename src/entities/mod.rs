@@ -127,7 +127,11 @@ pub fn extract(release: &Release) -> Vec<Entity> {
     bodies.extend(from_model);
     let mut candidates = people::find(&tokens, text, &bodies, &release.ner);
     let contact_lines = text::tokenize_contact_block(release);
-    candidates.extend(people::contacts(&contact_lines, text, release.header.contact_name));
+    candidates.extend(people::contacts(
+        &contact_lines,
+        text,
+        release.header.contact_name,
+    ));
     // Offices named in the contact block ("Media Relations Division"), unless the body
     // names them too.
     for b in agencies::find(&contact_lines, text, true) {
@@ -224,7 +228,11 @@ fn body_entities(
     state_mentions: &[states::StateMention],
 ) -> Vec<Entity> {
     let mut groups: Vec<BodyGroup> = Vec::new();
-    let mut add = |groups: &mut Vec<BodyGroup>, name: &str, kind, acronym: Option<String>, m: Option<Mention>| {
+    let mut add = |groups: &mut Vec<BodyGroup>,
+                   name: &str,
+                   kind,
+                   acronym: Option<String>,
+                   m: Option<Mention>| {
         let key = body_key(name);
         let k = match groups.iter().position(|g| g.key == key) {
             Some(k) => k,
@@ -322,7 +330,8 @@ fn body_entities(
         .collect()
 }
 
-type AddBody<'f> = dyn FnMut(&mut Vec<BodyGroup>, &str, BodyKind, Option<String>, Option<Mention>) + 'f;
+type AddBody<'f> =
+    dyn FnMut(&mut Vec<BodyGroup>, &str, BodyKind, Option<String>, Option<Mention>) + 'f;
 
 /// Acronyms written alone: a body's acronym given in parentheses, the initials of a body
 /// named in the release, or a well-known federal acronym.
@@ -361,9 +370,21 @@ fn acronym_mentions(
             groups[k].mentions.push(m);
             groups[k].acronym.get_or_insert_with(|| acronym.to_string());
         } else if let Some(full) = agencies::known_acronym(acronym) {
-            add(groups, full, BodyKind::Agency, Some(acronym.to_string()), Some(m));
+            add(
+                groups,
+                full,
+                BodyKind::Agency,
+                Some(acronym.to_string()),
+                Some(m),
+            );
         } else if acronym.len() >= 3 && acronym.len() <= 5 && acronym.ends_with("PD") {
-            add(groups, acronym, BodyKind::Agency, Some(acronym.to_string()), Some(m));
+            add(
+                groups,
+                acronym,
+                BodyKind::Agency,
+                Some(acronym.to_string()),
+                Some(m),
+            );
         }
     }
 }
@@ -375,8 +396,15 @@ fn model_bodies(
     bodies: &[BodyMention],
 ) -> Vec<BodyMention> {
     let mut out = Vec::new();
-    for n in release.ner.iter().filter(|n| n.label == NerLabel::Organization) {
-        if bodies.iter().any(|b| b.span.start < n.span.end && n.span.start < b.span.end) {
+    for n in release
+        .ner
+        .iter()
+        .filter(|n| n.label == NerLabel::Organization)
+    {
+        if bodies
+            .iter()
+            .any(|b| b.span.start < n.span.end && n.span.start < b.span.end)
+        {
             continue;
         }
         let first = tokens.partition_point(|t| t.span.end <= n.span.start);
@@ -391,7 +419,10 @@ fn model_bodies(
     out
 }
 
-fn state_entities(state_mentions: &[states::StateMention], tokens: &[text::Token<'_>]) -> Vec<Entity> {
+fn state_entities(
+    state_mentions: &[states::StateMention],
+    tokens: &[text::Token<'_>],
+) -> Vec<Entity> {
     let mut by_code: Vec<(&'static str, Vec<Mention>)> = Vec::new();
     for s in state_mentions {
         let m = mention_of(tokens, s.span, Origin::Rule);
@@ -455,4 +486,3 @@ fn location_entities(
     }
     out
 }
-

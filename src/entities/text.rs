@@ -77,10 +77,16 @@ static LEXICON: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
         }
     };
     add(super::titles::STOP_WORDS.words(), class::STOP);
-    for heads in [super::titles::OFFICIAL_HEADS.words(), super::titles::PRIVATE_HEADS.words()] {
+    for heads in [
+        super::titles::OFFICIAL_HEADS.words(),
+        super::titles::PRIVATE_HEADS.words(),
+    ] {
         add(heads, class::TITLE);
         let plurals: Vec<String> = heads.iter().map(|w| format!("{w}s")).collect();
-        add(&plurals.iter().map(String::as_str).collect::<Vec<_>>(), class::TITLE);
+        add(
+            &plurals.iter().map(String::as_str).collect::<Vec<_>>(),
+            class::TITLE,
+        );
     }
     add(super::titles::MODIFIERS.words(), class::TITLE);
     add(super::titles::HONORIFICS.words(), class::TITLE);
@@ -126,9 +132,9 @@ pub(crate) struct Token<'a> {
 
 /// Abbreviations after which a period does not end a phrase.
 static ABBREVIATIONS: WordSet = WordSet::new(&[
-    "Mr", "Mrs", "Ms", "Dr", "Jr", "Sr", "St", "Rep", "Reps", "Sen", "Sens", "Gov", "Lt",
-    "Sgt", "Det", "Hon", "Capt", "Gen", "Col", "Maj", "Cpl", "Insp", "Supt", "Prof", "Rev",
-    "Atty", "Dept", "Asst", "No", "Mt", "Ft",
+    "Mr", "Mrs", "Ms", "Dr", "Jr", "Sr", "St", "Rep", "Reps", "Sen", "Sens", "Gov", "Lt", "Sgt",
+    "Det", "Hon", "Capt", "Gen", "Col", "Maj", "Cpl", "Insp", "Supt", "Prof", "Rev", "Atty",
+    "Dept", "Asst", "No", "Mt", "Ft",
 ]);
 
 /// Small words written in lower case inside proper names.
@@ -211,16 +217,16 @@ pub(crate) fn strip_possessive(word: &str) -> &str {
 
 /// Small words that title-case headlines leave in lower case.
 static HEADLINE_SMALL_WORDS: WordSet = WordSet::new(&[
-    "a", "an", "by", "from", "with", "into", "as", "after", "before", "over", "under", "vs",
-    "or", "but", "nor", "up", "off", "out", "via", "per", "upon", "amid", "onto",
+    "a", "an", "by", "from", "with", "into", "as", "after", "before", "over", "under", "vs", "or",
+    "but", "nor", "up", "off", "out", "via", "per", "upon", "amid", "onto",
 ]);
 
 /// Common English words that prose lines hold and headlines in other languages do not.
 const ENGLISH_WORDS: &[&str] = &[
-    "the", "a", "an", "and", "to", "of", "in", "is", "was", "are", "were", "has", "have",
-    "had", "will", "for", "with", "that", "said", "by", "on", "at", "from", "as", "who",
-    "his", "her", "their", "our", "be", "been", "it", "this", "or", "he", "she", "they", "we",
-    "not", "but", "after", "before", "today",
+    "the", "a", "an", "and", "to", "of", "in", "is", "was", "are", "were", "has", "have", "had",
+    "will", "for", "with", "that", "said", "by", "on", "at", "from", "as", "who", "his", "her",
+    "their", "our", "be", "been", "it", "this", "or", "he", "she", "they", "we", "not", "but",
+    "after", "before", "today",
 ];
 
 /// True when a sentence reads as English prose rather than a menu item, headline or list
@@ -265,7 +271,9 @@ pub(crate) fn tokenize_span(text: &str, span: Span, sentence: usize) -> Vec<Toke
             }
         }
         let base = strip_possessive(s);
-        let gap_start = tokens.last().map_or(span.start, |t| t.span.end + usize::from(t.dot));
+        let gap_start = tokens
+            .last()
+            .map_or(span.start, |t| t.span.end + usize::from(t.dot));
         let newline_before = text
             .get(gap_start..span.start + m.start())
             .is_some_and(|gap| gap.contains('\n'));
@@ -347,7 +355,9 @@ pub(crate) fn tokenize_contact_block(release: &Release) -> Vec<Token<'_>> {
     let Some(before) = text.get(release.span.start..contact.start) else {
         return Vec::new();
     };
-    let line_start = before.rfind('\n').map_or(release.span.start, |p| release.span.start + p + 1);
+    let line_start = before
+        .rfind('\n')
+        .map_or(release.span.start, |p| release.span.start + p + 1);
     let Some(rest) = text.get(line_start..release.span.end) else {
         return Vec::new();
     };
