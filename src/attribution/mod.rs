@@ -1,8 +1,33 @@
 //! Attribution: gives each quotation its speaker.
+//!
+//! The release is tokenized once; each quotation is then read against the words right
+//! after it and right before it, in this order of trust:
+//!
+//! 1. after the quotation: "“…,” said X", "“…,” X said", "“…,” X, the secretary of state,
+//!    said", "“…,” according to X" (`after`);
+//! 2. before it: "X said: “…”", "X told reporters, “…”", "X said the plan was “…”"
+//!    (`before`), and statement releases: "X released the following statement: “…”",
+//!    "… a statement on behalf of Y: “…”" (`statement`);
+//! 3. a quotation with no cue of its own close after an attributed one continues it
+//!    (`continuation`); one that answers a printed question ("…?" on the line before) is
+//!    the interviewee's, the person the release names most (`answer`).
+//!
+//! The speaker mention found by a cue ("Ashcroft", "he", "the District Attorney", "the
+//! department") is resolved to an [`Entity`] of the release when one fits (a mention at the
+//! same place, the same surname, the title, the nearest agency), else to the fullest form
+//! of the name written in the release. A pronoun is the previous speaker. What cannot be
+//! resolved stays unknown (no speaker) rather than guessed.
+
+mod names;
 
 use crate::doc::{Release, Span};
-use crate::entities::Entity;
+use crate::entities::{Entity, EntityType};
+use crate::quotes::lexicon::{
+    is_capitalised, is_speech_verb, is_statement_verb, pronoun, strip_possessive, tokenize,
+    Pronoun, Token,
+};
 use crate::quotes::QuoteSpan;
+use names::{name_key, name_text, run_at, words, NameIndex};
 
 /// Who said a quotation.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,17 +57,693 @@ pub struct Quote {
     pub confidence: f32,
 }
 
+/// Longest run of words read after a quotation for its cue.
+const AFTER_WINDOW: usize = 24;
+/// Longest run of words read before a quotation for its cue.
+const BEFORE_WINDOW: usize = 45;
+/// Most words between two quotations for the second to continue the first.
+const CONTINUATION_GAP: usize = 40;
+
+/// Words that may stand between a speaker and the speech verb ("also said").
+const AUXILIARIES: &[&str] = &[
+    "also",
+    "has",
+    "have",
+    "had",
+    "later",
+    "then",
+    "further",
+    "again",
+    "once",
+    "previously",
+    "recently",
+    "often",
+    "repeatedly",
+    "would",
+    "will",
+    "is",
+    "was",
+    "went",
+    "on",
+    "simply",
+    "just",
+    "publicly",
+    "earlier",
+    "separately",
+    "reportedly",
+    "told",
+];
+
+/// Words that make a statement cue after a statement verb.
+const STATEMENT_NOUNS: &[&str] = &[
+    "statement",
+    "statements",
+    "remarks",
+    "comment",
+    "comments",
+    "message",
+    "letter",
+    "response",
+];
+
+/// Determiners that start a common-noun speaker ("the department", "a spokesman").
+const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "its", "their", "our"];
+
+/// A speaker mention found by a cue, before resolution.
+#[derive(Debug, Clone, PartialEq)]
+enum Mention {
+    /// "he", "they".
+    Pronoun(Pronoun),
+    /// A name, as the token range of its name words (titles stripped).
+    Name((usize, usize)),
+    /// An organisation's name as written ("the Chicago Police Department").
+    Org((usize, usize)),
+    /// A title or common noun ("the District Attorney", "the department"), lower case.
+    Role(Vec<String>),
+}
+
+/// A cue: where it is, what it names, how it was found.
+#[derive(Debug, Clone)]
+struct Cue {
+    verb: Span,
+    mention: Option<Mention>,
+    method: &'static str,
+    confidence: f32,
+}
+
 /// Attributes each quotation of a release to a speaker.
 pub fn attribute(release: &Release, entities: &[Entity], quotes: &[QuoteSpan]) -> Vec<Quote> {
-    let _ = (release, entities);
-    quotes
-        .iter()
-        .map(|q| Quote {
-            span: q.span,
-            speaker: None,
-            cue: None,
-            method: "none",
-            confidence: 0.0,
-        })
-        .collect()
+    let region = release.span;
+    let Some(local) = release.text.get(region.range()) else {
+        return quotes.iter().map(|q| unknown(q.span)).collect();
+    };
+    let text: &str = &release.text;
+    let tokens = tokenize(local, region.start);
+    let ctx = Ctx {
+        text,
+        names: NameIndex::new(text, &tokens),
+        tokens,
+        entities,
+    };
+    let mut out: Vec<Quote> = Vec::with_capacity(quotes.len());
+    let mut previous: Option<Speaker> = None;
+    for (k, q) in quotes.iter().enumerate() {
+        let prev_end = k
+            .checked_sub(1)
+            .map_or(region.start, |p| quotes[p].outer.end);
+        let next_start = quotes.get(k + 1).map_or(region.end, |n| n.outer.start);
+        let cue = ctx
+            .cue_after(q, next_start)
+            .or_else(|| ctx.cue_before(q, prev_end));
+        let quote = match cue {
+            Some(cue) => {
+                let speaker = cue
+                    .mention
+                    .as_ref()
+                    .and_then(|m| ctx.resolve(m, q, previous.as_ref()));
+                let confidence = if speaker.is_some() {
+                    cue.confidence
+                } else {
+                    cue.confidence / 2.0
+                };
+                Quote {
+                    span: q.span,
+                    speaker,
+                    cue: Some(cue.verb),
+                    method: cue.method,
+                    confidence,
+                }
+            }
+            None => ctx.without_cue(q, prev_end, out.last(), previous.as_ref()),
+        };
+        if quote.speaker.is_some() {
+            previous.clone_from(&quote.speaker);
+        }
+        out.push(quote);
+    }
+    out
 }
+
+/// A quotation nobody can be named for.
+fn unknown(span: Span) -> Quote {
+    Quote {
+        span,
+        speaker: None,
+        cue: None,
+        method: "none",
+        confidence: 0.0,
+    }
+}
+
+/// One release's text, tokens, names and entities.
+struct Ctx<'a> {
+    text: &'a str,
+    tokens: Vec<Token>,
+    names: NameIndex,
+    entities: &'a [Entity],
+}
+
+impl Ctx<'_> {
+    fn word(&self, i: usize) -> &str {
+        self.tokens.get(i).map_or("", |t| t.span.slice(self.text))
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.word)
+    }
+
+    /// Index of the first token starting at or after `pos`.
+    fn first_at(&self, pos: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.start < pos)
+    }
+
+    /// True for tokens that end a clause in a cue window.
+    fn ends_sentence(&self, i: usize) -> bool {
+        matches!(self.word(i), "." | "!" | "?")
+    }
+
+    fn is_mark(&self, i: usize) -> bool {
+        matches!(self.word(i), "\"" | "“" | "”" | "„")
+    }
+
+    /// The cue right after a quotation: "said X", "X said", "according to X".
+    fn cue_after(&self, q: &QuoteSpan, limit: usize) -> Option<Cue> {
+        let mut start = self.first_at(q.outer.end);
+        if self.word(start) == "," {
+            start += 1;
+        }
+        let mut end = start;
+        while end < self.tokens.len()
+            && end - start < AFTER_WINDOW
+            && self.tokens[end].span.start < limit
+            && !self.ends_sentence(end)
+            && !self.is_mark(end)
+        {
+            end += 1;
+        }
+        if start >= end {
+            return None;
+        }
+        let first = self.word(start).to_lowercase();
+        // "according to X"
+        if first == "according" && self.word(start + 1).eq_ignore_ascii_case("to") {
+            let verb = Span::new(
+                self.tokens[start].span.start,
+                self.tokens[start + 1].span.end,
+            );
+            return Some(self.cue(verb, (start + 2, end), "after", 0.85));
+        }
+        // "said X"
+        if is_speech_verb(&first) && first != "told" {
+            let stop = self.clause_end(start + 1, end);
+            if stop > start + 1 && self.mention(start + 1, stop).is_some() {
+                return Some(self.cue(self.tokens[start].span, (start + 1, stop), "after", 0.9));
+            }
+        }
+        // "X said", "X, the secretary of state, said"
+        let verb = (start..end)
+            .take(14)
+            .find(|&i| is_speech_verb(self.word(i)))?;
+        let subject = self.subject_before(start, verb);
+        if subject.0 >= subject.1 || !self.starts_subject(subject.0) {
+            return None;
+        }
+        let cue = self.cue(self.tokens[verb].span, subject, "after", 0.9);
+        cue.mention.is_some().then_some(cue)
+    }
+
+    /// The cue before a quotation, in its sentence: "X said: “", "X released the following
+    /// statement: “", "X said the plan was “".
+    fn cue_before(&self, q: &QuoteSpan, limit: usize) -> Option<Cue> {
+        let end = self.first_at(q.outer.start);
+        let mut start = end;
+        while start > 0
+            && end - start < BEFORE_WINDOW
+            && self.tokens[start - 1].span.start >= limit
+            && !self.ends_sentence(start - 1)
+            && !self.is_mark(start - 1)
+        {
+            start -= 1;
+        }
+        if start >= end {
+            return None;
+        }
+        if let Some(cue) = self.statement(start, end) {
+            return Some(cue);
+        }
+        let verb = (start..end).rev().find(|&i| is_speech_verb(self.word(i)))?;
+        let tail = end - verb - 1;
+        let confidence = if tail <= 6 { 0.85 } else { 0.7 };
+        let verb_span = self.tokens[verb].span;
+        // "according to X, “"
+        if self.word(verb).eq_ignore_ascii_case("according") {
+            let stop = self.clause_end(verb + 2, end);
+            return Some(self.cue(verb_span, (verb + 2, stop), "before", confidence));
+        }
+        let subject = self.subject_before(start, verb);
+        if subject.0 < subject.1 {
+            let from = self.subject_start(subject);
+            return Some(self.cue(verb_span, (from, subject.1), "before", confidence));
+        }
+        // "said X: “"
+        let stop = self.clause_end(verb + 1, end);
+        Some(self.cue(verb_span, (verb + 1, stop), "before", confidence))
+    }
+
+    /// "X released the following statement (on behalf of Y): “".
+    fn statement(&self, start: usize, end: usize) -> Option<Cue> {
+        let verb = (start..end).find(|&i| {
+            is_statement_verb(self.word(i))
+                && (i + 1..(i + 5).min(end))
+                    .any(|k| STATEMENT_NOUNS.contains(&self.word(k).to_lowercase().as_str()))
+        })?;
+        let verb_span = self.tokens[verb].span;
+        let behalf = (verb..end)
+            .find(|&i| self.word(i).eq_ignore_ascii_case("behalf") && self.word(i + 1) == "of");
+        if let Some(b) = behalf {
+            let stop = self.clause_end(b + 2, end);
+            return Some(self.cue(verb_span, (b + 2, stop), "statement", 0.85));
+        }
+        let subject = self.subject_before(start, verb);
+        if subject.0 >= subject.1 {
+            return Some(self.cue(verb_span, subject, "statement", 0.85));
+        }
+        let from = self.subject_start(subject);
+        Some(self.cue(verb_span, (from, subject.1), "statement", 0.85))
+    }
+
+    fn cue(&self, verb: Span, subject: (usize, usize), method: &'static str, c: f32) -> Cue {
+        Cue {
+            verb,
+            mention: self.mention(subject.0, subject.1),
+            method,
+            confidence: c,
+        }
+    }
+
+    /// The first token at or after `from` that ends a noun phrase (",", ";", ":", "(",
+    /// "who"), or `end`.
+    fn clause_end(&self, from: usize, end: usize) -> usize {
+        (from..end)
+            .find(|&i| {
+                matches!(self.word(i), "," | ";" | ":" | "(" | "—" | "–")
+                    || matches!(
+                        self.word(i).to_lowercase().as_str(),
+                        "who" | "in" | "at" | "on" | "during" | "after" | "before" | "when"
+                    )
+            })
+            .unwrap_or(end)
+    }
+
+    /// The words before the verb at `verb` (from `start`) that can hold its subject: without
+    /// auxiliaries and adverbs ("also", "today"), a party tag ("(R-Oz)") or an apposition.
+    fn subject_before(&self, start: usize, verb: usize) -> (usize, usize) {
+        let mut end = verb;
+        loop {
+            let w = self.word(end.wrapping_sub(1)).to_lowercase();
+            if end <= start {
+                break;
+            }
+            if AUXILIARIES.contains(&w.as_str())
+                || matches!(w.as_str(), "today" | "yesterday" | "tonight")
+            {
+                end -= 1;
+            } else if w == ")" {
+                match (start..end - 1).rev().find(|&i| self.word(i) == "(") {
+                    Some(open) => end = open,
+                    None => break,
+                }
+            } else {
+                break;
+            }
+        }
+        self.before_apposition(start, end)
+    }
+
+    /// The part of `start..end` before an apposition ("Ashcroft, the secretary of state,").
+    fn before_apposition(&self, start: usize, end: usize) -> (usize, usize) {
+        if end > start && self.word(end - 1) == "," {
+            let inner = (start..end - 1).rev().find(|&i| self.word(i) == ",");
+            if let Some(c) = inner {
+                return (start, c);
+            }
+            return (start, end - 1);
+        }
+        (start, end)
+    }
+
+    /// Where the subject that ends at `subject.1` starts: the capitalised run, pronoun or
+    /// determiner phrase right before the verb.
+    fn subject_start(&self, subject: (usize, usize)) -> usize {
+        let (start, end) = subject;
+        let last = end - 1;
+        if pronoun(self.word(last)).is_some() {
+            return last;
+        }
+        if self.is_word(last) && is_capitalised(self.word(last)) {
+            return run_at(self.text, &self.tokens, last, (start, end)).all.0;
+        }
+        // "the department", "a spokesman for the office"
+        let det = (start..end)
+            .rev()
+            .take(4)
+            .find(|&i| DETERMINERS.contains(&self.word(i).to_lowercase().as_str()));
+        det.unwrap_or(last)
+    }
+
+    /// True when token `i` can start a speaker phrase.
+    fn starts_subject(&self, i: usize) -> bool {
+        let w = self.word(i);
+        self.is_word(i)
+            && (is_capitalised(w)
+                || pronoun(w).is_some()
+                || DETERMINERS.contains(&w.to_lowercase().as_str()))
+    }
+
+    /// Reads a speaker phrase.
+    fn mention(&self, start: usize, end: usize) -> Option<Mention> {
+        let (start, end) = self.before_apposition(start, end);
+        if start >= end {
+            return None;
+        }
+        let w = self.word(start);
+        if end - start == 1 {
+            if let Some(p) = pronoun(w) {
+                return Some(Mention::Pronoun(p));
+            }
+        }
+        // The last capitalised run of the phrase.
+        if let Some(last_cap) = (start..end)
+            .rev()
+            .find(|&i| self.is_word(i) && is_capitalised(self.word(i)))
+        {
+            let run = run_at(self.text, &self.tokens, last_cap, (start, end));
+            if run.org {
+                return Some(Mention::Org(run.all));
+            }
+            if run.name.0 < run.name.1 {
+                return Some(Mention::Name(run.name));
+            }
+            let role = words(self.text, &self.tokens, run.all)
+                .iter()
+                .map(|w| strip_possessive(w).to_lowercase())
+                .filter(|w| !DETERMINERS.contains(&w.as_str()))
+                .collect::<Vec<_>>();
+            return (!role.is_empty()).then_some(Mention::Role(role));
+        }
+        if !DETERMINERS.contains(&w.to_lowercase().as_str()) {
+            return None;
+        }
+        let role: Vec<String> = (start + 1..end)
+            .filter(|&i| self.is_word(i))
+            .map(|i| self.word(i).to_lowercase())
+            .take_while(|w| !matches!(w.as_str(), "for" | "of" | "with" | "from"))
+            .collect();
+        (!role.is_empty()).then_some(Mention::Role(role))
+    }
+
+    /// Turns a mention into a speaker.
+    fn resolve(&self, m: &Mention, q: &QuoteSpan, previous: Option<&Speaker>) -> Option<Speaker> {
+        match m {
+            Mention::Pronoun(Pronoun::Person) => previous
+                .cloned()
+                .or_else(|| self.nearest_person(q.outer.start)),
+            Mention::Pronoun(Pronoun::Group) => previous
+                .filter(|s| {
+                    s.entity_id
+                        .as_deref()
+                        .is_some_and(|id| !id.starts_with('P'))
+                })
+                .cloned(),
+            Mention::Name(range) => {
+                let span = self.span_of(*range);
+                let name = name_text(self.text, &self.tokens, *range);
+                let key = name_key(&name);
+                self.entity_at(span)
+                    .or_else(|| self.person_named(&key))
+                    .map(speaker_of)
+                    .or_else(|| {
+                        let full = self
+                            .names
+                            .fullest(self.text, &self.tokens, &key)
+                            .unwrap_or(name);
+                        Some(plain(full))
+                    })
+            }
+            Mention::Org(range) => {
+                let span = self.span_of(*range);
+                let name = words(self.text, &self.tokens, *range).join(" ");
+                self.entity_at(span)
+                    .or_else(|| self.agency_named(&name))
+                    .map(speaker_of)
+                    .or(Some(plain(name)))
+            }
+            Mention::Role(role) => self.by_role(role, q.outer.start),
+        }
+    }
+
+    fn span_of(&self, range: (usize, usize)) -> Span {
+        match (
+            self.tokens.get(range.0),
+            self.tokens.get(range.1.wrapping_sub(1)),
+        ) {
+            (Some(a), Some(b)) => Span::new(a.span.start, b.span.end),
+            _ => Span::default(),
+        }
+    }
+
+    /// The entity with a mention overlapping `span`.
+    fn entity_at(&self, span: Span) -> Option<&Entity> {
+        self.entities.iter().find(|e| {
+            matches!(
+                e.kind,
+                EntityType::Person | EntityType::Agency | EntityType::Organization
+            ) && e
+                .mentions
+                .iter()
+                .any(|m| m.span.start < span.end && span.start < m.span.end)
+        })
+    }
+
+    /// The person entity a name stands for: same last word, same first word if given.
+    fn person_named(&self, key: &[String]) -> Option<&Entity> {
+        let last = key.last()?;
+        self.entities.iter().find(|e| {
+            let k = name_key(&e.name);
+            e.kind == EntityType::Person
+                && k.last() == Some(last)
+                && (key.len() == 1 || k.first() == key.first())
+        })
+    }
+
+    /// The agency or organisation entity named `name` (or with that acronym).
+    fn agency_named(&self, name: &str) -> Option<&Entity> {
+        let key = name_key(name.trim_start_matches("The "));
+        self.entities.iter().find(|e| {
+            matches!(e.kind, EntityType::Agency | EntityType::Organization)
+                && (name_key(&e.name) == key
+                    || e.acronym.as_deref().is_some_and(|a| name_key(a) == key))
+        })
+    }
+
+    /// The person a title or common noun stands for ("the District Attorney"), or the
+    /// organisation ("the department"): the entity with that title or head word named
+    /// nearest before `pos`, else the name the release writes after that title.
+    fn by_role(&self, role: &[String], pos: usize) -> Option<Speaker> {
+        let head = role.last()?;
+        let nearest = |e: &&Entity| {
+            e.mentions
+                .iter()
+                .filter(|m| m.span.start < pos)
+                .map(|m| m.span.start)
+                .max()
+        };
+        let titled = self
+            .entities
+            .iter()
+            .filter(|e| {
+                e.kind == EntityType::Person
+                    && e.title.as_deref().is_some_and(|t| {
+                        let t = name_key(t);
+                        role.iter().all(|w| t.contains(w))
+                    })
+            })
+            .max_by_key(nearest);
+        if let Some(e) = titled {
+            return Some(speaker_of(e));
+        }
+        let agency = self
+            .entities
+            .iter()
+            .filter(|e| {
+                matches!(e.kind, EntityType::Agency | EntityType::Organization)
+                    && name_key(&e.name).contains(head)
+            })
+            .max_by_key(nearest);
+        if let Some(e) = agency {
+            return Some(speaker_of(e));
+        }
+        self.role_in_text(role, pos)
+    }
+
+    /// Without entities: the nearest run before `pos` (else anywhere) holding the title
+    /// words, read as a person (its name part) or an organisation (ending in the head).
+    fn role_in_text(&self, role: &[String], pos: usize) -> Option<Speaker> {
+        let head = role.last()?;
+        let fits = |run: &names::Run| {
+            let ws: Vec<String> = words(self.text, &self.tokens, run.all)
+                .iter()
+                .map(|w| strip_possessive(w).to_lowercase())
+                .collect();
+            let has_role = role.iter().all(|r| ws.contains(r));
+            if run.org {
+                (ws.last() == Some(head))
+                    .then(|| plain(words(self.text, &self.tokens, run.all).join(" ")))
+            } else if has_role && run.name.0 < run.name.1 {
+                let name = name_text(self.text, &self.tokens, run.name);
+                let full = self
+                    .names
+                    .fullest(self.text, &self.tokens, &name_key(&name))
+                    .unwrap_or(name);
+                Some(plain(full))
+            } else {
+                None
+            }
+        };
+        let before = self
+            .names
+            .runs
+            .iter()
+            .rev()
+            .filter(|r| self.span_of(r.all).end <= pos)
+            .find_map(fits);
+        before.or_else(|| self.names.runs.iter().find_map(fits))
+    }
+
+    /// The person named nearest before `pos`: an entity mention, else a written full name.
+    fn nearest_person(&self, pos: usize) -> Option<Speaker> {
+        let entity = self
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityType::Person)
+            .filter_map(|e| {
+                e.mentions
+                    .iter()
+                    .filter(|m| m.span.end <= pos)
+                    .map(|m| m.span.start)
+                    .max()
+                    .map(|p| (p, e))
+            })
+            .max_by_key(|(p, _)| *p)
+            .map(|(_, e)| speaker_of(e));
+        entity.or_else(|| {
+            let range = self
+                .names
+                .people
+                .iter()
+                .rev()
+                .find(|r| r.1 - r.0 >= 2 && self.span_of(**r).end <= pos)?;
+            Some(plain(name_text(self.text, &self.tokens, *range)))
+        })
+    }
+
+    /// The person a release is about: the person entity with the most mentions, else the
+    /// full name whose last word the release writes most often.
+    fn main_person(&self) -> Option<Speaker> {
+        let entity = self
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityType::Person)
+            .max_by_key(|e| e.mentions.len());
+        if let Some(e) = entity {
+            return Some(speaker_of(e));
+        }
+        let mut best: Option<(usize, String)> = None;
+        for &range in &self.names.people {
+            let name = name_text(self.text, &self.tokens, range);
+            if range.1 - range.0 < 2 {
+                continue;
+            }
+            let key = name_key(&name);
+            let count = self
+                .names
+                .people
+                .iter()
+                .filter(|r| {
+                    let k = name_key(&name_text(self.text, &self.tokens, **r));
+                    k.last() == key.last() || k.first() == key.first()
+                })
+                .count();
+            if best.as_ref().is_none_or(|(c, _)| count > *c) {
+                best = Some((count, name));
+            }
+        }
+        best.map(|(_, n)| plain(n))
+    }
+
+    /// A quotation without a cue: continues the previous quotation when it follows it
+    /// closely, answers a printed question, or stays unknown.
+    fn without_cue(
+        &self,
+        q: &QuoteSpan,
+        prev_end: usize,
+        prev_quote: Option<&Quote>,
+        previous: Option<&Speaker>,
+    ) -> Quote {
+        let from = self.first_at(prev_end);
+        let to = self.first_at(q.outer.start);
+        let gap_words = (from..to).filter(|&i| self.is_word(i)).count();
+        if let Some(p) = prev_quote.filter(|p| p.speaker.is_some()) {
+            if gap_words <= CONTINUATION_GAP && !self.question_before(q) {
+                return Quote {
+                    span: q.span,
+                    speaker: p.speaker.clone().or_else(|| previous.cloned()),
+                    cue: None,
+                    method: "continuation",
+                    confidence: 0.6,
+                };
+            }
+        }
+        if self.question_before(q) {
+            if let Some(speaker) = self.main_person() {
+                return Quote {
+                    span: q.span,
+                    speaker: Some(speaker),
+                    cue: None,
+                    method: "answer",
+                    confidence: 0.5,
+                };
+            }
+        }
+        unknown(q.span)
+    }
+
+    /// True when the line before the quotation ends with a question mark.
+    fn question_before(&self, q: &QuoteSpan) -> bool {
+        let i = self.first_at(q.outer.start);
+        i > 0 && self.word(i - 1) == "?" && self.tokens.get(i).is_some_and(|t| t.line_break)
+    }
+}
+
+/// A speaker from an entity.
+fn speaker_of(e: &Entity) -> Speaker {
+    Speaker {
+        name: e.name.clone(),
+        entity_id: Some(e.id.clone()),
+        title: e.title.clone(),
+        state: e.state.clone(),
+    }
+}
+
+/// A speaker known only by the name written in the text.
+fn plain(name: String) -> Speaker {
+    Speaker {
+        name,
+        entity_id: None,
+        title: None,
+        state: None,
+    }
+}
+
+#[cfg(test)]
+mod tests;
