@@ -152,6 +152,10 @@ pub fn attribute(release: &Release, entities: &[Entity], quotes: &[QuoteSpan]) -
             .checked_sub(1)
             .map_or(region.start, |p| quotes[p].outer.end);
         let next_start = quotes.get(k + 1).map_or(region.end, |n| n.outer.start);
+        if let Some(quote) = ctx.transcript(q) {
+            out.push(quote);
+            continue;
+        }
         let cue = ctx
             .cue_after(q, next_start)
             .or_else(|| ctx.cue_before(q, prev_end));
@@ -236,6 +240,7 @@ impl Ctx<'_> {
         while end < self.tokens.len()
             && end - start < AFTER_WINDOW
             && self.tokens[end].span.start < limit
+            && !self.tokens[end].blank_line
             && !self.ends_sentence(end)
             && !self.is_mark(end)
         {
@@ -244,9 +249,9 @@ impl Ctx<'_> {
         if start >= end {
             return None;
         }
-        let first = self.word(start).to_lowercase();
+        let first = self.word(start);
         // "according to X"
-        if first == "according" && self.word(start + 1).eq_ignore_ascii_case("to") {
+        if first == "according" && self.word(start + 1) == "to" {
             let verb = Span::new(
                 self.tokens[start].span.start,
                 self.tokens[start + 1].span.end,
@@ -254,7 +259,25 @@ impl Ctx<'_> {
             return Some(self.cue(verb, (start + 2, end), "after", 0.85));
         }
         // "said X"
-        if is_speech_verb(&first) && first != "told" {
+        // "― Name": a signature under the quotation
+        if matches!(first, "―" | "—" | "–" | "-")
+            && self.starts_subject(start + 1)
+            && !self.is_mark(start + 1)
+        {
+            let stop = self.clause_end(start + 1, end);
+            if let Some(mention @ (Mention::Name(_) | Mention::Org(_))) =
+                self.mention(start + 1, stop)
+            {
+                return Some(Cue {
+                    verb: self.tokens[start].span,
+                    mention: Some(mention),
+                    method: "signature",
+                    confidence: 0.8,
+                });
+            }
+        }
+        // "said X"
+        if is_speech_verb(first) && first != "told" {
             let stop = self.clause_end(start + 1, end);
             if stop > start + 1 && self.mention(start + 1, stop).is_some() {
                 return Some(self.cue(self.tokens[start].span, (start + 1, stop), "after", 0.9));
@@ -266,6 +289,11 @@ impl Ctx<'_> {
             .find(|&i| is_speech_verb(self.word(i)))?;
         let subject = self.subject_before(start, verb);
         if subject.0 >= subject.1 || !self.starts_subject(subject.0) {
+            return None;
+        }
+        // "Sheriff Vole said, “…": the cue of the next quotation.
+        let next = self.word(verb + 1);
+        if self.is_mark(verb + 1) || (matches!(next, "," | ":") && self.is_mark(verb + 2)) {
             return None;
         }
         let cue = self.cue(self.tokens[verb].span, subject, "after", 0.9);
@@ -280,6 +308,7 @@ impl Ctx<'_> {
         while start > 0
             && end - start < BEFORE_WINDOW
             && self.tokens[start - 1].span.start >= limit
+            && !self.tokens.get(start).is_some_and(|t| t.blank_line)
             && !self.ends_sentence(start - 1)
             && !self.is_mark(start - 1)
         {
@@ -291,7 +320,10 @@ impl Ctx<'_> {
         if let Some(cue) = self.statement(start, end) {
             return Some(cue);
         }
-        let verb = (start..end).rev().find(|&i| is_speech_verb(self.word(i)))?;
+        let verb = (start..end).rev().find(|&i| {
+            is_speech_verb(self.word(i))
+                || (self.word(i).eq_ignore_ascii_case("according") && self.word(i + 1) == "to")
+        })?;
         let tail = end - verb - 1;
         let confidence = if tail <= 6 { 0.85 } else { 0.7 };
         let verb_span = self.tokens[verb].span;
@@ -299,6 +331,12 @@ impl Ctx<'_> {
         if self.word(verb).eq_ignore_ascii_case("according") {
             let stop = self.clause_end(verb + 2, end);
             return Some(self.cue(verb_span, (verb + 2, stop), "before", confidence));
+        }
+        // "Trump mocked the complaint, saying “…”": the subject of the sentence speaks.
+        if self.word(verb).ends_with("ing") {
+            if let Some(subject) = self.sentence_subject(start, verb) {
+                return Some(self.cue(verb_span, subject, "before", confidence));
+            }
         }
         let subject = self.subject_before(start, verb);
         if subject.0 < subject.1 {
@@ -409,6 +447,38 @@ impl Ctx<'_> {
             .take(4)
             .find(|&i| DETERMINERS.contains(&self.word(i).to_lowercase().as_str()));
         det.unwrap_or(last)
+    }
+
+    /// The subject at the start of the sentence `start..verb`: its first pronoun or name.
+    fn sentence_subject(&self, start: usize, verb: usize) -> Option<(usize, usize)> {
+        (start..verb).find_map(|i| {
+            let w = self.word(i);
+            if pronoun(w).is_some() {
+                return Some((i, i + 1));
+            }
+            if !self.is_word(i) || !is_capitalised(w) || names::is_not_name(w) {
+                return None;
+            }
+            Some(run_at(self.text, &self.tokens, i, (start, verb)).all)
+        })
+    }
+
+    /// A transcript line quoted whole ("WALLACE: Let’s start…"): the speaker's name in
+    /// capitals opens the quotation.
+    fn transcript(&self, q: &QuoteSpan) -> Option<Quote> {
+        let i = self.first_at(q.span.start);
+        let name = self.word(i);
+        let is_name = self.is_word(i)
+            && name.chars().count() >= 2
+            && name.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+            && self.word(i + 1) == ":";
+        is_name.then(|| Quote {
+            span: q.span,
+            speaker: Some(plain(name.to_string())),
+            cue: Some(self.tokens[i].span),
+            method: "transcript",
+            confidence: 0.8,
+        })
     }
 
     /// True when token `i` can start a speaker phrase.
@@ -694,7 +764,15 @@ impl Ctx<'_> {
         let to = self.first_at(q.outer.start);
         let gap_words = (from..to).filter(|&i| self.is_word(i)).count();
         if let Some(p) = prev_quote.filter(|p| p.speaker.is_some()) {
-            if gap_words <= CONTINUATION_GAP && !self.question_before(q) {
+            let last = p.speaker.as_ref().and_then(|s| name_key(&s.name).pop());
+            // Names in the sentence that attributes the previous quotation do not count.
+            let after_cue = (from..to).find(|&i| self.ends_sentence(i)).unwrap_or(from);
+            let other_person = self.names.people.iter().any(|&r| {
+                r.0 >= after_cue
+                    && r.1 <= to
+                    && name_key(&name_text(self.text, &self.tokens, r)).pop() != last
+            });
+            if gap_words <= CONTINUATION_GAP && !other_person && !self.question_before(q) {
                 return Quote {
                     span: q.span,
                     speaker: p.speaker.clone().or_else(|| previous.cloned()),

@@ -106,6 +106,11 @@ const NOT_NAMES: &[&str] = &[
     "both",
 ];
 
+/// True for capitalised words that start sentences rather than names ("The", "When").
+pub(crate) fn is_not_name(word: &str) -> bool {
+    NOT_NAMES.contains(&word.to_lowercase().as_str())
+}
+
 /// Words that may join the capitalised words of one organisation's name.
 const JOINERS: &[&str] = &["of", "for", "and", "on"];
 

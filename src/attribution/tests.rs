@@ -201,6 +201,45 @@ fn entities_resolve_organisations() {
 }
 
 #[test]
+fn cue_of_next_quote_is_not_taken() {
+    let t = "Mayor Ann Vole said, “We will win this fight.”\nSheriff Bo Tarn said, “We are pleased with it.”";
+    assert_eq!(speakers(t), vec![some("Ann Vole"), some("Bo Tarn")]);
+}
+
+#[test]
+fn signature_under_quote() {
+    let t = "“We need a real plan for our town.” ― Ann Vole\n“I am afraid of what comes next.” ― Bo Tarn";
+    assert_eq!(speakers(t), vec![some("Ann Vole"), some("Bo Tarn")]);
+}
+
+#[test]
+fn transcript_lines() {
+    let t = "Transcript:\n\n\"HOST: Let us start with the news today.\n\n\"GUEST: Thank you for having me here.\"";
+    let got = speakers(t);
+    assert_eq!(got.first().cloned().flatten().as_deref(), Some("HOST"));
+}
+
+#[test]
+fn participle_cue_takes_sentence_subject() {
+    let t = "Ann Vole mocked the complaint, saying critics “are not having a good night.”";
+    assert_eq!(speakers(t), vec![some("Ann Vole")]);
+    let t = "According to Ann Vole, “the budget is balanced this year.”";
+    assert_eq!(speakers(t), vec![some("Ann Vole")]);
+}
+
+#[test]
+fn cues_do_not_cross_paragraphs() {
+    let t = "“The city will never be the same again.”\n\nBo Tarn said the vote was close.";
+    assert_eq!(speakers(t), vec![None]);
+}
+
+#[test]
+fn continuation_stops_at_another_person() {
+    let t = "“We are ready for it,” Ann Vole said. Bo Tarn, the mayor, disagrees.\n“The city is not safe.”";
+    assert_eq!(speakers(t), vec![some("Ann Vole"), None]);
+}
+
+#[test]
 fn no_panic_on_odd_input() {
     for t in [
         "",

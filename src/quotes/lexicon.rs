@@ -14,6 +14,8 @@ pub(crate) struct Token {
     pub word: bool,
     /// True when a newline lies between this token and the one before.
     pub line_break: bool,
+    /// True when an empty line lies between this token and the one before.
+    pub blank_line: bool,
 }
 
 /// Abbreviations that keep their final period ("Rep.", "Jr.").
@@ -27,10 +29,10 @@ const ABBREVIATIONS: &[&str] = &[
 pub(crate) fn tokenize(text: &str, offset: usize) -> Vec<Token> {
     let mut tokens = Vec::new();
     let mut chars = text.char_indices().peekable();
-    let mut line_break = false;
+    let mut newlines = 0usize;
     while let Some((i, c)) = chars.next() {
         if c.is_whitespace() {
-            line_break |= c == '\n';
+            newlines += usize::from(c == '\n');
             continue;
         }
         let mut end = i + c.len_utf8();
@@ -64,9 +66,10 @@ pub(crate) fn tokenize(text: &str, offset: usize) -> Vec<Token> {
         tokens.push(Token {
             span: Span::new(i + offset, end + offset),
             word,
-            line_break,
+            line_break: newlines > 0,
+            blank_line: newlines > 1,
         });
-        line_break = false;
+        newlines = 0;
     }
     tokens
 }
@@ -184,10 +187,10 @@ const SPEECH_VERBS: &[&str] = &[
     "opined",
 ];
 
-/// True when `word` is a speech verb ("said", "noted", "wrote").
+/// True when `word` is a speech verb ("said", "noted", "wrote"), written in lower case
+/// ("States" in "United States" is no verb).
 pub(crate) fn is_speech_verb(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    SPEECH_VERBS.contains(&lower.as_str())
+    SPEECH_VERBS.contains(&word)
 }
 
 /// Verbs that make a statement cue together with a following "statement" ("issued the
@@ -510,14 +513,16 @@ mod tests {
 
     #[test]
     fn tokens_mark_line_breaks_and_offsets() {
-        let t = tokenize("a\nb", 10);
+        let t = tokenize("a\nb \n \nc", 10);
         assert_eq!(t[1].span, Span::new(12, 13));
-        assert!(t[1].line_break && !t[0].line_break);
+        assert!(t[1].line_break && !t[0].line_break && !t[1].blank_line);
+        assert!(t[2].blank_line);
     }
 
     #[test]
     fn word_classes() {
-        assert!(is_speech_verb("Said"));
+        assert!(is_speech_verb("said"));
+        assert!(!is_speech_verb("States"));
         assert!(!is_speech_verb("dog"));
         assert!(is_title_word("State’s"));
         assert!(is_title_word("DA"));
