@@ -224,6 +224,50 @@ impl Ctx<'_> {
     /// True for tokens that end a clause in a cue window.
     fn ends_sentence(&self, i: usize) -> bool {
         matches!(self.word(i), "." | "!" | "?")
+            && self.word(i + 1) != ")"
+            && !self.word(i + 1).starts_with(char::is_lowercase)
+    }
+
+    /// True when the quotation's words end a sentence ("… today.”").
+    fn ends_with_sentence(&self, q: &QuoteSpan) -> bool {
+        self.text
+            .get(q.span.range())
+            .is_some_and(|t| t.trim_end().ends_with(['.', '!', '?']))
+    }
+
+    /// True when the speech verb at `v` ends its clause ("said.", "said Tuesday", "said in
+    /// a statement") rather than reporting more ("insisted that …").
+    fn verb_closes(&self, v: usize) -> bool {
+        let next = self.word(v + 1);
+        !self.is_word(v + 1)
+            || is_capitalised(next)
+            || matches!(
+                next,
+                "in" | "on"
+                    | "at"
+                    | "during"
+                    | "after"
+                    | "before"
+                    | "to"
+                    | "today"
+                    | "yesterday"
+                    | "last"
+                    | "this"
+                    | "earlier"
+                    | "later"
+                    | "recently"
+                    | "via"
+                    | "from"
+                    | "by"
+                    | "when"
+                    | "while"
+                    | "as"
+                    | "of"
+                    | "about"
+                    | "with"
+                    | "adding"
+                    | "and"
+            )
     }
 
     fn is_mark(&self, i: usize) -> bool {
@@ -291,10 +335,15 @@ impl Ctx<'_> {
         if subject.0 >= subject.1 || !self.starts_subject(subject.0) {
             return None;
         }
-        // "Sheriff Vole said, “…": the cue of the next quotation.
-        let next = self.word(verb + 1);
-        if self.is_mark(verb + 1) || (matches!(next, "," | ":") && self.is_mark(verb + 2)) {
-            return None;
+        // "“… today.” Sheriff Vole said, “…": the cue of the next quotation; and
+        // "“… today.” Russia insisted that …": a new sentence.
+        if self.ends_with_sentence(q) {
+            let next = self.word(verb + 1);
+            let opens_next =
+                self.is_mark(verb + 1) || (matches!(next, "," | ":") && self.is_mark(verb + 2));
+            if opens_next || !self.verb_closes(verb) {
+                return None;
+            }
         }
         let cue = self.cue(self.tokens[verb].span, subject, "after", 0.9);
         cue.mention.is_some().then_some(cue)
@@ -308,7 +357,8 @@ impl Ctx<'_> {
         while start > 0
             && end - start < BEFORE_WINDOW
             && self.tokens[start - 1].span.start >= limit
-            && !self.tokens.get(start).is_some_and(|t| t.blank_line)
+            && !(self.tokens.get(start).is_some_and(|t| t.blank_line)
+                && !(start == end && self.word(end - 1) == ":"))
             && !self.ends_sentence(start - 1)
             && !self.is_mark(start - 1)
         {
@@ -322,6 +372,7 @@ impl Ctx<'_> {
         }
         let verb = (start..end).rev().find(|&i| {
             is_speech_verb(self.word(i))
+                || (i == start && is_speech_verb(&self.word(i).to_lowercase()))
                 || (self.word(i).eq_ignore_ascii_case("according") && self.word(i + 1) == "to")
         })?;
         let tail = end - verb - 1;
@@ -487,7 +538,9 @@ impl Ctx<'_> {
         self.is_word(i)
             && (is_capitalised(w)
                 || pronoun(w).is_some()
-                || DETERMINERS.contains(&w.to_lowercase().as_str()))
+                || DETERMINERS.contains(&w.to_lowercase().as_str())
+                // "retired Air Force general Lloyd Newton", "panel Chairman Rep. Jay Chaff"
+                || (i + 1..i + 4).any(|k| self.is_word(k) && is_capitalised(self.word(k))))
     }
 
     /// Reads a speaker phrase.

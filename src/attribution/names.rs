@@ -201,7 +201,8 @@ pub(crate) fn classify(text: &str, tokens: &[Token], all: (usize, usize)) -> Run
         || org_with_joiner;
     let mut name_start = first;
     for (k, w) in ws.iter().enumerate().skip(first) {
-        if is_title_word(w) || is_org_head(strip_possessive(w)) || is_acronym(w) {
+        let suffix = matches!(*w, "II" | "III" | "IV" | "Jr." | "Sr." | "Jr" | "Sr");
+        if !suffix && (is_title_word(w) || is_org_head(strip_possessive(w)) || is_acronym(w)) {
             name_start = k + 1;
         }
     }
