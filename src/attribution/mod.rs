@@ -126,7 +126,8 @@ enum Mention {
 #[derive(Debug, Clone)]
 struct Cue {
     verb: Span,
-    mention: Option<Mention>,
+    /// Who it may name, most likely first; the first that resolves is the speaker.
+    mentions: Vec<Mention>,
     method: &'static str,
     confidence: f32,
 }
@@ -162,9 +163,9 @@ pub fn attribute(release: &Release, entities: &[Entity], quotes: &[QuoteSpan]) -
         let quote = match cue {
             Some(cue) => {
                 let speaker = cue
-                    .mention
-                    .as_ref()
-                    .and_then(|m| ctx.resolve(m, q, previous.as_ref()));
+                    .mentions
+                    .iter()
+                    .find_map(|m| ctx.resolve(m, q, previous.as_ref()));
                 let confidence = if speaker.is_some() {
                     cue.confidence
                 } else {
@@ -314,7 +315,7 @@ impl Ctx<'_> {
             {
                 return Some(Cue {
                     verb: self.tokens[start].span,
-                    mention: Some(mention),
+                    mentions: vec![mention],
                     method: "signature",
                     confidence: 0.8,
                 });
@@ -345,8 +346,8 @@ impl Ctx<'_> {
                 return None;
             }
         }
-        let cue = self.cue(self.tokens[verb].span, subject, "after", 0.9);
-        cue.mention.is_some().then_some(cue)
+        let cue = self.cue_subject(self.tokens[verb].span, subject, false, "after", 0.9);
+        (!cue.mentions.is_empty()).then_some(cue)
     }
 
     /// The cue before a quotation, in its sentence: "X said: “", "X released the following
@@ -370,11 +371,13 @@ impl Ctx<'_> {
         if let Some(cue) = self.statement(start, end) {
             return Some(cue);
         }
-        let verb = (start..end).rev().find(|&i| {
+        let Some(verb) = (start..end).rev().find(|&i| {
             is_speech_verb(self.word(i))
                 || (i == start && is_speech_verb(&self.word(i).to_lowercase()))
                 || (self.word(i).eq_ignore_ascii_case("according") && self.word(i + 1) == "to")
-        })?;
+        }) else {
+            return self.no_verb(start, end);
+        };
         let tail = end - verb - 1;
         let confidence = if tail <= 6 { 0.85 } else { 0.7 };
         let verb_span = self.tokens[verb].span;
@@ -391,8 +394,7 @@ impl Ctx<'_> {
         }
         let subject = self.subject_before(start, verb);
         if subject.0 < subject.1 {
-            let from = self.subject_start(subject);
-            return Some(self.cue(verb_span, (from, subject.1), "before", confidence));
+            return Some(self.cue_subject(verb_span, subject, true, "before", confidence));
         }
         // "said X: “"
         let stop = self.clause_end(verb + 1, end);
@@ -414,19 +416,118 @@ impl Ctx<'_> {
             return Some(self.cue(verb_span, (b + 2, stop), "statement", 0.85));
         }
         let subject = self.subject_before(start, verb);
-        if subject.0 >= subject.1 {
-            return Some(self.cue(verb_span, subject, "statement", 0.85));
+        Some(self.cue_subject(verb_span, subject, true, "statement", 0.85))
+    }
+
+    /// A quotation in a sentence with no speech verb: after a colon ("Kaine has adopted
+    /// the stance: “…”") or inside the sentence ("Moore thanked him for “…”"), the name
+    /// that opens the sentence speaks.
+    fn no_verb(&self, start: usize, end: usize) -> Option<Cue> {
+        let mut first = start;
+        while first < end
+            && matches!(
+                self.word(first),
+                "But"
+                    | "And"
+                    | "So"
+                    | "Yet"
+                    | "Still"
+                    | "Also"
+                    | "Meanwhile"
+                    | "However"
+                    | "Then"
+                    | ","
+            )
+        {
+            first += 1;
         }
-        let from = self.subject_start(subject);
-        Some(self.cue(verb_span, (from, subject.1), "statement", 0.85))
+        let w = self.word(first);
+        let subject = if pronoun(w).is_some() {
+            (first, first + 1)
+        } else if self.is_word(first) && is_capitalised(w) && !names::is_not_name(w) {
+            run_at(self.text, &self.tokens, first, (first, end)).all
+        } else {
+            return None;
+        };
+        // The name must be followed by a verb-like lower-case word, not be the whole window.
+        let next = self.word(subject.1);
+        let acts = self.is_word(subject.1) && next.starts_with(char::is_lowercase);
+        let colon = self.word(end - 1) == ":";
+        if subject.1 >= end || !(acts || colon) {
+            return None;
+        }
+        let verb = self.span_of(subject);
+        Some(self.cue(verb, subject, "sentence", 0.5))
     }
 
     fn cue(&self, verb: Span, subject: (usize, usize), method: &'static str, c: f32) -> Cue {
         Cue {
             verb,
-            mention: self.mention(subject.0, subject.1),
+            mentions: self.mention(subject.0, subject.1).into_iter().collect(),
             method,
             confidence: c,
+        }
+    }
+
+    /// A cue whose speaker is the subject ending at `subject.1`: the immediate subject,
+    /// then each comma-separated part before it (nearest first: "her adviser, Jo Park,"),
+    /// then, when `sentence`, the name that opens the sentence. A name in the nearest parts
+    /// goes before a bare title ("the secretary of state").
+    fn cue_subject(
+        &self,
+        verb: Span,
+        subject: (usize, usize),
+        sentence: bool,
+        method: &'static str,
+        confidence: f32,
+    ) -> Cue {
+        let (start, end) = subject;
+        let mut mentions: Vec<Mention> = Vec::new();
+        if start < end {
+            let from = self.subject_start(subject);
+            mentions.extend(self.mention(from, end));
+            let mut seg_end = end;
+            for _ in 0..3 {
+                let seg_start = (start..seg_end)
+                    .rev()
+                    .find(|&i| self.word(i) == ",")
+                    .map_or(start, |c| c + 1);
+                if let Some(m) = self.mention(seg_start, seg_end) {
+                    if !mentions.contains(&m) {
+                        mentions.push(m);
+                    }
+                }
+                if seg_start == start {
+                    break;
+                }
+                seg_end = seg_start - 1;
+            }
+            if matches!(mentions.first(), Some(Mention::Role(_))) {
+                if let Some(k) = mentions
+                    .iter()
+                    .take(3)
+                    .position(|m| matches!(m, Mention::Name(_) | Mention::Org(_)))
+                {
+                    let named = mentions.remove(k);
+                    mentions.insert(0, named);
+                }
+            }
+            if sentence {
+                if let Some(m) = self
+                    .sentence_subject(start, end)
+                    .and_then(|s| self.mention(s.0, s.1))
+                {
+                    if !mentions.contains(&m) {
+                        mentions.push(m);
+                    }
+                }
+            }
+        }
+        Cue {
+            verb,
+            mentions,
+            method,
+            confidence,
         }
     }
 
@@ -466,7 +567,7 @@ impl Ctx<'_> {
                 break;
             }
         }
-        self.before_apposition(start, end)
+        (start, end)
     }
 
     /// The part of `start..end` before an apposition ("Ashcroft, the secretary of state,").
