@@ -294,6 +294,10 @@ impl Ctx<'_> {
         if start >= end {
             return None;
         }
+        // "… today.”" at a line end: what follows on the next line is a new paragraph.
+        if self.ends_with_sentence(q) && self.tokens[start].line_break {
+            return None;
+        }
         let first = self.word(start);
         // "according to X"
         if first == "according" && self.word(start + 1) == "to" {
@@ -324,8 +328,24 @@ impl Ctx<'_> {
         // "said X"
         if is_speech_verb(first) && first != "told" {
             let stop = self.clause_end(start + 1, end);
-            if stop > start + 1 && self.mention(start + 1, stop).is_some() {
-                return Some(self.cue(self.tokens[start].span, (start + 1, stop), "after", 0.9));
+            if let Some(full) = self.mention(start + 1, stop) {
+                // "said Jo Park of the University of Oz": the name before "of".
+                let head_end = (start + 1..stop)
+                    .find(|&i| matches!(self.word(i), "of" | "for" | "from" | "with" | "at"))
+                    .unwrap_or(stop);
+                let mut mentions = Vec::new();
+                if let Some(head @ Mention::Name(_)) = self.mention(start + 1, head_end) {
+                    mentions.push(head);
+                }
+                if !mentions.contains(&full) {
+                    mentions.push(full);
+                }
+                return Some(Cue {
+                    verb: self.tokens[start].span,
+                    mentions,
+                    method: "after",
+                    confidence: 0.9,
+                });
             }
         }
         // "X said", "X, the secretary of state, said"
@@ -449,6 +469,9 @@ impl Ctx<'_> {
         } else {
             return None;
         };
+        if !self.names.name_like(self.text, &self.tokens, subject) {
+            return None;
+        }
         // The name must be followed by a verb-like lower-case word, not be the whole window.
         let next = self.word(subject.1);
         let acts = self.is_word(subject.1) && next.starts_with(char::is_lowercase);
@@ -611,7 +634,10 @@ impl Ctx<'_> {
             if !self.is_word(i) || !is_capitalised(w) || names::is_not_name(w) {
                 return None;
             }
-            Some(run_at(self.text, &self.tokens, i, (start, verb)).all)
+            let run = run_at(self.text, &self.tokens, i, (start, verb)).all;
+            self.names
+                .name_like(self.text, &self.tokens, run)
+                .then_some(run)
         })
     }
 

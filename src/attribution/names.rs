@@ -2,6 +2,8 @@
 //! the name part ("Cook County State’s Attorney" + "Eileen O’Neill Burke"), used to turn a
 //! speaker mention into the fullest name the release gives when no entity covers it.
 
+use std::collections::HashSet;
+
 use crate::quotes::lexicon::{
     is_acronym, is_capitalised, is_org_head, is_title_word, strip_possessive, Token,
 };
@@ -247,6 +249,9 @@ pub(crate) struct NameIndex {
     pub orgs: Vec<(usize, usize)>,
     /// All runs, in text order.
     pub runs: Vec<Run>,
+    /// Capitalised words (lower-cased) the release writes inside a sentence, where a
+    /// capital marks a name rather than a sentence start.
+    mid_sentence: HashSet<String>,
 }
 
 impl NameIndex {
@@ -256,6 +261,13 @@ impl NameIndex {
         let mut i = 0;
         while i < tokens.len() {
             if capital_word(text, tokens, i) {
+                let inside = i > 0
+                    && !tokens[i].line_break
+                    && (tokens[i - 1].word || tokens[i - 1].span.slice(text) == ",");
+                if inside {
+                    let w = strip_possessive(tokens[i].span.slice(text)).to_lowercase();
+                    index.mid_sentence.insert(w);
+                }
                 let run = run_at(text, tokens, i, (i, tokens.len()));
                 if run.org {
                     index.orgs.push(run.all);
@@ -269,6 +281,16 @@ impl NameIndex {
             }
         }
         index
+    }
+
+    /// True when a run can be a name even at a sentence start: it has two words or more,
+    /// or its word is capitalised inside sentences too ("Kaine", not "Surveying").
+    pub fn name_like(&self, text: &str, tokens: &[Token], range: (usize, usize)) -> bool {
+        range.1 - range.0 >= 2
+            || tokens.get(range.0).is_some_and(|t| {
+                let w = strip_possessive(t.span.slice(text)).to_lowercase();
+                self.mid_sentence.contains(&w)
+            })
     }
 
     /// The fullest person name in the release that `key` (lower-cased words) can stand

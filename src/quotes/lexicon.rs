@@ -227,6 +227,17 @@ const SPEECH_VERBS: &[&str] = &[
     "recalling",
     "boasting",
     "joking",
+    "pressed",
+    "interjected",
+    "interrupted",
+    "retorted",
+    "concludes",
+    "snapped",
+    "barked",
+    "replies",
+    "responds",
+    "answers",
+    "recounts",
 ];
 
 /// True when `word` is a speech verb ("said", "noted", "wrote"), written in lower case
