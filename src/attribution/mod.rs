@@ -386,7 +386,7 @@ impl Ctx<'_> {
             start -= 1;
         }
         if start >= end {
-            return None;
+            return self.previous_sentence(start, limit);
         }
         if let Some(cue) = self.statement(start, end) {
             return Some(cue);
@@ -396,7 +396,9 @@ impl Ctx<'_> {
                 || (i == start && is_speech_verb(&self.word(i).to_lowercase()))
                 || (self.word(i).eq_ignore_ascii_case("according") && self.word(i + 1) == "to")
         }) else {
-            return self.no_verb(start, end);
+            return self
+                .previous_sentence(start, limit)
+                .or_else(|| self.no_verb(start, end));
         };
         let tail = end - verb - 1;
         let confidence = if tail <= 6 { 0.85 } else { 0.7 };
@@ -423,6 +425,22 @@ impl Ctx<'_> {
 
     /// "X released the following statement (on behalf of Y): “".
     fn statement(&self, start: usize, end: usize) -> Option<Cue> {
+        // "Statement from District Attorney Jo Park", "a statement by Rep. Bo Tarn"
+        let by = (start..end).find(|&i| {
+            STATEMENT_NOUNS.contains(&self.word(i).to_lowercase().as_str())
+                && matches!(self.word(i + 1), "from" | "by" | "of")
+                && self.starts_subject(i + 2)
+        });
+        if let Some(b) = by {
+            let stop = self.clause_end(b + 2, end);
+            // The name right after "from", not a later one ("… Regarding the Verdict").
+            let name = if is_capitalised(self.word(b + 2)) {
+                run_at(self.text, &self.tokens, b + 2, (b + 2, stop)).all
+            } else {
+                (b + 2, stop)
+            };
+            return Some(self.cue(self.tokens[b].span, name, "statement", 0.85));
+        }
         let verb = (start..end).find(|&i| {
             is_statement_verb(self.word(i))
                 && (i + 1..(i + 5).min(end))
@@ -437,6 +455,38 @@ impl Ctx<'_> {
         }
         let subject = self.subject_before(start, verb);
         Some(self.cue_subject(verb_span, subject, true, "statement", 0.85))
+    }
+
+    /// The sentence before the one the quotation opens, when it introduces it: "Rep. Bo
+    /// Tarn released the following statement on the vote. “…”" or "…, Vole said. “…”".
+    fn previous_sentence(&self, start: usize, limit: usize) -> Option<Cue> {
+        let end = start.checked_sub(1).filter(|&e| self.ends_sentence(e))?;
+        let mut from = end;
+        while from > 0
+            && end - from < BEFORE_WINDOW
+            && self.tokens[from - 1].span.start >= limit
+            && !self.tokens[from].blank_line
+            && !self.ends_sentence(from - 1)
+            && !self.is_mark(from - 1)
+        {
+            from -= 1;
+        }
+        if from >= end || self.tokens[from].span.start < limit {
+            return None;
+        }
+        if let Some(mut cue) = self.statement(from, end) {
+            cue.confidence = 0.7;
+            return Some(cue);
+        }
+        // "…, Vole said." ends the sentence.
+        let verb = end - 1;
+        if !is_speech_verb(self.word(verb)) {
+            return None;
+        }
+        let subject = self.subject_before(from, verb);
+        let mut cue = self.cue_subject(self.tokens[verb].span, subject, false, "previous", 0.6);
+        cue.mentions.truncate(1);
+        (!cue.mentions.is_empty()).then_some(cue)
     }
 
     /// A quotation in a sentence with no speech verb: after a colon ("Kaine has adopted

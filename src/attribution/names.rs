@@ -141,9 +141,36 @@ pub(crate) fn words<'a>(text: &'a str, tokens: &[Token], range: (usize, usize)) 
 fn capital_word(text: &str, tokens: &[Token], i: usize) -> bool {
     tokens.get(i).is_some_and(|t| {
         let w = t.span.slice(text);
-        t.word && is_capitalised(w)
+        t.word && is_capitalised(w) && !HEADLINE_WORDS.contains(&w)
     })
 }
+
+/// Capitalised prepositions of headlines ("Statement from Jo Park Regarding the Vote"),
+/// which end a name.
+const HEADLINE_WORDS: &[&str] = &[
+    "Regarding",
+    "Following",
+    "On",
+    "In",
+    "After",
+    "About",
+    "Over",
+    "For",
+    "To",
+    "With",
+    "At",
+    "Of",
+    "By",
+    "As",
+    "From",
+    "Against",
+    "Into",
+    "During",
+    "Upon",
+    "Amid",
+    "Before",
+    "Re",
+];
 
 /// The capitalised run that holds token `i`, within `limit` (token indices). Runs do not
 /// cross line breaks; "of"/"for"/"and" join two capitalised words of one run.

@@ -207,6 +207,20 @@ fn cue_of_next_quote_is_not_taken() {
 }
 
 #[test]
+fn headline_quote_with_colon() {
+    let t = "Vole: “We will not back down on the budget”\n\nMayor Ann Vole spoke to Vole supporters today.";
+    assert_eq!(speakers(t), vec![some("Ann Vole")]);
+}
+
+#[test]
+fn statement_in_previous_sentence() {
+    let t = "Rep. Bo Tarn released the following statement on the vote. “We lost this one today.”";
+    assert_eq!(speakers(t), vec![some("Bo Tarn")]);
+    let t = "Statement from District Attorney Ana Ruiz Regarding the Verdict\n“Justice was done in this case.”";
+    assert_eq!(speakers(t), vec![some("Ana Ruiz")]);
+}
+
+#[test]
 fn signature_under_quote() {
     let t = "“We need a real plan for our town.” ― Ann Vole\n“I am afraid of what comes next.” ― Bo Tarn";
     assert_eq!(speakers(t), vec![some("Ann Vole"), some("Bo Tarn")]);

@@ -294,13 +294,26 @@ fn is_speech(text: &str, q: QuoteSpan) -> bool {
         return false;
     }
     let cue = speech_verb_near(text, q);
-    let title_like = words.len() <= 10
-        && words.iter().all(|w| {
-            w.chars().next().is_some_and(|c| !c.is_lowercase())
-                || TITLE_SMALL.contains(&w.to_lowercase().as_str())
-        })
+    // Titles of works, laws and programs: (nearly) every word capitalised, no sentence.
+    let content_words: Vec<&&str> = words
+        .iter()
+        .filter(|w| !TITLE_SMALL.contains(&w.to_lowercase().as_str()))
+        .collect();
+    let capitalised = content_words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()))
+        .count();
+    let personal = words.iter().any(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "i" | "me" | "my" | "we" | "our" | "us" | "you" | "your"
+        )
+    });
+    let title_like = words.len() <= 15
+        && !personal
+        && 4 * capitalised >= 3 * content_words.len()
         && !content.trim_end().ends_with(['.', '!', '?']);
-    if title_like && !cue {
+    if (title_like && !cue) || introduced_as_title(text, q) {
         return false;
     }
     let unpunctuated = content
@@ -321,6 +334,19 @@ fn is_speech(text: &str, q: QuoteSpan) -> bool {
         }
     }
     true
+}
+
+/// True when the words before the quotation name a title ("a report titled “…”").
+fn introduced_as_title(text: &str, q: QuoteSpan) -> bool {
+    let before = text[..q.outer.start]
+        .trim_end()
+        .trim_end_matches([',', ':']);
+    let last = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    matches!(last.as_str(), "titled" | "entitled" | "headlined" | "named")
 }
 
 /// True when a speech verb is among the few words right before or after the quotation.
@@ -455,6 +481,16 @@ mod tests {
     }
 
     #[test]
+    fn titles_and_capitalised_speech() {
+        let t = "The hearing was titled, “Sharpening Our Edge in a Changing World.”";
+        assert!(texts(t).is_empty());
+        let t = "Her entry, “All It Takes is a Smile” won a prize.";
+        assert!(texts(t).is_empty());
+        let t = "He said “Yes, I support Ted Cruz,” and left.";
+        assert_eq!(texts(t), vec!["Yes, I support Ted Cruz,"]);
+    }
+
+    #[test]
     fn quote_without_speech_verb_is_kept() {
         let t = "The paper wrote it “seeks to treat the root causes of crime.”";
         assert_eq!(texts(t), vec!["seeks to treat the root causes of crime."]);
@@ -465,6 +501,8 @@ mod tests {
     #[test]
     fn headline_quote() {
         let t = "Vole: “We Will Not Back Down” on budget\n\nBody text here.";
+        assert_eq!(texts(t), vec!["We Will Not Back Down"]);
+        let t = "Vole Backs “Safe Streets For All” on budget\n\nBody text here.";
         assert!(texts(t).is_empty());
         let t = "Vole says “we will not back down” on budget\n\nBody text here.";
         assert_eq!(texts(t), vec!["we will not back down"]);
