@@ -211,10 +211,11 @@ pub fn from_text(source: &str, text: String) -> Vec<RawRelease> {
         }
         pos += line.len();
     }
-    if !lines.is_empty() && lines.len() >= 2 * other.max(1) {
+    if !lines.is_empty() && lines.len() >= 2 * other {
+        // A dated line with no text is still a record of the file (its release's text
+        // was lost upstream); segmentation keeps its date.
         return lines
             .into_iter()
-            .filter(|(_, span)| !span.slice(&text).trim().is_empty())
             .enumerate()
             .map(|(record, (date, span))| RawRelease {
                 source: source.to_string(),
@@ -393,9 +394,11 @@ mod tests {
 
     #[test]
     fn dated_lines_become_one_release_each() {
-        let text = "12.07.2016\tFirst release.\n03.08.19\tSecond one.\r\n\n".to_string();
+        let text =
+            "12.07.2016\tFirst release.\n03.08.19\tSecond one.\r\n03.09.19\t\r\n\n".to_string();
         let releases = from_text("c.txt", text);
-        assert_eq!(releases.len(), 2);
+        assert_eq!(releases.len(), 3);
+        assert!(releases[2].span.is_empty());
         assert_eq!(releases[0].format, SourceFormat::Lines);
         assert_eq!(releases[0].given_date.as_deref(), Some("12.07.2016"));
         assert_eq!(releases[0].span.slice(&releases[0].text), "First release.");

@@ -1,0 +1,224 @@
+//! Dates as press releases print them: "October 10, 2024", "Thursday, November 13, 2014",
+//! "Oct. 10, 2024", "03.08.19", "10/10/2024", "2024-10-10" and "2024-10-10 18:41:30".
+//!
+//! Regexes find the candidates; `chrono` checks that the day exists.
+
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+/// A month name, full or abbreviated, with an optional weekday before it.
+static WORDED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b",
+    )
+    .expect("static regex")
+});
+
+/// `MM.DD.YY`, `MM/DD/YYYY`, `MM-DD-YYYY`.
+static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\d{1,2})([./-])(\d{1,2})([./-])(\d{4}|\d{2})\b").expect("static regex")
+});
+
+/// ISO `YYYY-MM-DD`, optionally with a time.
+static ISO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").expect("static regex"));
+
+/// A line that is nothing but a timestamp (`2023-12-20 18:41:30`), as web pages print
+/// their publication metadata.
+static TIMESTAMP_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{4})-(\d{2})-(\d{2})[ T]\d{2}:\d{2}(?::\d{2})?$").expect("static regex")
+});
+
+/// `YYYYMMDD_` or `YYYY_MM_DD_` at the start of a file name.
+static FILE_NAME_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^((?:19|20)\d{2})[_-]?(\d{2})[_-]?(\d{2})[_-]").expect("static regex")
+});
+
+/// A date found in a text, with where it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Found {
+    /// The day.
+    pub date: NaiveDate,
+    /// Byte offset of the match's start in the searched text.
+    pub start: usize,
+    /// Byte offset just after the match.
+    pub end: usize,
+}
+
+fn month_number(name: &str) -> Option<u32> {
+    let lower = name.to_ascii_lowercase();
+    let key = lower.get(..3)?;
+    let n = match key {
+        "jan" => 1,
+        "feb" => 2,
+        "mar" => 3,
+        "apr" => 4,
+        "may" => 5,
+        "jun" => 6,
+        "jul" => 7,
+        "aug" => 8,
+        "sep" => 9,
+        "oct" => 10,
+        "nov" => 11,
+        "dec" => 12,
+        _ => return None,
+    };
+    Some(n)
+}
+
+/// A two-digit year in this genre's range: `00`–`69` are 2000–2069, the rest 1970–1999.
+fn full_year(digits: &str) -> Option<i32> {
+    let y: i32 = digits.parse().ok()?;
+    Some(match digits.len() {
+        2 if y < 70 => 2000 + y,
+        2 => 1900 + y,
+        _ => y,
+    })
+}
+
+fn ymd(y: Option<i32>, m: Option<u32>, d: Option<u32>) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y?, m?, d?)
+}
+
+/// The first valid date in `text` in any of the printed forms, earliest match first.
+pub fn find(text: &str) -> Option<Found> {
+    let worded = WORDED.captures_iter(text).find_map(|c| {
+        let m = c.get(0)?;
+        let date = ymd(
+            full_year(c.get(3)?.as_str()),
+            month_number(c.get(1)?.as_str()),
+            c.get(2)?.as_str().parse().ok(),
+        )?;
+        Some(Found {
+            date,
+            start: m.start(),
+            end: m.end(),
+        })
+    });
+    let iso = ISO.captures_iter(text).find_map(|c| {
+        let m = c.get(0)?;
+        let date = ymd(
+            c.get(1)?.as_str().parse().ok(),
+            c.get(2)?.as_str().parse().ok(),
+            c.get(3)?.as_str().parse().ok(),
+        )?;
+        Some(Found {
+            date,
+            start: m.start(),
+            end: m.end(),
+        })
+    });
+    let numeric = NUMERIC.captures_iter(text).find_map(|c| {
+        // Both separators must agree ("03.08.19", not "1.5-2").
+        if c.get(2)?.as_str() != c.get(4)?.as_str() {
+            return None;
+        }
+        let m = c.get(0)?;
+        let date = ymd(
+            full_year(c.get(5)?.as_str()),
+            c.get(1)?.as_str().parse().ok(),
+            c.get(3)?.as_str().parse().ok(),
+        )?;
+        Some(Found {
+            date,
+            start: m.start(),
+            end: m.end(),
+        })
+    });
+    [worded, iso, numeric]
+        .into_iter()
+        .flatten()
+        .min_by_key(|f| f.start)
+}
+
+/// Parses a date given outside the text (a `DATE<TAB>` column, a JSON field) in any of
+/// the printed forms.
+pub fn parse(given: &str) -> Option<NaiveDate> {
+    find(given.trim()).map(|f| f.date)
+}
+
+/// The day of a line that is only a timestamp (`2023-12-20 18:41:30`).
+pub fn timestamp_line(line: &str) -> Option<NaiveDate> {
+    let c = TIMESTAMP_LINE.captures(line)?;
+    ymd(
+        c.get(1)?.as_str().parse().ok(),
+        c.get(2)?.as_str().parse().ok(),
+        c.get(3)?.as_str().parse().ok(),
+    )
+}
+
+/// A date leading a file name: `20230216_title.txt`, `2016_05_10_title.txt` (a last
+/// resort for pages that print none).
+pub fn from_file_name(source: &str) -> Option<NaiveDate> {
+    let base = source.rsplit('/').next().unwrap_or(source);
+    let c = FILE_NAME_DATE.captures(base)?;
+    ymd(
+        c.get(1)?.as_str().parse().ok(),
+        c.get(2)?.as_str().parse().ok(),
+        c.get(3)?.as_str().parse().ok(),
+    )
+}
+
+/// True when a line is essentially a date: the date covers most of it ("May 22, 2026",
+/// "Thursday, April 2, 2015", "Admin | August 20, 2024").
+pub fn is_date_line(line: &str) -> bool {
+    find(line).is_some_and(|f| (f.end - f.start) * 2 >= line.trim().len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn parses_the_printed_forms() {
+        assert_eq!(parse("October 10, 2024"), Some(d(2024, 10, 10)));
+        assert_eq!(parse("Thursday, November 13, 2014"), Some(d(2014, 11, 13)));
+        assert_eq!(parse("Oct. 3, 2023"), Some(d(2023, 10, 3)));
+        assert_eq!(parse("Sept. 21st, 2019"), Some(d(2019, 9, 21)));
+        assert_eq!(parse("Mar 26, 2026"), Some(d(2026, 3, 26)));
+        assert_eq!(parse("03.08.19"), Some(d(2019, 3, 8)));
+        assert_eq!(parse("12.07.2016"), Some(d(2016, 12, 7)));
+        assert_eq!(parse("10/10/2024"), Some(d(2024, 10, 10)));
+        assert_eq!(parse("2024-10-10"), Some(d(2024, 10, 10)));
+        assert_eq!(parse("11.18.98"), Some(d(1998, 11, 18)));
+    }
+
+    #[test]
+    fn rejects_impossible_and_partial_dates() {
+        assert_eq!(parse("February 30, 2024"), None);
+        assert_eq!(parse("13.45.19"), None);
+        assert_eq!(parse("On Sat April 19th, the office"), None);
+        assert_eq!(parse("1.5-2"), None);
+        assert_eq!(parse(""), None);
+    }
+
+    #[test]
+    fn finds_the_earliest_date_in_a_line() {
+        let f = find("Published March 29, 2011 and updated 2011-04-01").unwrap();
+        assert_eq!(f.date, d(2011, 3, 29));
+        assert_eq!(f.start, 10);
+    }
+
+    #[test]
+    fn date_lines_and_timestamps() {
+        assert!(is_date_line("Thursday, April 2, 2015"));
+        assert!(is_date_line("Admin | August 20, 2024"));
+        assert!(!is_date_line(
+            "On June 20, 1987, the bodies of two people were found in their apartment."
+        ));
+        assert_eq!(timestamp_line("2022-01-03 17:14:09"), Some(d(2022, 1, 3)));
+        assert_eq!(timestamp_line("On 2022-01-03 we met"), None);
+        assert_eq!(
+            from_file_name("x/20230216_man-charged.txt"),
+            Some(d(2023, 2, 16))
+        );
+        assert_eq!(from_file_name("2016_05_10_title.txt"), Some(d(2016, 5, 10)));
+        assert_eq!(from_file_name("news_4460.txt"), None);
+    }
+}

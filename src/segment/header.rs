@@ -1,0 +1,392 @@
+//! Header fields: the browser-title line, headlines, datelines, the contact block and
+//! the issuing office.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// Labels printed before a headline ("FOR IMMEDIATE RELEASE: …", "June 5, 2026: …").
+static TITLE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:(?:for\s+immediate\s+release|media\s+advisory|media\s+release|news\s+release|press\s+release|update|statement)\s*[:\-–—]\s*)+",
+    )
+    .expect("static regex")
+});
+
+/// Header lines that are labels, not headlines.
+static LABEL_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^(?:
+            for\s+immediate\s+release:? | immediate\s+release | press\s+releases? | news\s+releases? |
+            media\s+advisory | news | press | newsroom | home | contact(?:s)?:?.* | case\s*\#.* |
+            \d+\s+min\s+read | author | published | posted(?:\s+on)?:?.* | by\s+.{0,40} | admin |
+            you\s+are\s+here:? | media\s+contact:?.* | for\s+more\s+information.* |
+            (?:office|phone|tel|cell|fax|email|e-mail)\s*:.*
+        )$",
+    )
+    .expect("static regex")
+});
+
+/// A dateline opening the body: "Jefferson City, Mo. —", "SANTA ANA, Calif. –",
+/// "(Dallas, Texas) –", "Dallas, Texas---", "CHICAGO -", "Washington, D.C. –".
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\(?((?:[A-Z][A-Za-z'’.]*)(?:(?:,\s*|\s+)(?:[A-Z][A-Za-z'’.]*|D\.\s?C\.)){0,4})\)?(?:\s*(?:—|–|-{2,})+|\s+-)\s*",
+    )
+    .expect("static regex")
+});
+
+/// North American phone numbers: "(573) 526-0949", "214-653-3756", "714.347.8408".
+static PHONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\(\d{3}\)\s*|\b\d{3}[-./ ])\d{3}[-.]\d{4}\b").expect("static regex")
+});
+
+/// E-mail addresses.
+static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b").expect("static regex")
+});
+
+/// A contact label followed by a name: "Contact: JoDonn Vale", "please contact Ed Vance,".
+static CONTACT_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i:contacts?|media\s+contact|press\s+contact)\s*:?\s+((?-i:[A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]*){1,3}))",
+    )
+    .expect("static regex")
+});
+
+/// A person's name at the start of a text (2 to 4 capitalised words).
+static LEADING_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.|[A-Z][A-Za-z'’-]+)){1,3}").expect("static regex")
+});
+
+/// A line that is only a person's name (2 to 4 capitalised words).
+static NAME_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.|[A-Z][A-Za-z'’-]+)){1,3}$").expect("static regex")
+});
+
+/// Issuing offices named in a text or a browser title.
+static OFFICE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:Office of (?:the )?[A-Z][A-Za-z.’' -]*?(?:Attorney|Secretary of State|Governor|Attorney General|Treasurer|Auditor|Congressman [A-Z][A-Za-z. ]+|Congresswoman [A-Z][A-Za-z. ]+)|(?:[A-Z][A-Za-z.-]+ )+(?:County )?(?:District|State[’']s|County|Prosecuting|City) Attorney[’']s Office)",
+    )
+    .expect("static regex")
+});
+
+/// Strips a headline label ("FOR IMMEDIATE RELEASE:") from the start of a line and
+/// returns how many bytes it took.
+pub fn label_len(line: &str) -> usize {
+    TITLE_LABEL.find(line).map_or(0, |m| m.end())
+}
+
+/// True for header labels ("For Immediate Release", "Contact: …", "Case # 11NF0948").
+pub fn is_label_line(line: &str) -> bool {
+    LABEL_LINE.is_match(line)
+}
+
+/// The browser-title line's headline: the part before the last site-name separator.
+pub fn browser_title(first_line: &str) -> Option<&str> {
+    let cut = [" | ", " - ", " – ", " — ", " :: ", " > ", " • ", " · "]
+        .iter()
+        .filter_map(|sep| first_line.rfind(sep))
+        .max()?;
+    let head = first_line[..cut].trim();
+    let head = &head[label_len(head)..];
+    (head.split_whitespace().count() >= 2).then_some(head)
+}
+
+/// Where the site name of the browser-title line starts, if it has one.
+pub fn browser_site(first_line: &str) -> Option<&str> {
+    let (cut, sep) = [" | ", " - ", " – ", " — ", " :: ", " • ", " · "]
+        .iter()
+        .filter_map(|sep| first_line.rfind(sep).map(|i| (i, sep.len())))
+        .max()?;
+    Some(first_line[cut + sep..].trim())
+}
+
+/// A dateline at the start of a line: (byte range of the place, byte offset where the
+/// text after the dash starts).
+pub fn dateline(line: &str) -> Option<(std::ops::Range<usize>, usize)> {
+    let c = DATELINE.captures(line)?;
+    let place = c.get(1)?;
+    let words = place.as_str().split_whitespace().count();
+    // Places are short; all-capital or comma-joined ("Jefferson City, Mo.").
+    let shaped = place.as_str().contains(',')
+        || place
+            .as_str()
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(|c| c.is_uppercase())
+        || words <= 2;
+    (shaped && words <= 5).then(|| (place.range(), c.get(0).map_or(0, |m| m.end())))
+}
+
+/// True when most words of a line start in lower case: running prose, not a headline.
+pub fn lowercase_share(line: &str) -> f32 {
+    let mut words = 0usize;
+    let mut lower = 0usize;
+    for w in line.split_whitespace() {
+        if let Some(c) = w.chars().find(|c| c.is_alphabetic()) {
+            words += 1;
+            if c.is_lowercase() {
+                lower += 1;
+            }
+        }
+    }
+    if words == 0 {
+        0.0
+    } else {
+        lower as f32 / words as f32
+    }
+}
+
+/// True when a line ends a sentence (`.`, `!`, `?`, `:`, `;` before closing quotes).
+pub fn ends_sentence(line: &str) -> bool {
+    line.trim_end_matches(['"', '\'', '”', '’', ')', ' '])
+        .ends_with(['.', '!', '?', ':', ';', '…'])
+}
+
+/// True when a line may be a headline: a few words, not a label, no contact details.
+pub fn is_title_like(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    (2..=40).contains(&words)
+        && !is_label_line(line)
+        && !PHONE.is_match(line)
+        && !EMAIL.is_match(line)
+        && !line.starts_with("http")
+        && line.chars().any(|c| c.is_alphabetic())
+}
+
+/// The first phone number in a line: its byte range.
+pub fn phone(line: &str) -> Option<std::ops::Range<usize>> {
+    PHONE.find(line).map(|m| m.range())
+}
+
+/// The first e-mail address in a line: its byte range.
+pub fn email(line: &str) -> Option<std::ops::Range<usize>> {
+    EMAIL.find(line).map(|m| m.range())
+}
+
+/// A contact name given after a contact label in a line: its byte range.
+pub fn contact_name(line: &str) -> Option<std::ops::Range<usize>> {
+    CONTACT_NAME
+        .captures(line)
+        .and_then(|c| c.get(1))
+        .map(|m| m.range())
+}
+
+/// True for a line that ends in a contact label with the name on the next line.
+pub fn is_bare_contact_label(line: &str) -> bool {
+    let l = line.trim_end_matches(':').trim().to_ascii_lowercase();
+    matches!(
+        l.as_str(),
+        "contact" | "contacts" | "media contact" | "press contact"
+    ) || l.ends_with(", contact")
+        || l.ends_with("please contact")
+}
+
+/// True for a line that is only a person's name.
+pub fn is_name_line(line: &str) -> bool {
+    NAME_LINE.is_match(line)
+}
+
+/// A person's name at the start of a text: its byte range.
+pub fn leading_name(text: &str) -> Option<std::ops::Range<usize>> {
+    LEADING_NAME.find(text).map(|m| m.range())
+}
+
+/// The first issuing office named in a text.
+pub fn office(text: &str) -> Option<&str> {
+    OFFICE.find(text).map(|m| m.as_str().trim())
+}
+
+/// The member of Congress named by a file name: "bradAshfordPress.txt" -> "Brad
+/// Ashford", "congress_jane_q_public_03.txt" -> "Jane Q Public".
+pub fn member_from_file_name(source: &str) -> Option<String> {
+    let base = source.rsplit('/').next().unwrap_or(source);
+    let stem = base.split('.').next().unwrap_or(base);
+    let stem = stem.strip_prefix("congress_").unwrap_or(stem);
+    let stem = stem.strip_suffix("Press").unwrap_or(stem);
+    let mut words: Vec<String> = Vec::new();
+    for part in stem.split(['_', '-', ' ']) {
+        if part.is_empty() || part.chars().all(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        // camelCase: a new word at each capital.
+        let mut current = String::new();
+        for c in part.chars() {
+            // "Mc" starts a surname rather than ending a word ("McNerney").
+            if c.is_uppercase() && !current.is_empty() && current != "Mc" {
+                words.push(std::mem::take(&mut current));
+            }
+            current.push(c);
+        }
+        if !current.is_empty() {
+            words.push(current);
+        }
+    }
+    if !(2..=5).contains(&words.len()) {
+        return None;
+    }
+    let name = words
+        .iter()
+        .map(|w| {
+            let mut cs = w.chars();
+            cs.next().map_or_else(String::new, |f| {
+                f.to_uppercase().collect::<String>() + cs.as_str()
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some(name)
+}
+
+/// "Congresswoman" or "Congressman" for the member `name` in a text: the title the text
+/// puts before the member's surname, else the one it uses most, else the pronouns that
+/// follow the surname; "Congressman" when nothing tells.
+pub fn member_title(text: &str, name: &str) -> &'static str {
+    let surname = name.split_whitespace().next_back().unwrap_or(name);
+    let count = |w: &str| text.matches(w).count();
+    let named = |title: &str| {
+        text.match_indices(title)
+            .filter(|&(i, _)| {
+                // "Congresswoman Quill", "Congresswoman Ada F. Quill".
+                text[i + title.len()..]
+                    .split_whitespace()
+                    .take(3)
+                    .any(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) == surname)
+            })
+            .count()
+    };
+    let (women, men) = match (named("Congresswoman"), named("Congressman")) {
+        (0, 0) => match (count("Congresswoman"), count("Congressman")) {
+            (0, 0) => {
+                // Pronouns in the sentences that name the member.
+                let mut she = 0;
+                let mut he = 0;
+                for (i, _) in text.match_indices(surname) {
+                    let after = &text[i..];
+                    let near = &after[..after.floor_char_boundary(300)];
+                    she += near.matches(" she ").count() + near.matches(" her ").count();
+                    he += near.matches(" he ").count() + near.matches(" his ").count();
+                }
+                (she, he)
+            }
+            counts => counts,
+        },
+        counts => counts,
+    };
+    if women > men {
+        "Congresswoman"
+    } else {
+        "Congressman"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn browser_titles_lose_the_site_name() {
+        assert_eq!(
+            browser_title("Clown Charged in Old Case - Springfield County District Attorney"),
+            Some("Clown Charged in Old Case")
+        );
+        assert_eq!(
+            browser_title("FOR IMMEDIATE RELEASE: TASK FORCE READY | Office of the DA"),
+            Some("TASK FORCE READY")
+        );
+        assert_eq!(
+            browser_site("Man Charged | Springfield DA's Office"),
+            Some("Springfield DA's Office")
+        );
+        assert_eq!(browser_title("Skip to main content"), None);
+    }
+
+    #[test]
+    fn datelines() {
+        let l = "Jefferson City, Mo. — Secretary of State Ada Quill said";
+        let (place, rest) = dateline(l).unwrap();
+        assert_eq!(&l[place], "Jefferson City, Mo.");
+        assert_eq!(&l[rest..], "Secretary of State Ada Quill said");
+        let l = "(Springfield, Texas) – On Monday the court";
+        assert_eq!(&l[dateline(l).unwrap().0], "Springfield, Texas");
+        assert_eq!(&"CHICAGO -"[dateline("CHICAGO -").unwrap().0], "CHICAGO");
+        let l = "SANTA ANA, Calif. – Twenty people";
+        assert_eq!(&l[dateline(l).unwrap().0], "SANTA ANA, Calif.");
+        assert!(dateline("The Springfield Police Department said - no").is_none());
+        assert!(dateline("MS-13 members were convicted").is_none());
+    }
+
+    #[test]
+    fn contact_details() {
+        let l = "Contact:      Jo Vale, Communications Director";
+        assert_eq!(&l[contact_name(l).unwrap()], "Jo Vale");
+        let l = "For further information, please contact Ed Marsh, Public Information Officer, at";
+        assert_eq!(&l[contact_name(l).unwrap()], "Ed Marsh");
+        let l = "Office: (555) 526-0949 (office)";
+        assert_eq!(&l[phone(l).unwrap()], "(555) 526-0949");
+        assert_eq!(
+            &"555-653-3756"[phone("555-653-3756").unwrap()],
+            "555-653-3756"
+        );
+        let l = "write to Jo.Vale@Example.org today";
+        assert_eq!(&l[email(l).unwrap()], "Jo.Vale@Example.org");
+        assert!(email("[email protected]").is_none());
+        assert!(is_bare_contact_label("Contact:"));
+        assert!(is_name_line("Susan Q. Vale"));
+        assert!(!is_name_line("Chief of Staff"));
+    }
+
+    #[test]
+    fn labels_and_lines() {
+        assert_eq!(label_len("FOR IMMEDIATE RELEASE: Big News"), 23);
+        assert!(is_label_line("Case # 11NF0948"));
+        assert!(is_label_line("For Immediate Release"));
+        assert!(!is_title_like("Contact: 555-555-1234"));
+        assert!(is_title_like("Man Charged With Theft"));
+        assert!(ends_sentence("he said.”"));
+        assert!(!ends_sentence("the report,”"));
+        assert!(lowercase_share("the cat sat on The Mat") > 0.6);
+    }
+
+    #[test]
+    fn offices_and_members() {
+        assert_eq!(
+            office("Visit us to learn more about the Office of the Missouri Secretary of State."),
+            Some("Office of the Missouri Secretary of State")
+        );
+        assert_eq!(
+            office("the Springfield County District Attorney’s Office said"),
+            Some("Springfield County District Attorney’s Office")
+        );
+        assert_eq!(
+            member_from_file_name("congress/adaQuillPress.txt").as_deref(),
+            Some("Ada Quill")
+        );
+        assert_eq!(
+            member_from_file_name("congress_jo_van_vale_07.txt").as_deref(),
+            Some("Jo Van Vale")
+        );
+        assert_eq!(
+            member_title("Congresswoman Quill said her bill", "Ada Quill"),
+            "Congresswoman"
+        );
+        assert_eq!(
+            member_title("Congressman Vale met Congresswoman Quill", "Ada Quill"),
+            "Congresswoman"
+        );
+        assert_eq!(
+            member_title("Rep. Quill said her bill helps", "Ada Quill"),
+            "Congresswoman"
+        );
+        assert_eq!(
+            member_title("Rep. Vale said his bill", "Bo Vale"),
+            "Congressman"
+        );
+        assert_eq!(
+            member_from_file_name("jerryMcNerneyPress.txt").as_deref(),
+            Some("Jerry McNerney")
+        );
+    }
+}

@@ -1,0 +1,384 @@
+//! Tests of whole-release segmentation on short invented releases.
+
+use std::sync::Arc;
+
+use super::*;
+
+fn raw(text: &str, format: SourceFormat) -> RawRelease {
+    let text: Arc<str> = Arc::from(text);
+    RawRelease {
+        source: "springfield_xx/news_item.txt".to_string(),
+        record: 0,
+        format,
+        span: Span::new(0, text.len()),
+        text,
+        given_date: None,
+        given_title: None,
+    }
+}
+
+fn page(text: &str) -> Result<Release, NotARelease> {
+    segment(raw(text, SourceFormat::Text))
+}
+
+fn field(r: &Release, s: Option<Span>) -> Option<&str> {
+    s.map(|s| r.slice(s))
+}
+
+const SCRAPED: &str = "Springfield Man Charged With Fraud | Springfield County District Attorney
+Skip to main content
+Home
+News
+Latest Posts
+Mayor Opens New Park
+May 1, 2026
+Press Release
+Springfield Man Charged With Fraud
+Thursday, May 21, 2026
+SPRINGFIELD, Ill. – A Springfield man was charged today with defrauding elderly residents of their savings, District Attorney Ada Quill announced.
+“Nobody should lose a lifetime of savings to a lie,” said District Attorney Ada Quill.
+“We will pursue this case with everything we have.”
+The case is being prosecuted by Deputy District Attorney Bo Vale of the
+Elder Abuse Unit.
+###
+Related Posts
+Another Man Charged in Theft
+Share
+";
+
+#[test]
+fn scraped_page_header_and_chrome() {
+    let r = page(SCRAPED).unwrap();
+    assert_eq!(
+        field(&r, r.header.title),
+        Some("Springfield Man Charged With Fraud")
+    );
+    assert_eq!(r.header.date, chrono::NaiveDate::from_ymd_opt(2026, 5, 21));
+    assert_eq!(field(&r, r.header.dateline), Some("SPRINGFIELD, Ill."));
+    assert!(r
+        .slice(r.body)
+        .starts_with("SPRINGFIELD, Ill. – A Springfield man"));
+    assert!(r.slice(r.body).ends_with("Elder Abuse Unit."));
+    assert!(!r.slice(r.body).contains("Related"));
+    assert!(!r.slice(r.body).contains("Mayor Opens"));
+    // The wrapped last line joins its paragraph; the quote lines stay apart.
+    assert_eq!(r.paragraphs.len(), 4);
+    assert_eq!(
+        r.slice(r.sentences[1].span),
+        "“Nobody should lose a lifetime of savings to a lie,” said District Attorney Ada Quill."
+    );
+}
+
+const CLEAN: &str = "For immediate release:          October 10, 2024
+
+Contact:                    Jo Marsh, Communications Director
+
+                                (555) 526-0949
+
+Quill Attends Safety Summit
+
+Vows to Keep Elections Secure
+
+Jefferson City, Mo. — Secretary of State Ada Quill returned yesterday from a two-day summit in Omaha, Neb. with other states.
+
+“It was good to meet in person,” Quill said. “We share one goal.”
+
+—30—
+
+Visit www.example.gov to learn more about the Office of the Springfield Secretary of State.
+";
+
+#[test]
+fn clean_release_header_and_contact() {
+    let r = page(CLEAN).unwrap();
+    assert_eq!(
+        field(&r, r.header.title),
+        Some("Quill Attends Safety Summit")
+    );
+    assert_eq!(
+        field(&r, r.header.subtitle),
+        Some("Vows to Keep Elections Secure")
+    );
+    assert_eq!(r.header.date, chrono::NaiveDate::from_ymd_opt(2024, 10, 10));
+    assert_eq!(field(&r, r.header.dateline), Some("Jefferson City, Mo."));
+    assert_eq!(field(&r, r.header.contact_name), Some("Jo Marsh"));
+    assert_eq!(field(&r, r.header.contact_phone), Some("(555) 526-0949"));
+    assert_eq!(r.paragraphs.len(), 2);
+    assert_eq!(r.sentences.len(), 3);
+    assert!(r.slice(r.body).ends_with("“We share one goal.”"));
+    assert_eq!(
+        r.header.issuer.as_deref(),
+        Some("Office of the Springfield Secretary of State")
+    );
+}
+
+#[test]
+fn pdf_release_with_wrapped_title_and_lines() {
+    let text = "July 17, 2025 Contact: Cy Marsh
+Springfield County District Attorney’s Office
+555-653-3600 (Office)
+Cy.Marsh@example.org
+For Immediate Release: Local Driver Pleads Guilty to Racing
+and Collision on a Highway
+(Springfield, Texas) – On July 17, 2025, a local driver, 25, pleaded guilty in the 194th
+Judicial District Court to two felony charges stemming from a crash on the expressway.
+The driver was sentenced to probation.
+";
+    let r = page(text).unwrap();
+    assert_eq!(
+        field(&r, r.header.title),
+        Some("Local Driver Pleads Guilty to Racing\nand Collision on a Highway")
+    );
+    assert_eq!(r.header.date, chrono::NaiveDate::from_ymd_opt(2025, 7, 17));
+    assert_eq!(field(&r, r.header.contact_name), Some("Cy Marsh"));
+    assert_eq!(field(&r, r.header.contact_phone), Some("555-653-3600"));
+    assert_eq!(
+        field(&r, r.header.contact_email),
+        Some("Cy.Marsh@example.org")
+    );
+    assert_eq!(field(&r, r.header.dateline), Some("Springfield, Texas"));
+    assert_eq!(r.paragraphs.len(), 2);
+}
+
+#[test]
+fn dateline_on_its_own_line_and_embargo_dates() {
+    let text = "EMBARGOED UNTIL 9:00 A.M., FRIDAY, MAY 10, 2019
+May 10, 2019 Contact: Cy Marsh
+Springfield Man Charged With Theft
+WESTMINSTER
+– The district attorney’s office charged a Springfield man with theft of public funds today, officials said.
+";
+    let r = page(text).unwrap();
+    assert_eq!(r.header.date, chrono::NaiveDate::from_ymd_opt(2019, 5, 10));
+    assert_eq!(field(&r, r.header.dateline), Some("WESTMINSTER"));
+    assert!(r.slice(r.body).starts_with("WESTMINSTER\n– The district"));
+}
+
+#[test]
+fn wrapped_pdf_headline_without_browser_title() {
+    let text = "October 11, 2019 Contact: Cy Marsh
+MEDIA RELEASE: Springfield DA Celebrates Community Day, Announces
+New Task Force
+(Springfield, Texas) – The Springfield County District Attorney’s Office is proud to announce the formation of its task force.
+";
+    let r = page(text).unwrap();
+    assert_eq!(
+        field(&r, r.header.title),
+        Some("Springfield DA Celebrates Community Day, Announces\nNew Task Force")
+    );
+    assert_eq!(r.header.subtitle, None);
+}
+
+#[test]
+fn media_advisory_without_prose() {
+    let text =
+        "MEDIA ADVISORY: Press Conference on Park Thefts - Office of the Springfield State Attorney
+News
+MEDIA ADVISORY: Press Conference on Park Thefts
+Admin | April 30, 2026
+WHO:
+State Attorney Ada Quill
+WHAT:
+Press Conference
+WHEN:
+April 30, 2026 @ 1:30 pm
+#####
+Related Posts
+Sign up to receive our newsletter and get updates for news, events and community information.
+";
+    let r = page(text).unwrap();
+    assert_eq!(
+        field(&r, r.header.title),
+        Some("Press Conference on Park Thefts")
+    );
+    assert!(r.slice(r.body).starts_with("WHO:"));
+    assert!(r.slice(r.body).ends_with("1:30 pm"));
+}
+
+#[test]
+fn headline_word_wrapped_alone_and_terse_dateline() {
+    let text = "June 2, 2022 Contact: Cy Marsh
+For Immediate Release: Springfield County DA Moves to Exonerate Bo Vernon
+Vale
+(Springfield, TX) - Today, Springfield County District Attorney Ada Quill announced that
+Bo Vernon Vale, 64, has been cleared of all charges after a long review of the evidence.
+";
+    let r = page(text).unwrap();
+    assert_eq!(
+        field(&r, r.header.title),
+        Some("Springfield County DA Moves to Exonerate Bo Vernon\nVale")
+    );
+    assert_eq!(field(&r, r.header.dateline), Some("Springfield, TX"));
+    assert_eq!(r.paragraphs.len(), 1);
+}
+
+#[test]
+fn breadcrumb_with_shortened_headline() {
+    let text = "Ten Year Prison Term for Man Who Shot a Teen - Springfield NewsCenter
+Home
+/
+Ten Year Prison Term for Man Who Shot...
+Springfield County District Attorney Ada Quill announced today that a man was sentenced to ten years in prison.
+The case was prosecuted by Deputy District Attorney Bo Vale.
+https://example.org/uploads/2025/02/photo.jpg
+2026-01-15 16:57:01
+Ten Year Prison Term for Man Who Shot a Teen
+Recent News
+Another Man Charged
+Springfield County District Attorney Ada Quill announced today that another man was charged.
+";
+    let r = page(text).unwrap();
+    assert_eq!(
+        field(&r, r.header.title),
+        Some("Ten Year Prison Term for Man Who Shot a Teen")
+    );
+    assert!(r
+        .slice(r.body)
+        .starts_with("Springfield County District Attorney Ada Quill announced today that a man"));
+    assert!(r.slice(r.body).ends_with("Bo Vale."));
+    assert_eq!(r.header.date, chrono::NaiveDate::from_ymd_opt(2026, 1, 15));
+}
+
+#[test]
+fn sentence_broken_over_short_lines_is_one_paragraph() {
+    let text = "Springfield Man Sentenced - Springfield NewsCenter
+Springfield Man Sentenced
+Springfield County District Attorney
+Ada Quill
+said today that a man was sentenced to six years in prison for fraud against his neighbours.
+The following people were charged:
+Bo Vale, 29, Springfield
+Cy Marsh, 43, Shelbyville
+Deputy District Attorney Di Fern leads the
+Fraud Unit and prosecuted this case.
+";
+    let r = page(text).unwrap();
+    let paras: Vec<&str> = r.paragraphs.iter().map(|p| r.slice(*p)).collect();
+    assert_eq!(paras.len(), 5, "{paras:?}");
+    assert!(paras[0].starts_with("Springfield County District Attorney\nAda Quill\nsaid today"));
+    assert_eq!(paras[2], "Bo Vale, 29, Springfield");
+    assert!(paras[4].starts_with("Deputy District Attorney Di Fern leads the\nFraud Unit"));
+}
+
+#[test]
+fn dated_list_of_other_releases_is_not_the_date() {
+    let text = "Springfield DA > Newsroom
+More News
+Mar 26, 2026
+Office Files Charge in Old Case
+Mar 17, 2026
+Backlog Eliminated
+News Releases
+Clinic Will Help Residents Clear Their Records
+On Saturday the office will host a free clinic for residents seeking to clear old records and to find work with local employers.
+";
+    let r = page(text).unwrap();
+    assert_eq!(
+        field(&r, r.header.title),
+        Some("Clinic Will Help Residents Clear Their Records")
+    );
+    assert_eq!(r.header.date, None);
+}
+
+#[test]
+fn pages_without_a_release() {
+    let bot = page(
+        "Pardon Our Interruption\nAs you were browsing something made us think you were a bot.\n",
+    );
+    assert!(bot.unwrap_err().reason.contains("blocked"));
+    let listing = page(
+        "Newsroom | Springfield County Attorney's Office\nHome\nMan Sentenced\n\
+         Springfield County Attorney Ada Quill has announced that a man was sentenced to prison.\n\
+         Read more...\nWoman Indicted\nSpringfield County Attorney Ada Quill announced an indictment today.\nRead more...\n",
+    );
+    assert!(listing.unwrap_err().reason.contains("listing"));
+    let chrome_only = page("Home\nAbout Us\nContact\n");
+    assert!(chrome_only.is_err());
+    let menu = page(
+        "Skip to Main Content\nCreate an Account - Manage your subscriptions, save form progress and more.\n\
+         Sign In\nPublic Meeting Notices\nBoard Agenda (PDF)\nContact Us\n",
+    );
+    assert!(menu.unwrap_err().reason.contains("no body text"));
+    assert!(page("   \n\n").is_err());
+}
+
+#[test]
+fn news_article_without_header_is_kept_whole() {
+    let text = "Senator Wins Vote on Farm Bill.\n\nThe Senate passed the farm bill on Tuesday after a long debate that ran late into the night, the senator said.\n\n“It is a good day,” she said.\n";
+    let r = page(text).unwrap();
+    assert_eq!(
+        field(&r, r.header.title),
+        Some("Senator Wins Vote on Farm Bill.")
+    );
+    assert_eq!(r.paragraphs.len(), 2);
+    assert!(r.slice(r.body).starts_with("The Senate passed"));
+}
+
+#[test]
+fn congress_line_with_share_widget_headline() {
+    let text = "03.18.2016\tAda Vance is a survivor. share: f t District Month: Ada VanceI would like to honour a woman from our district.Ada Vance is a survivor.\n";
+    let mut r = raw(text, SourceFormat::Lines);
+    r.source = "adaQuillPress.txt".to_string();
+    r.span = Span::new(11, text.len() - 1);
+    r.given_date = Some("03.18.2016".to_string());
+    let rel = segment(r).unwrap();
+    assert_eq!(
+        field(&rel, rel.header.title),
+        Some("District Month: Ada Vance")
+    );
+    assert_eq!(
+        rel.header.date,
+        chrono::NaiveDate::from_ymd_opt(2016, 3, 18)
+    );
+    assert_eq!(
+        rel.header.issuer.as_deref(),
+        Some("Office of Congressman Ada Quill")
+    );
+    let sents: Vec<&str> = rel.sentences.iter().map(|s| rel.slice(s.span)).collect();
+    assert_eq!(
+        sents,
+        [
+            "I would like to honour a woman from our district.",
+            "Ada Vance is a survivor."
+        ]
+    );
+}
+
+#[test]
+fn empty_congress_line_is_still_a_release() {
+    let text = "03.25.2009\t\r\n";
+    let mut r = raw(text, SourceFormat::Lines);
+    r.span = Span::new(11, 11);
+    r.given_date = Some("03.25.2009".to_string());
+    let rel = segment(r).unwrap();
+    assert!(rel.sentences.is_empty());
+    assert_eq!(
+        rel.header.date,
+        chrono::NaiveDate::from_ymd_opt(2009, 3, 25)
+    );
+}
+
+#[test]
+fn never_panics_on_odd_input() {
+    for text in [
+        "é",
+        "\u{feff}",
+        "###",
+        "— —\n—",
+        "a\u{a0}b\n\n\u{a0}",
+        "“”\n’",
+        "Ünï | Çödé\nÜ",
+        "x.Y",
+        "1.\n2.\n",
+        "CHICAGO -\n",
+        "\t\t\n\r\n",
+    ] {
+        let _ = page(text);
+        let mut r = raw(text, SourceFormat::Lines);
+        r.given_date = Some(text.to_string());
+        let _ = segment(r);
+    }
+    let mut r = raw("abc", SourceFormat::Text);
+    r.span = Span::new(2, 10);
+    assert!(segment(r).is_err());
+}
