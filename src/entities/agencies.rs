@@ -1,0 +1,518 @@
+//! Government bodies and other organisations named in the text.
+//!
+//! A name is a run of capitalised words (with "of", "for", "and", "on", "the" inside) that
+//! holds a head word: "Department", "Office", "Court", "Police", "Committee" and the like
+//! make a government body; "University", "Inc", "Association" make an organisation.
+//! Words before a leading "of" that hold no head ("Detective Al Morrow of the ...") and
+//! words after the last head that are not its complement ("... Court Justice Ann Doe")
+//! are cut off. An acronym in parentheses right after the name is its acronym; the
+//! release's other uses of the acronym are mentions of the same body. Well-known federal
+//! acronyms used alone are recognised from a short table.
+
+use super::text::Token;
+use super::Origin;
+use crate::doc::Span;
+
+/// Head words of government bodies.
+const HEADS: &[&str] = &[
+    "Department", "Dept", "Agency", "Office", "Bureau", "Commission", "Court", "Committee",
+    "Subcommittee", "Council", "Board", "Administration", "Service", "Division",
+    "Unit", "Force", "Authority", "Patrol", "Legislature", "Assembly", "Senate", "Congress",
+    "Army", "Navy", "Corps", "Guard", "Ministry", "Police", "Command", "House", "Registry",
+    "Register", "Commissioners", "Government", "Marshals", "Centers", "Corrections",
+    "Judiciary", "Caucus", "Delegation", "Directorate", "Secretariat", "Departments",
+    "Offices", "Courts",
+];
+
+/// Head words that make a government body only with a government word beside them
+/// ("District Attorney’s Action Center", but not "Alief Community Center").
+const WEAK_HEADS: &[&str] = &[
+    "Center", "Program", "Region", "Team", "Section", "Branch", "Laboratory", "Lab",
+    "Station", "Academy", "Jail", "Prison", "Facility", "Initiative", "Collaborative",
+    "Clerk’s", "Clerk's", "Hospital", "Services", "Base",
+];
+
+/// Words that mark a name as governmental, for weak heads.
+const GOVERNMENT_WORDS: &[&str] = &[
+    "U.S.", "United", "Federal", "National", "State", "State’s", "State's", "County",
+    "City", "Municipal", "District", "Attorney", "Attorney’s", "Attorney's", "DA’s", "DA's",
+    "Sheriff", "Sheriff’s", "Sheriff's", "Police", "Navy", "Naval", "Army", "Military",
+    "Marine", "Department", "Public", "Government", "Prosecutor’s", "Prosecutor's",
+    "Correctional", "Veterans", "Justice",
+];
+
+/// Head words of organisations that are not government bodies.
+const ORG_HEADS: &[&str] = &[
+    "University", "College", "School", "Inc", "LLC", "Corp", "Corporation", "Company", "Co",
+    "Foundation", "Association", "Institute", "Clinic", "Party", "Bank", "Church", "Society",
+    "Alliance", "Coalition", "Network", "Group", "Times", "Post", "Journal", "Tribune",
+    "Herald", "Aid", "Partners", "Fund", "Trust", "LLP", "Club", "League", "Union",
+    "Chiefs", "Ministries", "Press", "News", "Magazine", "Television", "Radio",
+];
+
+/// Well-known acronyms of federal bodies, used when the release writes only the acronym.
+const KNOWN_ACRONYMS: &[(&str, &str)] = &[
+    ("FBI", "Federal Bureau of Investigation"),
+    ("ATF", "Bureau of Alcohol, Tobacco, Firearms and Explosives"),
+    ("DEA", "Drug Enforcement Administration"),
+    ("CIA", "Central Intelligence Agency"),
+    ("NSA", "National Security Agency"),
+    ("DHS", "Department of Homeland Security"),
+    ("DOJ", "Department of Justice"),
+    ("HUD", "Department of Housing and Urban Development"),
+    ("HHS", "Department of Health and Human Services"),
+    ("EPA", "Environmental Protection Agency"),
+    ("IRS", "Internal Revenue Service"),
+    ("FEMA", "Federal Emergency Management Agency"),
+    ("CDC", "Centers for Disease Control and Prevention"),
+    ("FDA", "Food and Drug Administration"),
+    ("USDA", "U.S. Department of Agriculture"),
+    ("ICE", "Immigration and Customs Enforcement"),
+    ("CBP", "U.S. Customs and Border Protection"),
+    ("TSA", "Transportation Security Administration"),
+    ("USPS", "U.S. Postal Service"),
+    ("SEC", "Securities and Exchange Commission"),
+    ("FTC", "Federal Trade Commission"),
+    ("FCC", "Federal Communications Commission"),
+    ("FAA", "Federal Aviation Administration"),
+    ("NIH", "National Institutes of Health"),
+    ("CISA", "Cybersecurity and Infrastructure Security Agency"),
+    ("NCIS", "Naval Criminal Investigative Service"),
+    ("USMS", "U.S. Marshals Service"),
+    ("SSA", "Social Security Administration"),
+    ("CMS", "Centers for Medicare & Medicaid Services"),
+    ("GAO", "Government Accountability Office"),
+    ("CBO", "Congressional Budget Office"),
+    ("OMB", "Office of Management and Budget"),
+    ("NASA", "National Aeronautics and Space Administration"),
+    ("NOAA", "National Oceanic and Atmospheric Administration"),
+    ("NTSB", "National Transportation Safety Board"),
+    ("NYPD", "New York City Police Department"),
+    ("LAPD", "Los Angeles Police Department"),
+];
+
+/// What kind of body a name denotes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum BodyKind {
+    /// A government body.
+    Agency,
+    /// Any other organisation.
+    Organization,
+}
+
+/// A named body found in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct BodyMention {
+    /// The name as written (a leading "the" dropped), whitespace normalised.
+    pub name: String,
+    /// Government body or other organisation.
+    pub kind: BodyKind,
+    /// Where the name is written.
+    pub span: Span,
+    /// First token of the name.
+    pub first: usize,
+    /// One past its last token.
+    pub end: usize,
+    /// Acronym given in parentheses after the name, or the acronym itself.
+    pub acronym: Option<String>,
+    /// What found it.
+    pub origin: Origin,
+}
+
+/// True for head words of government bodies.
+pub(crate) fn is_head(word: &str) -> bool {
+    HEADS.contains(&word) || WEAK_HEADS.contains(&word)
+}
+
+/// True for head words of other organisations.
+pub(crate) fn is_org_head(word: &str) -> bool {
+    ORG_HEADS.contains(&word)
+}
+
+fn is_ordinal(s: &str) -> bool {
+    let digits = s.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    !digits.is_empty()
+        && digits.chars().all(|c| c.is_ascii_digit())
+        && matches!(&s[digits.len()..], "st" | "nd" | "rd" | "th")
+}
+
+fn is_name_word(t: &Token<'_>) -> bool {
+    (t.is_capitalised() && t.text.chars().any(char::is_alphabetic)) || is_ordinal(t.text)
+}
+
+const CONNECTORS: &[&str] = &["of", "for", "and", "&", "on", "the"];
+
+/// Splits the tokens into runs of capitalised words joined by connectors.
+fn chunks(tokens: &[Token<'_>]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if !is_name_word(&tokens[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        while end < tokens.len() && tokens[end].sentence == tokens[start].sentence {
+            let prev = &tokens[end - 1];
+            if prev.ends_phrase() {
+                break;
+            }
+            let t = &tokens[end];
+            if is_name_word(t) {
+                end += 1;
+            } else if is_lower_head(t) && prev.possessive() && is_government_word(prev) {
+                // "the Harris County District Attorney’s office"
+                end += 1;
+            } else if CONNECTORS.contains(&t.text) {
+                // Connectors only between capitalised words ("Department of the Navy").
+                let mut k = end;
+                while k < tokens.len()
+                    && CONNECTORS.contains(&tokens[k].text)
+                    && tokens[k].sentence == t.sentence
+                    && k - end < 2
+                {
+                    k += 1;
+                }
+                if k < tokens.len() && tokens[k].sentence == t.sentence && is_name_word(&tokens[k])
+                {
+                    end = k;
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        out.push((start, end));
+        i = end;
+    }
+    out
+}
+
+fn is_government_word(t: &Token<'_>) -> bool {
+    GOVERNMENT_WORDS.contains(&t.text)
+        || GOVERNMENT_WORDS.contains(&t.base())
+        || super::titles::is_title_word(t.base())
+        || super::states::code_for_name(t.base()).is_some()
+}
+
+fn any_head(tokens: &[Token<'_>], from: usize, to: usize) -> bool {
+    tokens[from..to]
+        .iter()
+        .any(|t| is_strong_head(t) || is_weak_head(t) || is_org_head(t.base()))
+}
+
+fn is_lower_head(t: &Token<'_>) -> bool {
+    matches!(t.text, "office" | "department")
+}
+
+fn is_strong_head(t: &Token<'_>) -> bool {
+    HEADS.contains(&t.base()) || HEADS.contains(&t.text) || is_lower_head(t)
+}
+
+fn is_weak_head(t: &Token<'_>) -> bool {
+    WEAK_HEADS.contains(&t.base()) || WEAK_HEADS.contains(&t.text)
+}
+
+/// Heads after which a capitalised word starts another name ("Sheriff’s Department
+/// Homicide Division"); "House", "Senate" and "Police" go on into longer names.
+const SPLITTING_HEADS: &[&str] = &[
+    "Department", "Office", "Bureau", "Agency", "Court", "Commission", "Administration",
+    "Board", "Council", "Division", "Unit", "Authority",
+];
+
+/// Words that lead into a name without being part of it.
+const LEADING_NOISE: &[&str] = &[
+    "the", "The", "A", "An", "In", "On", "At", "For", "By", "From", "With", "Contact",
+    "Visit", "Today", "Yesterday", "Through", "After", "Before", "During", "Under",
+    "Meanwhile", "And", "But", "Or", "If", "When", "While", "Since", "As", "Also", "Both",
+    "Former", "Thanks", "Please", "Call", "Join", "Meet", "Its", "Our", "Their", "His", "Her",
+    "This", "That", "These", "Those", "Every", "Each", "of", "for", "and", "&", "on",
+];
+
+/// Words naming a building: "Frank Crowley Courts Building" is not a court.
+const BUILDING_WORDS: &[&str] = &["Building", "Courthouse", "Complex", "Plaza", "Tower"];
+
+/// Direction words that end some names ("Navy Region Southwest").
+const DIRECTIONS: &[&str] = &[
+    "North", "South", "East", "West", "Northeast", "Northwest", "Southeast", "Southwest",
+];
+
+/// Finds every named body in the running prose of the tokens.
+pub(crate) fn find(tokens: &[Token<'_>], text: &str) -> Vec<BodyMention> {
+    let mut found = Vec::new();
+    for (start, end) in chunks(tokens) {
+        if !tokens[start].prose {
+            continue;
+        }
+        candidates(tokens, start, end, &mut |first, last| {
+            found.extend(body(tokens, text, first, last));
+        });
+    }
+    found
+}
+
+/// Cuts a chunk into candidate names: at "of" or "for" when the words before hold no
+/// head ("Detective Al Morrow of the ..."), at "and" between two complete names, before
+/// "U.S." after a head, and where a new name starts right after a head ("... Sheriff’s
+/// Department Homicide Division").
+fn candidates(tokens: &[Token<'_>], start: usize, end: usize, emit: &mut dyn FnMut(usize, usize)) {
+    let skip_connectors = |mut a: usize| {
+        while a < end && CONNECTORS.contains(&tokens[a].text) {
+            a += 1;
+        }
+        a
+    };
+    let mut a = start;
+    let mut k = start;
+    while k < end {
+        let t = &tokens[k];
+        if matches!(t.text, "of" | "for") && !any_head(tokens, a, k) {
+            a = skip_connectors(k + 1);
+            k = a;
+            continue;
+        }
+        let after_head = k > a && is_strong_head(&tokens[k - 1]);
+        let split_and = t.text == "and" && after_head && any_head(tokens, k + 1, end);
+        let split_us = after_head && matches!(t.text, "U.S." | "United");
+        let split_new = after_head
+            && SPLITTING_HEADS.contains(&tokens[k - 1].base())
+            && t.is_capitalised()
+            && !is_strong_head(t)
+            && !DIRECTIONS.contains(&t.text)
+            && any_head(tokens, k + 1, end);
+        if split_and || split_us || split_new {
+            emit(a, k);
+            a = if split_and { skip_connectors(k + 1) } else { k };
+            k = a.max(k + usize::from(split_and));
+            continue;
+        }
+        k += 1;
+    }
+    if a < end {
+        emit(a, end);
+    }
+}
+
+/// The bodies named by tokens[first..end]: the name itself, and its owner when the name
+/// is written with one ("U.S. Department of Agriculture’s Natural Resources Conservation
+/// Service").
+fn body(tokens: &[Token<'_>], text: &str, mut first: usize, end: usize) -> Vec<BodyMention> {
+    while first < end && LEADING_NOISE.contains(&tokens[first].text) {
+        first += 1;
+    }
+    let Some(last_head) = (first..end).rev().find(|&k| {
+        let t = &tokens[k];
+        is_strong_head(t) || is_org_head(t.base()) || is_weak_head(t)
+    }) else {
+        return Vec::new();
+    };
+    let next = tokens.get(last_head + 1).filter(|_| last_head + 1 < end);
+    let mut last = if next.is_some_and(|t| matches!(t.text, "of" | "for" | "on")) {
+        end
+    } else if next.is_some_and(|t| DIRECTIONS.contains(&t.text)) {
+        last_head + 2
+    } else {
+        last_head + 1
+    };
+    let mut out = Vec::new();
+    // A possessive owner before a name ("District Attorney’s Fraud Unit") is the owner,
+    // not part of the name; the owner is a body of its own when it has a head.
+    if let Some(p) = (first..last_head).rev().find(|&k| {
+        let t = tokens[k].text;
+        t.ends_with("’s") || t.ends_with("'s")
+    }) {
+        if p + 1 < last_head && (p + 1..last).any(|k| is_strong_head(&tokens[k])) {
+            out.extend(named(tokens, text, first, p + 1));
+            first = p + 1;
+        }
+    }
+    // Trailing connectors never end a name.
+    while last > first && CONNECTORS.contains(&tokens[last - 1].text) {
+        last -= 1;
+    }
+    out.extend(named(tokens, text, first, last));
+    out
+}
+
+/// The body named by exactly tokens[first..last], if the words make one.
+fn named(tokens: &[Token<'_>], text: &str, first: usize, last: usize) -> Option<BodyMention> {
+    let words = tokens.get(first..last)?;
+    if words.len() < 2 {
+        return None;
+    }
+    if tokens.get(last).is_some_and(|t| BUILDING_WORDS.contains(&t.text)) {
+        return None;
+    }
+    let org = words.iter().any(|t| is_org_head(t.base()));
+    let strong = words.iter().any(is_strong_head);
+    let government = words.iter().any(is_government_word);
+    // "City of Longview", "County of Orange"
+    let municipality = matches!(words[0].text, "City" | "County" | "Town" | "Village" | "Borough" | "Township")
+        && words[1].text == "of";
+    let weak_only = words.iter().any(is_weak_head) && !strong;
+    let kind = if org {
+        BodyKind::Organization
+    } else if municipality || strong || (weak_only && government) {
+        BodyKind::Agency
+    } else {
+        return None;
+    };
+    let last_token = &words[words.len() - 1];
+    let span = Span::new(
+        words[0].span.start,
+        last_token.span.start + last_token.base().len(),
+    );
+    let name = text.get(span.range())?.split_whitespace().collect::<Vec<_>>().join(" ");
+    let acronym = match (tokens.get(last), tokens.get(last + 1), tokens.get(last + 2)) {
+        (Some(o), Some(a), Some(c)) if o.text == "(" && c.text == ")" && is_acronym(a) => {
+            Some(a.text.to_string())
+        }
+        _ => None,
+    };
+    Some(BodyMention {
+        name,
+        kind,
+        span,
+        first,
+        end: last,
+        acronym,
+        origin: Origin::Rule,
+    })
+}
+
+/// Classifies a span the model tagged as an organisation: a government body when it has
+/// a head word, any other organisation otherwise.
+pub(crate) fn classify(tokens: &[Token<'_>], text: &str, first: usize, end: usize) -> Option<BodyMention> {
+    if let Some(b) = body(tokens, text, first, end).pop() {
+        return Some(BodyMention { origin: Origin::Model, ..b });
+    }
+    let mut first = first;
+    while first < end && tokens[first].is("the") {
+        first += 1;
+    }
+    let words = tokens.get(first..end)?;
+    let last = words.last()?;
+    // A lone acronym is left to the acronym rules.
+    if words.len() == 1 && last.is_all_caps() {
+        return None;
+    }
+    let span = Span::new(tokens[first].span.start, last.span.start + last.base().len());
+    let name = text.get(span.range())?.split_whitespace().collect::<Vec<_>>().join(" ");
+    Some(BodyMention {
+        name,
+        kind: BodyKind::Organization,
+        span,
+        first,
+        end,
+        acronym: None,
+        origin: Origin::Model,
+    })
+}
+
+/// True for an acronym: two to eight letters, mostly capitals ("CISA", "MedPAC").
+pub(crate) fn is_acronym(t: &Token<'_>) -> bool {
+    let s = t.text;
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    let upper = s.chars().filter(|c| c.is_uppercase()).count();
+    (2..=8).contains(&letters)
+        && upper * 2 > letters
+        && s.chars().next().is_some_and(char::is_uppercase)
+        && s.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '&')
+}
+
+/// The full name of a well-known acronym ("FBI" -> "Federal Bureau of Investigation").
+pub(crate) fn known_acronym(acronym: &str) -> Option<&'static str> {
+    KNOWN_ACRONYMS
+        .iter()
+        .find(|(a, _)| *a == acronym)
+        .map(|&(_, n)| n)
+}
+
+/// The initials of a name's capitalised words ("Cook County State’s Attorney’s Office"
+/// -> "CCSAO"), leaving out function words and a leading "U.S.".
+pub(crate) fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter(|w| !matches!(*w, "U.S." | "US"))
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::text::tokenize_span;
+    use super::*;
+
+    fn bodies(s: &str) -> Vec<(String, BodyKind, Option<String>)> {
+        let toks = tokenize_span(s, Span::new(0, s.len()), 0);
+        find(&toks, s)
+            .into_iter()
+            .map(|b| (b.name, b.kind, b.acronym))
+            .collect()
+    }
+
+    fn names(s: &str) -> Vec<String> {
+        bodies(s).into_iter().map(|b| b.0).collect()
+    }
+
+    #[test]
+    fn agencies_with_heads_and_complements() {
+        assert_eq!(
+            names("The U.S. Department of Health and Human Services said"),
+            ["U.S. Department of Health and Human Services"]
+        );
+        assert_eq!(names("before Brooklyn Supreme Court Justice Ann Doe"), ["Brooklyn Supreme Court"]);
+        assert_eq!(
+            names("Detective Al Morrow of the New York City Department of Finance, Office of the Sheriff"),
+            ["New York City Department of Finance", "Office of the Sheriff"]
+        );
+        assert_eq!(
+            names("said Chicago Police Department Superintendent Lee Ames"),
+            ["Chicago Police Department"]
+        );
+        assert_eq!(names("arrested by the Fullerton Police last week"), ["Fullerton Police"]);
+    }
+
+    #[test]
+    fn acronyms_in_parentheses() {
+        let b = bodies("The U.S. Cybersecurity and Infrastructure Security Agency (CISA) met");
+        assert_eq!(b[0].0, "U.S. Cybersecurity and Infrastructure Security Agency");
+        assert_eq!(b[0].2.as_deref(), Some("CISA"));
+        assert_eq!(initials(&b[0].0), "CISA");
+    }
+
+    #[test]
+    fn owners_and_weak_heads() {
+        assert_eq!(
+            names("Chief of the District Attorney’s Real Estate Fraud Unit"),
+            ["Real Estate Fraud Unit"]
+        );
+        assert_eq!(names("the Cook County State’s Attorney’s Office said"), ["Cook County State’s Attorney’s Office"]);
+        assert_eq!(names("the Harris County District Attorney’s office will host"), ["Harris County District Attorney’s office"]);
+        assert_eq!(names("the Brooklyn District Attorney’s Action Center"), ["Brooklyn District Attorney’s Action Center"]);
+        assert!(names("at the Alief Community Center located").is_empty());
+    }
+
+    #[test]
+    fn organisations_are_not_agencies() {
+        let b = bodies("the University of Nebraska and the American Hospital Association");
+        assert!(b.iter().all(|x| x.1 == BodyKind::Organization));
+        assert!(names("Acting District Attorney Ann Doe said").is_empty());
+    }
+
+    #[test]
+    fn lists_split_at_and() {
+        assert_eq!(
+            names("the Los Angeles Police Department and the Orange County Sheriff’s Department"),
+            ["Los Angeles Police Department", "Orange County Sheriff’s Department"]
+        );
+    }
+
+    #[test]
+    fn acronym_helpers() {
+        assert_eq!(known_acronym("FBI"), Some("Federal Bureau of Investigation"));
+        assert_eq!(initials("Cook County State’s Attorney’s Office"), "CCSAO");
+    }
+}

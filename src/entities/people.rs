@@ -1,0 +1,830 @@
+//! People: candidate names from the NER model and from the text around capitalised name
+//! sequences (titles, honorifics, appositions, ages, speech verbs, party tags, state
+//! possessives, contact blocks), merged into one person per release under the fullest
+//! name the release uses.
+
+use super::agencies::{self, BodyMention};
+use super::states;
+use super::text::Token;
+use super::titles::{self, Title};
+use super::Origin;
+use crate::doc::{NerLabel, NerSpan, Span};
+
+/// Lower-case particles inside names ("Ludwig van Beethoven").
+const PARTICLES: &[&str] = &["de", "del", "la", "van", "von", "der", "da", "dos", "di", "le", "bin"];
+
+/// Name suffixes kept in names.
+const SUFFIXES: &[&str] = &["Jr", "Sr", "II", "III", "IV"];
+
+/// Words of place and building names, never parts of a person's name.
+const PLACE_WORDS: &[&str] = &[
+    "Street", "St", "Avenue", "Ave", "Road", "Rd", "Blvd", "Boulevard", "Drive", "Highway",
+    "Plaza", "Square", "Building", "Forest", "River", "Mountain", "Beach", "Valley", "Bridge",
+    "Parkway", "Freeway", "Center", "Centre", "Island", "Islands", "Lake", "County", "City",
+    "Town", "Township", "Village", "Airport", "Station", "Mall", "Park", "Stadium", "Arena",
+    "Suite", "Floor", "Room", "Hall", "Tower", "Harbor", "Port", "Bay", "Canyon", "Heights",
+    "Hills",
+];
+
+/// Verbs of speech that mark the name before or after them as a speaker.
+const SPEECH_VERBS: &[&str] = &[
+    "said", "says", "stated", "states", "added", "adds", "explained", "noted", "announced",
+    "announces", "commented", "remarked", "continued", "testified", "wrote", "told", "urged",
+    "warned", "emphasized", "stressed", "declared", "concluded", "reported", "acknowledged",
+    "praised", "thanked", "applauded", "commends", "commended", "stated:", "asked",
+];
+
+/// Verbs after a name that only people do ("Doe pleaded guilty").
+const PERSON_VERBS: &[&str] = &[
+    "pleaded", "pled", "admitted", "allegedly", "confessed", "died", "fled", "testified",
+    "faces", "faced",
+];
+
+/// Participles after "was"/"is" that only people undergo ("Doe was sentenced").
+const PERSON_PARTICIPLES: &[&str] = &[
+    "sentenced", "arrested", "convicted", "charged", "indicted", "killed", "shot",
+    "appointed", "elected", "sworn", "booked", "identified", "arraigned", "stabbed",
+    "murdered", "extradited", "acquitted",
+];
+
+/// Why a sequence of words was taken for a person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Evidence {
+    /// Strong enough on its own.
+    Strong,
+    /// A capitalised sequence with nothing around it: kept only when the surname is
+    /// used alone elsewhere or the model agrees.
+    Bare,
+    /// A title and name outside running prose (a headline, a menu): adds its title to a
+    /// person found elsewhere, never a person of its own.
+    Support,
+}
+
+/// A person named at one place in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Candidate {
+    /// Where the name (without title) is.
+    pub span: Span,
+    /// The name as written, possessive dropped, whitespace normalised.
+    pub name: String,
+    /// Lower-case name words without initials and suffix.
+    pub key: Vec<String>,
+    /// Suffix ("Jr"), if any.
+    pub suffix: Option<String>,
+    /// Title written with the name.
+    pub title: Option<String>,
+    /// Public role: from the title or the pattern.
+    pub official: Option<bool>,
+    /// State given with the name.
+    pub state: Option<&'static str>,
+    /// Office the person serves, as written, and whether it is a government body.
+    pub organization: Option<(String, bool)>,
+    /// Sentence index.
+    pub sentence: usize,
+    /// What found it.
+    pub origin: Origin,
+    evidence: Evidence,
+}
+
+/// True for a word that may be part of a person's name.
+fn is_name_token(t: &Token<'_>) -> bool {
+    let base = t.base();
+    if t.is_initial() {
+        return true;
+    }
+    t.is_capitalised()
+        && base.chars().any(char::is_lowercase)
+        && base.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+        && !titles::is_stop_word(base)
+        && !titles::is_title_word(base)
+        && !agencies::is_head(base)
+        && !agencies::is_org_head(base)
+        && !PLACE_WORDS.contains(&base)
+        && states::code_for_name(base).is_none()
+        && !SUFFIXES.contains(&base)
+        && !base.split('-').any(|part| {
+            titles::is_title_word(part) || agencies::is_head(part) || agencies::is_org_head(part)
+        })
+}
+
+/// True when the word after a name continues a larger proper name ("Cook County",
+/// "Chicago Police", "Forensic Science Services"): the words are not a person's name.
+fn continues_proper_name(tokens: &[Token<'_>], end: usize) -> bool {
+    let last = &tokens[end - 1];
+    if last.ends_phrase() || last.possessive() {
+        return false;
+    }
+    tokens.get(end).is_some_and(|n| {
+        let base = n.base();
+        n.sentence == last.sentence
+            && n.is_capitalised()
+            && (titles::is_title_word(base) && !titles::is_honorific(base)
+                || agencies::is_head(base)
+                || agencies::is_org_head(base)
+                || PLACE_WORDS.contains(&base))
+    })
+}
+
+/// Words before a name that mark a private person in a case ("charges against ...").
+const CASE_WORDS_BEFORE: &[&str] = &[
+    "against", "killing", "killed", "murdered", "shot", "stabbed", "victim", "victims",
+    "defendant", "defendants", "suspect", "suspects",
+];
+
+/// "against Ann Doe", "the death of Ann Doe".
+fn case_word_before(tokens: &[Token<'_>], first: usize, sentence: usize) -> bool {
+    let at = |k: Option<usize>| k.and_then(|k| same_sentence(tokens, k, sentence));
+    let p1 = at(first.checked_sub(1));
+    let p2 = at(first.checked_sub(2));
+    p1.is_some_and(|t| CASE_WORDS_BEFORE.contains(&t.text))
+        || (p1.is_some_and(|t| t.text == "of")
+            && p2.is_some_and(|t| matches!(t.text, "death" | "murder" | "killing" | "shooting")))
+}
+
+/// The end (exclusive) of a name starting at token `i`, and the index of its suffix.
+fn name_at(tokens: &[Token<'_>], i: usize) -> Option<(usize, Option<usize>)> {
+    let first = tokens.get(i)?;
+    if !is_name_token(first) || first.is_initial() && tokens.get(i + 1).is_none() {
+        return None;
+    }
+    let sentence = first.sentence;
+    let mut end = i + 1;
+    while end < tokens.len() && end - i < 5 {
+        let prev = &tokens[end - 1];
+        if prev.ends_phrase() || prev.possessive() {
+            break;
+        }
+        let t = &tokens[end];
+        if t.sentence != sentence {
+            break;
+        }
+        if is_name_token(t) {
+            end += 1;
+        } else if PARTICLES.contains(&t.text)
+            && tokens.get(end + 1).is_some_and(|n| is_name_token(n) && n.sentence == sentence)
+        {
+            end += 2;
+        } else {
+            break;
+        }
+    }
+    // The last word may not be an initial.
+    while end > i + 1 && tokens[end - 1].is_initial() {
+        end -= 1;
+    }
+    if tokens[end - 1].is_initial() {
+        return None;
+    }
+    // Suffix: "Doe Jr." or "Doe, Jr."
+    let last = &tokens[end - 1];
+    let mut suffix = None;
+    if !last.possessive() && !last.ends_phrase() {
+        let s1 = tokens.get(end).filter(|t| t.sentence == sentence);
+        let s2 = tokens.get(end + 1).filter(|t| t.sentence == sentence);
+        if s1.is_some_and(|t| SUFFIXES.contains(&t.base())) {
+            suffix = Some(end);
+            end += 1;
+        } else if s1.is_some_and(|t| t.text == ",") && s2.is_some_and(|t| SUFFIXES.contains(&t.base()) && t.dot) {
+            suffix = Some(end + 1);
+            end += 2;
+        }
+    }
+    Some((end, suffix))
+}
+
+fn same_sentence<'a>(tokens: &'a [Token<'a>], k: usize, sentence: usize) -> Option<&'a Token<'a>> {
+    tokens.get(k).filter(|t| t.sentence == sentence)
+}
+
+/// ", 41," or "(41)" after a name: an age, as given for defendants and victims.
+fn age_after(tokens: &[Token<'_>], end: usize, sentence: usize) -> bool {
+    let is_age = |k: usize| {
+        same_sentence(tokens, k, sentence)
+            .is_some_and(|t| (1..=3).contains(&t.text.len()) && t.text.chars().all(|c| c.is_ascii_digit()))
+    };
+    let at = |k: usize, s: &str| same_sentence(tokens, k, sentence).is_some_and(|t| t.text == s);
+    (at(end, ",") && is_age(end + 1) && (tokens.get(end + 2).is_none_or(|t| t.sentence != sentence || matches!(t.text, "," | ";" | ")")) || tokens[end + 1].dot))
+        || (at(end, "(") && is_age(end + 1) && at(end + 2, ")"))
+}
+
+fn speech_around(tokens: &[Token<'_>], first: usize, end: usize, sentence: usize) -> bool {
+    let after = same_sentence(tokens, end, sentence).is_some_and(|t| SPEECH_VERBS.contains(&t.text));
+    let before = first > 0
+        && same_sentence(tokens, first - 1, sentence).is_some_and(|t| SPEECH_VERBS.contains(&t.text) && !t.ends_phrase());
+    after || before
+}
+
+fn person_verb_after(tokens: &[Token<'_>], end: usize, sentence: usize) -> bool {
+    let Some(t) = same_sentence(tokens, end, sentence) else {
+        return false;
+    };
+    if PERSON_VERBS.contains(&t.text) {
+        return true;
+    }
+    if matches!(t.text, "was" | "is" | "has" | "had" | "will") {
+        let mut k = end + 1;
+        while same_sentence(tokens, k, sentence).is_some_and(|t| matches!(t.text, "been" | "be" | "later" | "also" | "previously")) {
+            k += 1;
+        }
+        return same_sentence(tokens, k, sentence).is_some_and(|t| PERSON_PARTICIPLES.contains(&t.text));
+    }
+    false
+}
+
+/// ", who" or ", whose" after a name.
+fn relative_after(tokens: &[Token<'_>], end: usize, sentence: usize) -> bool {
+    same_sentence(tokens, end, sentence).is_some_and(|t| t.text == ",")
+        && same_sentence(tokens, end + 1, sentence).is_some_and(|t| matches!(t.text, "who" | "whose"))
+}
+
+/// "(D-CA)" or "(R-Glenbeulah)" after a name: a member of Congress.
+fn party_after(tokens: &[Token<'_>], end: usize, sentence: usize) -> Option<Option<&'static str>> {
+    let open = same_sentence(tokens, end, sentence)?;
+    let tag = same_sentence(tokens, end + 1, sentence)?;
+    if open.text != "(" {
+        return None;
+    }
+    let b = tag.text.as_bytes();
+    if b.len() >= 3 && matches!(b[0], b'D' | b'R' | b'I') && b[1] == b'-' {
+        return Some(states::party_tag_code(tag));
+    }
+    None
+}
+
+/// A state possessive right before the name: "Nebraska’s Bob Evnen".
+fn state_possessive_before(tokens: &[Token<'_>], first: usize, sentence: usize) -> Option<&'static str> {
+    let p = same_sentence(tokens, first.checked_sub(1)?, sentence)?;
+    if !p.possessive() {
+        return None;
+    }
+    states::code_for_name(p.base()).or_else(|| {
+        let p2 = same_sentence(tokens, first.checked_sub(2)?, sentence)?;
+        states::code_for_name(&format!("{} {}", p2.text, p.base()))
+    })
+}
+
+/// "Contact: Name" or "Contact Name".
+fn contact_before(tokens: &[Token<'_>], first: usize, sentence: usize) -> bool {
+    let at = |k: Option<usize>| k.and_then(|k| same_sentence(tokens, k, sentence));
+    let p1 = at(first.checked_sub(1));
+    let p2 = at(first.checked_sub(2));
+    let is_contact = |t: &Token<'_>| t.is("contact") || t.is("contacts");
+    p1.is_some_and(is_contact) || (p1.is_some_and(|t| t.text == ":") && p2.is_some_and(is_contact))
+}
+
+/// The whole sentence is the name and the next sentence is a title (a contact block
+/// written one item per line).
+fn title_line_after(tokens: &[Token<'_>], first: usize, end: usize) -> Option<Title> {
+    let sentence = tokens[first].sentence;
+    if first > 0 && tokens[first - 1].sentence == sentence {
+        return None;
+    }
+    if tokens.get(end).is_some_and(|t| t.sentence == sentence) {
+        return None;
+    }
+    let next_start = end;
+    let next_sentence = tokens.get(next_start)?.sentence;
+    let next_end = tokens[next_start..]
+        .iter()
+        .position(|t| t.sentence != next_sentence)
+        .map_or(tokens.len(), |p| next_start + p);
+    titles::whole_title(&tokens[next_start..next_end])
+}
+
+/// The agency a person serves, when written right before the title ("Chicago Police
+/// Department Superintendent Ann Doe") or after the name ("Ann Doe of the Fraud Bureau").
+fn organization(bodies: &[BodyMention], title: Option<&Title>, end: usize, tokens: &[Token<'_>]) -> Option<(String, bool)> {
+    let named = |b: &BodyMention| (b.name.clone(), b.kind == agencies::BodyKind::Agency);
+    if let Some(t) = title {
+        if let Some(b) = bodies.iter().find(|b| b.end == t.first) {
+            return Some(named(b));
+        }
+    }
+    let mut k = end;
+    if tokens.get(k).is_some_and(|t| t.text == ",") {
+        k += 1;
+    }
+    if !tokens.get(k).is_some_and(|t| t.text == "of") {
+        return None;
+    }
+    k += 1;
+    if tokens.get(k).is_some_and(|t| t.is("the")) {
+        k += 1;
+    }
+    bodies.iter().find(|b| b.first == k).map(named)
+}
+
+fn candidate(tokens: &[Token<'_>], text: &str, first: usize, end: usize, suffix: Option<usize>, origin: Origin, evidence: Evidence) -> Option<Candidate> {
+    let name_end = suffix.unwrap_or(end);
+    let last = &tokens[name_end - 1];
+    let mut stop = last.span.start + last.base().len();
+    if let Some(s) = suffix {
+        stop = tokens[s].span_with_dot().end;
+    }
+    let span = Span::new(tokens[first].span.start, stop);
+    let name = text.get(span.range())?.split_whitespace().collect::<Vec<_>>().join(" ");
+    let key: Vec<String> = tokens[first..name_end]
+        .iter()
+        .filter(|t| !t.is_initial() && t.text != "," && !PARTICLES.contains(&t.text))
+        .map(|t| t.base().to_lowercase())
+        .collect();
+    if key.is_empty() {
+        return None;
+    }
+    Some(Candidate {
+        span,
+        name,
+        key,
+        suffix: suffix.map(|s| tokens[s].base().to_string()),
+        title: None,
+        official: None,
+        state: None,
+        organization: None,
+        sentence: tokens[first].sentence,
+        origin,
+        evidence,
+    })
+}
+
+/// Reads everything the context says about the name at tokens[first..end].
+fn with_context(mut c: Candidate, tokens: &[Token<'_>], bodies: &[BodyMention], first: usize, end: usize, inherited: Option<&Title>) -> (Candidate, Option<Title>) {
+    let sentence = tokens[first].sentence;
+    let prefix = titles::before(tokens, first);
+    let title = prefix
+        .title
+        .clone()
+        .or_else(|| titles::after(tokens, end))
+        .or_else(|| title_line_after(tokens, first, end))
+        .or_else(|| inherited.cloned());
+    let contact = contact_before(tokens, first, sentence);
+    // Weak cues make a person of a full name only; a single word needs a title, an
+    // honorific, a speech verb or the like.
+    let full = c.key.len() >= 2;
+    let mut strong = prefix.honorific
+        || title.is_some()
+        || contact
+        || speech_around(tokens, first, end, sentence)
+        || (full && relative_after(tokens, end, sentence));
+    if let Some(t) = &title {
+        c.title = Some(t.text.clone());
+        c.official = Some(t.official);
+        c.state = t.state;
+    }
+    // "Hon." is given to office holders; a release's contact speaks for the office.
+    let honourable = first > 0 && (tokens[first - 1].is("Hon") || tokens[first - 1].is("Honorable"));
+    if honourable || contact {
+        c.official.get_or_insert(true);
+    }
+    if full && case_word_before(tokens, first, sentence) {
+        strong = true;
+        c.official.get_or_insert(false);
+    }
+    if age_after(tokens, end, sentence) {
+        strong = true;
+        c.official.get_or_insert(false);
+    }
+    if let Some(code) = party_after(tokens, end, sentence) {
+        strong = true;
+        c.official = Some(true);
+        c.title.get_or_insert_with(|| "Representative".to_string());
+        c.state = c.state.or(code);
+    }
+    if let Some(code) = state_possessive_before(tokens, first, sentence) {
+        strong = true;
+        c.official = Some(true);
+        c.state = c.state.or(Some(code));
+    }
+    if full && person_verb_after(tokens, end, sentence) {
+        strong = true;
+    }
+    if strong {
+        c.evidence = Evidence::Strong;
+    }
+    c.organization = organization(bodies, title.as_ref(), end, tokens);
+    // People who serve a company or other private organisation are not officials.
+    if c.organization.as_ref().is_some_and(|(_, government)| !government) {
+        c.official = Some(false);
+    }
+    let plural = prefix.title.filter(|t| {
+        tokens
+            .get(first.wrapping_sub(1))
+            .is_some_and(|h| h.base().ends_with('s') && titles::head_kind(h.base()).is_some() && h.base() != t.text)
+    });
+    (c, plural)
+}
+
+/// Finds people named in the tokens (rules) and in the model's PER spans.
+pub(crate) fn find(tokens: &[Token<'_>], text: &str, bodies: &[BodyMention], ner: &[NerSpan]) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    // A plural title ("Sheriff Detectives A and B") carries over to the next name.
+    let mut plural: Option<(usize, Title)> = None;
+    while i < tokens.len() {
+        let starts = i == 0
+            || !is_name_token(&tokens[i - 1])
+            || tokens[i - 1].ends_phrase()
+            || tokens[i - 1].possessive()
+            || tokens[i - 1].sentence != tokens[i].sentence;
+        let Some((end, suffix)) = starts.then(|| name_at(tokens, i)).flatten() else {
+            i += 1;
+            continue;
+        };
+        if continues_proper_name(tokens, end) {
+            i = end;
+            continue;
+        }
+        let inherited = plural
+            .as_ref()
+            .filter(|(e, _)| {
+                *e < i && i - *e <= 2 && tokens[*e..i].iter().all(|t| matches!(t.text, "," | "and"))
+            })
+            .map(|(_, t)| t);
+        let inside_agency = |c: &Candidate| {
+            bodies
+                .iter()
+                .any(|b| b.kind == agencies::BodyKind::Agency && b.span.contains(c.span))
+        };
+        if let Some(c) = candidate(tokens, text, i, end, suffix, Origin::Rule, Evidence::Bare) {
+            let (mut c, carried) = with_context(c, tokens, bodies, i, end, inherited);
+            plural = carried.or_else(|| inherited.cloned()).map(|t| (end, t));
+            if !inside_agency(&c) {
+                if !tokens[i].prose {
+                    c.evidence = outside_prose(tokens, i, end, &c);
+                }
+                if c.evidence != Evidence::Bare || tokens[i].prose {
+                    out.push(c);
+                }
+            }
+        }
+        i = end;
+    }
+    for n in ner.iter().filter(|n| n.label == NerLabel::Person) {
+        if let Some(c) = from_model(tokens, text, bodies, n.span) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// What a name outside running prose is worth: a person of its own in a contact block
+/// ("Contact: Ann Doe", a name line over a title line, "Ann Doe, Press Officer"), in a
+/// list of defendants ("Ann Doe, 31, of Anaheim;") or on a line of its own with a title
+/// ("District Attorney Investigator Ann Doe"); otherwise support for a title at most.
+fn outside_prose(tokens: &[Token<'_>], first: usize, end: usize, c: &Candidate) -> Evidence {
+    let sentence = tokens[first].sentence;
+    let line_start = first == 0 || tokens[first - 1].sentence != sentence;
+    let line_end = tokens.get(end).is_none_or(|t| t.sentence != sentence);
+    let title_line = titles::before(tokens, first).title.is_some_and(|t| {
+        (t.first == 0 || tokens[t.first - 1].sentence != sentence) && line_end
+    });
+    if contact_before(tokens, first, sentence)
+        || title_line_after(tokens, first, end).is_some()
+        || (line_start && titles::after(tokens, end).is_some())
+        || (line_start && age_after(tokens, end, sentence))
+        || title_line
+    {
+        Evidence::Strong
+    } else if c.title.is_some() {
+        Evidence::Support
+    } else {
+        Evidence::Bare
+    }
+}
+
+/// A candidate from a PER span of the model: leading titles inside the span are dropped
+/// and read as the title.
+fn from_model(tokens: &[Token<'_>], text: &str, bodies: &[BodyMention], span: Span) -> Option<Candidate> {
+    let first = tokens.partition_point(|t| t.span.end <= span.start);
+    let end = tokens.partition_point(|t| t.span.start < span.end);
+    if first >= end || !tokens[first].prose {
+        return None;
+    }
+    let mut start = first;
+    while start < end && !is_name_token(&tokens[start]) {
+        start += 1;
+    }
+    if start >= end {
+        return None;
+    }
+    let mut stop = end;
+    while stop > start && !(is_name_token(&tokens[stop - 1]) || agencies_suffix(&tokens[stop - 1])) {
+        stop -= 1;
+    }
+    let suffix = (stop > start + 1 && agencies_suffix(&tokens[stop - 1])).then_some(stop - 1);
+    let name_stop = suffix.unwrap_or(stop);
+    let c = candidate(tokens, text, start, name_stop, suffix, Origin::Model, Evidence::Strong)?;
+    let (c, _) = with_context(c, tokens, bodies, start, stop, None);
+    Some(Candidate { evidence: Evidence::Strong, ..c })
+}
+
+fn agencies_suffix(t: &Token<'_>) -> bool {
+    SUFFIXES.contains(&t.base())
+}
+
+/// A person of one release: all candidates that name them.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Person {
+    /// The fullest name.
+    pub name: String,
+    /// Title, if any.
+    pub title: Option<String>,
+    /// Public role.
+    pub official: bool,
+    /// State.
+    pub state: Option<&'static str>,
+    /// Office served.
+    pub organization: Option<String>,
+    /// Mentions: span, sentence, origin.
+    pub mentions: Vec<(Span, usize, Origin)>,
+}
+
+struct Group {
+    key: Vec<String>,
+    suffix: Option<String>,
+    members: Vec<Candidate>,
+    /// Candidates outside prose that only lend their title.
+    support: Vec<Candidate>,
+}
+
+impl Group {
+    fn last(&self) -> &str {
+        self.key.last().map_or("", String::as_str)
+    }
+
+    fn first(&self) -> &str {
+        self.key.first().map_or("", String::as_str)
+    }
+}
+
+/// Merges candidates into people: full names first, then single names ("Ashcroft") into
+/// the full name with that surname, then further uses of known surnames in the text.
+pub(crate) fn merge(mut candidates: Vec<Candidate>, tokens: &[Token<'_>]) -> Vec<Person> {
+    candidates.sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end)));
+    let mut groups: Vec<Group> = Vec::new();
+    let (support, candidates): (Vec<Candidate>, Vec<Candidate>) =
+        candidates.into_iter().partition(|c| c.evidence == Evidence::Support);
+    let (multi, single): (Vec<Candidate>, Vec<Candidate>) = candidates.into_iter().partition(|c| c.key.len() >= 2);
+    let (strong_multi, bare_multi): (Vec<Candidate>, Vec<Candidate>) = multi.into_iter().partition(|c| c.evidence == Evidence::Strong);
+    for c in strong_multi {
+        add_full(&mut groups, c);
+    }
+    let standalone = |word: &str| {
+        tokens.iter().enumerate().any(|(k, t)| {
+            t.prose
+                && t.base().eq_ignore_ascii_case(word)
+                && is_name_token(t)
+                && !(k > 0 && tokens[k - 1].sentence == t.sentence && (is_name_token(&tokens[k - 1]) && !tokens[k - 1].ends_phrase() || matches!(tokens[k - 1].text, "the" | "The" | "a" | "A" | "an" | "An")))
+                && !tokens.get(k + 1).is_some_and(|n| n.sentence == t.sentence && is_name_token(n) && !t.ends_phrase() && !t.possessive())
+        })
+    };
+    for c in bare_multi {
+        let known = groups.iter().any(|g| g.last() == c.key[c.key.len() - 1] && g.first() == c.key[0]);
+        if known || single.iter().any(|s| s.evidence == Evidence::Strong && s.key[0] == c.key[c.key.len() - 1]) || standalone(&c.key[c.key.len() - 1]) {
+            add_full(&mut groups, c);
+        }
+    }
+    for c in single {
+        let word = c.key[0].clone();
+        let target = groups
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| g.key.len() >= 2 && g.last() == word)
+            .min_by_key(|(_, g)| {
+                // The nearest full name before the mention, else the first after.
+                let before = g.members.iter().filter(|m| m.span.start <= c.span.start).map(|m| c.span.start - m.span.start).min();
+                before.unwrap_or(usize::MAX / 2 + g.members[0].span.start)
+            })
+            .map(|(k, _)| k);
+        match target {
+            Some(k) => groups[k].members.push(c),
+            None if c.evidence == Evidence::Strong => {
+                if let Some(g) = groups.iter_mut().find(|g| g.key == [word.clone()]) {
+                    g.members.push(c);
+                } else {
+                    groups.push(Group { key: vec![word], suffix: None, members: vec![c], support: Vec::new() });
+                }
+            }
+            None => {}
+        }
+    }
+    // Titles from headlines and menus, for people the release names elsewhere.
+    for c in support {
+        let last = &c.key[c.key.len() - 1];
+        let first = &c.key[0];
+        let group = groups.iter_mut().find(|g| {
+            g.last() == last && (c.key.len() == 1 || g.key.len() == 1 || g.first() == first)
+        });
+        if let Some(g) = group {
+            g.support.push(c);
+        }
+    }
+    groups.into_iter().map(|g| person(g, tokens)).collect()
+}
+
+fn add_full(groups: &mut Vec<Group>, c: Candidate) {
+    let (first, last) = (c.key[0].clone(), c.key[c.key.len() - 1].clone());
+    if let Some(g) = groups.iter_mut().find(|g| g.first() == first && g.last() == last && g.suffix == c.suffix) {
+        if c.key.len() > g.key.len() {
+            g.key = c.key.clone();
+        }
+        g.members.push(c);
+    } else {
+        groups.push(Group { key: c.key.clone(), suffix: c.suffix.clone(), members: vec![c], support: Vec::new() });
+    }
+}
+
+fn person(g: Group, tokens: &[Token<'_>]) -> Person {
+    let best = g
+        .members
+        .iter()
+        .max_by_key(|m| (m.key.len(), m.suffix.is_some(), m.name.len(), std::cmp::Reverse(m.span.start)))
+        .map(|m| m.name.clone())
+        .unwrap_or_default();
+    let with_support = || g.members.iter().chain(&g.support);
+    let official = with_support().any(|m| m.official == Some(true));
+    let title = with_support()
+        .filter(|m| m.official == Some(official) || !official)
+        .find_map(|m| m.title.clone());
+    let state = with_support().find_map(|m| m.state);
+    let organization = with_support().find_map(|m| m.organization.clone().map(|(name, _)| name));
+    let mut mentions: Vec<(Span, usize, Origin)> = g.members.iter().map(|m| (m.span, m.sentence, m.origin)).collect();
+    // Further uses of the surname alone (rule mentions), unless a different full name.
+    if g.key.len() >= 2 && g.suffix.is_none() {
+        let last = g.last();
+        for (k, t) in tokens.iter().enumerate() {
+            if t.prose
+                && t.base().to_lowercase() == last
+                && is_name_token(t)
+                && !mentions.iter().any(|(s, _, _)| s.contains(t.span) || t.span.contains(*s))
+                && !(k > 0 && tokens[k - 1].sentence == t.sentence && is_name_token(&tokens[k - 1]) && !tokens[k - 1].ends_phrase())
+            {
+                let span = Span::new(t.span.start, t.span.start + t.base().len());
+                mentions.push((span, t.sentence, Origin::Rule));
+            }
+        }
+    }
+    mentions.sort_by_key(|m| m.0);
+    mentions.dedup_by_key(|m| m.0);
+    Person {
+        name: best,
+        title,
+        official,
+        state,
+        organization,
+        mentions,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::text::tokenize_span;
+    use super::*;
+
+    fn people(s: &str) -> Vec<Person> {
+        people_with(s, &[])
+    }
+
+    fn people_with(s: &str, ner: &[NerSpan]) -> Vec<Person> {
+        let toks = tokenize_span(s, Span::new(0, s.len()), 0);
+        let bodies = agencies::find(&toks, s);
+        merge(find(&toks, s, &bodies, ner), &toks)
+    }
+
+    fn one(s: &str) -> Person {
+        let p = people(s);
+        assert_eq!(p.len(), 1, "{p:?}");
+        p.into_iter().next().expect("one person")
+    }
+
+    #[test]
+    fn title_before_name() {
+        let p = one("Secretary of State Tom Lark returned yesterday, and Lark said it went well.");
+        assert_eq!(p.name, "Tom Lark");
+        assert_eq!(p.title.as_deref(), Some("Secretary of State"));
+        assert!(p.official);
+        assert_eq!(p.mentions.len(), 2);
+    }
+
+    #[test]
+    fn title_after_name_with_state() {
+        let p = one("The summit was led by Tom Lark, Missouri Secretary of State, on Monday.");
+        assert_eq!(p.title.as_deref(), Some("Secretary of State"));
+        assert_eq!(p.state, Some("MO"));
+    }
+
+    #[test]
+    fn state_possessive() {
+        let p = people("Four officials, Nebraska’s Bo Evans and Iowa’s Pat Pine, met today.");
+        assert_eq!(p.len(), 2);
+        assert_eq!(p[0].name, "Bo Evans");
+        assert_eq!(p[0].state, Some("NE"));
+        assert!(p[0].official);
+    }
+
+    #[test]
+    fn surname_with_title_joins_full_name() {
+        let p = one("Police Commissioner Wes Brattle spoke. Later, Commissioner Brattle said no.");
+        assert_eq!(p.name, "Wes Brattle");
+        assert_eq!(p.title.as_deref(), Some("Police Commissioner"));
+    }
+
+    #[test]
+    fn party_tags() {
+        let p = one("Today Rep. Ada Shiffer (D-CA) wrote to the agency about it.");
+        assert_eq!(p.title.as_deref(), Some("Representative"));
+        assert_eq!(p.state, Some("CA"));
+        let p = one("Congressman Glen Grote (R-Glenbeulah) today announced a grant.");
+        assert!(p.official);
+    }
+
+    #[test]
+    fn title_with_agency_after_name() {
+        let p = one("Assistant District Attorney Frank Santos of the Frauds Bureau is prosecuting.");
+        assert_eq!(p.title.as_deref(), Some("Assistant District Attorney"));
+        assert_eq!(p.organization.as_deref(), Some("Frauds Bureau"));
+    }
+
+    #[test]
+    fn defendants_are_not_officials() {
+        let p = people("The defendant, Carl Mott, 45, of Anaheim, was charged. Mott pleaded guilty.");
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].name, "Carl Mott");
+        assert!(!p[0].official);
+        assert_eq!(p[0].mentions.len(), 2);
+    }
+
+    #[test]
+    fn suffixes_keep_people_apart() {
+        let p = people("charges against Marco Ruiz, 47, for killing Marco Ruiz, Jr., 36, last week.");
+        let names: Vec<&str> = p.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Marco Ruiz", "Marco Ruiz, Jr."]);
+    }
+
+    #[test]
+    fn plural_titles_carry_over() {
+        let p = people("The case was investigated by Sheriff Detectives Al Morrow and Rick Lebow of the unit.");
+        assert_eq!(p.len(), 2);
+        assert!(p.iter().all(|x| x.title.as_deref() == Some("Sheriff Detective")));
+    }
+
+    #[test]
+    fn contact_blocks() {
+        let s = "Contact: Jo Chaney, Communications Director";
+        let p = one(s);
+        assert_eq!(p.title.as_deref(), Some("Communications Director"));
+        assert!(p.official);
+        let s = "Sue Kang Shroder\nChief of Staff\nAuthor\nLei Fera\nPublished";
+        let toks: Vec<Token<'_>> = s
+            .split('\n')
+            .scan(0usize, |pos, line| {
+                let start = *pos;
+                *pos += line.len() + 1;
+                Some((start, line.len()))
+            })
+            .enumerate()
+            .flat_map(|(i, (start, len))| tokenize_span(s, Span::new(start, start + len), i))
+            .collect();
+        let p = merge(find(&toks, s, &[], &[]), &toks);
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].name, "Sue Kang Shroder");
+        assert_eq!(p[0].title.as_deref(), Some("Chief of Staff"));
+    }
+
+    #[test]
+    fn bare_names_need_support() {
+        assert!(people("They met at Taco Bell on Lemon Avenue.").is_empty());
+        let p = one("The case against Carl Davos was reviewed. After examining it, Davos was freed.");
+        assert_eq!(p.name, "Carl Davos");
+    }
+
+    #[test]
+    fn model_spans_are_candidates() {
+        let s = "The award honours Dick Dawson for his work.";
+        let start = s.find("Dick").expect("name");
+        let ner = [NerSpan {
+            span: Span::new(start, start + "Dick Dawson".len()),
+            label: NerLabel::Person,
+            score: 0.9,
+        }];
+        let p = people_with(s, &ner);
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].name, "Dick Dawson");
+        assert!(!p[0].official);
+        assert!(p[0].mentions.iter().any(|m| m.2 == Origin::Model));
+    }
+
+    #[test]
+    fn model_span_with_title_inside() {
+        let s = "said Sheriff Tom Dartt today.";
+        let start = s.find("Sheriff").expect("title");
+        let ner = [NerSpan {
+            span: Span::new(start, start + "Sheriff Tom Dartt".len()),
+            label: NerLabel::Person,
+            score: 0.9,
+        }];
+        let p = people_with(s, &ner);
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].name, "Tom Dartt");
+        assert_eq!(p[0].title.as_deref(), Some("Sheriff"));
+    }
+}

@@ -1,0 +1,427 @@
+//! US states, DC and territories: full names, AP abbreviations, postal codes in addresses
+//! and datelines, and party-state tags, each mapped to its USPS code.
+//!
+//! False friends are rejected by their context: a state name followed by "City" or
+//! "County" names a city or county; "Washington" alone means the federal government; a
+//! state name that is part of a person's name ("Virginia Foxx") is not a state; two-letter
+//! codes that are also English words ("IN", "OR", "ME") count only in an address.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use super::text::Token;
+use crate::doc::Span;
+
+/// (USPS code, full name, AP abbreviation without its final period).
+const STATES: &[(&str, &str, &str)] = &[
+    ("AL", "Alabama", "Ala"),
+    ("AK", "Alaska", ""),
+    ("AZ", "Arizona", "Ariz"),
+    ("AR", "Arkansas", "Ark"),
+    ("CA", "California", "Calif"),
+    ("CO", "Colorado", "Colo"),
+    ("CT", "Connecticut", "Conn"),
+    ("DE", "Delaware", "Del"),
+    ("DC", "District of Columbia", "D.C."),
+    ("FL", "Florida", "Fla"),
+    ("GA", "Georgia", "Ga"),
+    ("HI", "Hawaii", ""),
+    ("ID", "Idaho", ""),
+    ("IL", "Illinois", "Ill"),
+    ("IN", "Indiana", "Ind"),
+    ("IA", "Iowa", ""),
+    ("KS", "Kansas", "Kan"),
+    ("KY", "Kentucky", "Ky"),
+    ("LA", "Louisiana", "La"),
+    ("ME", "Maine", ""),
+    ("MD", "Maryland", "Md"),
+    ("MA", "Massachusetts", "Mass"),
+    ("MI", "Michigan", "Mich"),
+    ("MN", "Minnesota", "Minn"),
+    ("MS", "Mississippi", "Miss"),
+    ("MO", "Missouri", "Mo"),
+    ("MT", "Montana", "Mont"),
+    ("NE", "Nebraska", "Neb"),
+    ("NV", "Nevada", "Nev"),
+    ("NH", "New Hampshire", "N.H."),
+    ("NJ", "New Jersey", "N.J."),
+    ("NM", "New Mexico", "N.M."),
+    ("NY", "New York", "N.Y."),
+    ("NC", "North Carolina", "N.C."),
+    ("ND", "North Dakota", "N.D."),
+    ("OH", "Ohio", ""),
+    ("OK", "Oklahoma", "Okla"),
+    ("OR", "Oregon", "Ore"),
+    ("PA", "Pennsylvania", "Pa"),
+    ("RI", "Rhode Island", "R.I."),
+    ("SC", "South Carolina", "S.C."),
+    ("SD", "South Dakota", "S.D."),
+    ("TN", "Tennessee", "Tenn"),
+    ("TX", "Texas", "Tex"),
+    ("UT", "Utah", ""),
+    ("VT", "Vermont", "Vt"),
+    ("VA", "Virginia", "Va"),
+    ("WA", "Washington", "Wash"),
+    ("WV", "West Virginia", "W.Va"),
+    ("WI", "Wisconsin", "Wis"),
+    ("WY", "Wyoming", "Wyo"),
+    ("PR", "Puerto Rico", ""),
+    ("GU", "Guam", ""),
+    ("VI", "U.S. Virgin Islands", ""),
+    ("VI", "Virgin Islands", ""),
+    ("AS", "American Samoa", ""),
+    ("MP", "Northern Mariana Islands", ""),
+];
+
+/// Codes that are also English words or common abbreviations: only counted in addresses.
+const WORDLIKE_CODES: &[&str] = &[
+    "IN", "OR", "ME", "OK", "HI", "AS", "OH", "ID", "AL", "DE", "LA", "MA", "PA", "CO", "MD",
+    "MS", "MT", "GU", "VI", "MP", "SC", "NE",
+];
+
+/// State names that are also given names: not a state when a surname follows.
+const GIVEN_NAME_STATES: &[&str] = &[
+    "Virginia",
+    "Georgia",
+    "Indiana",
+    "Montana",
+    "Nevada",
+    "Carolina",
+    "Dakota",
+    "Washington",
+];
+
+/// A reference to a state found in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct StateMention {
+    /// USPS code.
+    pub code: &'static str,
+    /// Where it is written.
+    pub span: Span,
+    /// Index of the first token of the reference.
+    pub first: usize,
+    /// One past the last token of the reference.
+    pub end: usize,
+}
+
+/// Full names by their first word: (words of the name, code).
+static BY_FIRST_WORD: LazyLock<HashMap<&'static str, Vec<(Vec<&'static str>, &'static str)>>> =
+    LazyLock::new(|| {
+        let mut map: HashMap<&str, Vec<(Vec<&str>, &str)>> = HashMap::new();
+        for &(code, name, _) in STATES {
+            let words: Vec<&str> = name.split(' ').collect();
+            map.entry(words[0]).or_default().push((words, code));
+        }
+        for list in map.values_mut() {
+            list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        }
+        map
+    });
+
+/// The USPS code for a full state name ("Missouri" -> "MO").
+pub(crate) fn code_for_name(name: &str) -> Option<&'static str> {
+    STATES
+        .iter()
+        .find(|(_, n, _)| n.eq_ignore_ascii_case(name))
+        .map(|&(c, _, _)| c)
+}
+
+/// The full name for a USPS code ("MO" -> "Missouri").
+pub(crate) fn name_for_code(code: &str) -> Option<&'static str> {
+    STATES.iter().find(|(c, _, _)| *c == code).map(|&(_, n, _)| n)
+}
+
+fn is_code(s: &str) -> bool {
+    STATES.iter().any(|(c, _, _)| *c == s)
+}
+
+fn code_for_ap(s: &str) -> Option<&'static str> {
+    STATES
+        .iter()
+        .find(|(_, _, ap)| !ap.is_empty() && *ap == s)
+        .map(|&(c, _, _)| c)
+}
+
+/// A word matches a name word when it is written the same or in capitals.
+fn word_matches(token: &Token<'_>, word: &str) -> bool {
+    let base = token.base();
+    base == word || (token.is_all_caps() && base.eq_ignore_ascii_case(word))
+}
+
+/// The code of a party-state tag such as "D-FL", "R-TN-06" or "R-Mo" (the last with its
+/// period recorded on the token).
+pub(crate) fn party_tag_code(token: &Token<'_>) -> Option<&'static str> {
+    let mut parts = token.base().split('-');
+    let party = parts.next()?;
+    if !matches!(party, "D" | "R" | "I") {
+        return None;
+    }
+    let place = parts.next()?;
+    if let Some(rest) = parts.next() {
+        if !(rest.chars().all(|c| c.is_ascii_digit()) || rest == "AL") || parts.next().is_some() {
+            return None;
+        }
+    }
+    if place.len() == 2 && is_code(place) {
+        return STATES.iter().find(|(c, _, _)| *c == place).map(|s| s.0);
+    }
+    code_for_ap(place).or_else(|| code_for_name(place))
+}
+
+fn is_zip(token: Option<&Token<'_>>) -> bool {
+    token.is_some_and(|t| {
+        let s = t.text;
+        (s.len() == 5 || s.len() == 10)
+            && s.chars().take(5).all(|c| c.is_ascii_digit())
+            && (s.len() == 5 || s.as_bytes()[5] == b'-')
+    })
+}
+
+/// True when tokens[i] follows "Place," in the same sentence (an address or dateline).
+fn after_place_comma(tokens: &[Token<'_>], i: usize) -> bool {
+    i >= 2
+        && tokens[i - 1].text == ","
+        && tokens[i - 2].is_capitalised()
+        && tokens[i - 2].sentence == tokens[i].sentence
+}
+
+/// Words that may follow a given-name state in an institutional name, not a surname.
+fn continues_institution(token: &Token<'_>) -> bool {
+    super::titles::is_title_word(token.base())
+        || super::agencies::is_head(token.base())
+        || super::agencies::is_org_head(token.base())
+        || matches!(
+            token.base(),
+            "State" | "County" | "City" | "Supreme" | "Superior" | "Highway" | "National"
+                | "General" | "Legislature" | "Tech" | "Law" | "Medical" | "Public" | "Western"
+                | "Eastern" | "Northern" | "Southern" | "Central" | "Health" | "Bar"
+        )
+}
+
+const DIRECTIONS: &[&str] = &[
+    "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
+    "Upstate", "Downstate", "Greater", "Rural", "Coastal", "Southwest", "Southeast", "Northwest",
+    "Northeast",
+];
+
+/// Finds every state reference in the tokens.
+pub(crate) fn find(tokens: &[Token<'_>]) -> Vec<StateMention> {
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if let Some(m) = at(tokens, i) {
+            i = m.end;
+            found.push(m);
+        } else {
+            i += 1;
+        }
+    }
+    found
+}
+
+fn mention(tokens: &[Token<'_>], code: &'static str, first: usize, end: usize) -> StateMention {
+    let last = &tokens[end - 1];
+    StateMention {
+        code,
+        span: Span::new(tokens[first].span.start, last.span.end),
+        first,
+        end,
+    }
+}
+
+/// The state reference starting at token `i`, if any.
+fn at(tokens: &[Token<'_>], i: usize) -> Option<StateMention> {
+    let t = &tokens[i];
+    if !t.is_capitalised() {
+        return None;
+    }
+    let next = tokens.get(i + 1).filter(|n| n.sentence == t.sentence);
+    // Full names, longest first.
+    let first_word = if t.is_all_caps() {
+        let mut s = t.base().to_lowercase();
+        if let Some(c) = s.get_mut(0..1) {
+            c.make_ascii_uppercase();
+        }
+        BY_FIRST_WORD
+            .keys()
+            .find(|k| k.eq_ignore_ascii_case(&s))
+            .copied()
+    } else {
+        BY_FIRST_WORD.get_key_value(t.base()).map(|(k, _)| *k)
+    };
+    if let Some(key) = first_word {
+        for (words, code) in &BY_FIRST_WORD[key] {
+            let end = i + words.len();
+            if end > tokens.len()
+                || !words
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| tokens[i + k].sentence == t.sentence && word_matches(&tokens[i + k], w))
+            {
+                continue;
+            }
+            // Only the last word may carry a possessive.
+            if tokens[i..end - 1].iter().any(|x| x.possessive()) {
+                continue;
+            }
+            if is_full_name_reference(tokens, i, end, code) {
+                return Some(mention(tokens, code, i, end));
+            }
+            if *code == "WA" {
+                return washington(tokens, i);
+            }
+            return None;
+        }
+    }
+    // "Washington, D.C." and "D.C." are handled above and by the AP table.
+    if let Some(code) = party_tag_code(t) {
+        return Some(mention(tokens, code, i, i + 1));
+    }
+    if t.text.contains('.') || t.dot {
+        let ap = if t.text.ends_with('.') {
+            code_for_ap(t.text)
+        } else if t.dot {
+            code_for_ap(t.text).filter(|_| after_place_comma(tokens, i) || t.text.contains('.'))
+        } else {
+            None
+        };
+        if let Some(code) = ap {
+            return Some(mention(tokens, code, i, i + 1));
+        }
+    }
+    if t.text.len() == 2 && t.is_all_caps() && is_code(t.text) {
+        let zip = is_zip(next);
+        let address = after_place_comma(tokens, i)
+            && (!WORDLIKE_CODES.contains(&t.text) || !tokens[i - 2].is_all_caps());
+        if zip || address || t.text == "DC" {
+            let code = STATES.iter().find(|(c, _, _)| *c == t.text).map(|s| s.0)?;
+            return Some(mention(tokens, code, i, i + 1));
+        }
+    }
+    None
+}
+
+/// Whether a matched full name at tokens[i..end] refers to the state.
+fn is_full_name_reference(tokens: &[Token<'_>], i: usize, end: usize, code: &str) -> bool {
+    let first = &tokens[i];
+    let last = &tokens[end - 1];
+    let next = tokens
+        .get(end)
+        .filter(|n| n.sentence == first.sentence && !last.ends_phrase() && !last.possessive());
+    if next.is_some_and(|n| n.is("City") || n.is("County")) {
+        return false;
+    }
+    if code == "WA" {
+        return false;
+    }
+    let given_name = end == i + 1 && GIVEN_NAME_STATES.contains(&first.base());
+    if given_name {
+        // "Virginia Foxx": a surname follows.
+        if next.is_some_and(|n| {
+            n.is_capitalised() && !n.is_all_caps() && !continues_institution(n) && n.text != "D.C."
+        }) {
+            return false;
+        }
+        // "Jay Missouri": a given name precedes.
+        if i > 0 {
+            let prev = &tokens[i - 1];
+            if prev.sentence == first.sentence
+                && prev.is_capitalised()
+                && !prev.ends_phrase()
+                && !prev.possessive()
+                && !prev.is_all_caps()
+                && !DIRECTIONS.contains(&prev.base())
+                && !continues_institution(prev)
+                && !super::titles::is_stop_word(prev.base())
+            {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+/// "Washington" is the state only as "Washington State", "State of Washington" or in an
+/// address; "Washington, D.C." and "Washington DC" are DC; alone it means the federal
+/// government and is skipped.
+fn washington(tokens: &[Token<'_>], i: usize) -> Option<StateMention> {
+    let t = &tokens[i];
+    let same = |k: usize| tokens.get(k).filter(|x| x.sentence == t.sentence);
+    let n1 = same(i + 1);
+    let n2 = same(i + 2);
+    if n1.is_some_and(|n| n.text == "D.C." || n.text == "DC") {
+        return Some(mention(tokens, "DC", i, i + 2));
+    }
+    if n1.is_some_and(|n| n.text == ",") && n2.is_some_and(|n| n.text == "D.C." || n.text == "DC")
+    {
+        return Some(mention(tokens, "DC", i, i + 3));
+    }
+    if !t.possessive() && n1.is_some_and(|n| n.is("State")) {
+        return Some(mention(tokens, "WA", i, i + 2));
+    }
+    if i >= 2 && tokens[i - 1].is("of") && tokens[i - 2].is("State") {
+        return Some(mention(tokens, "WA", i, i + 1));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::text::tokenize_span;
+    use super::*;
+
+    fn codes(s: &str) -> Vec<&'static str> {
+        let toks = tokenize_span(s, Span::new(0, s.len()), 0);
+        find(&toks).into_iter().map(|m| m.code).collect()
+    }
+
+    #[test]
+    fn full_names_possessives_and_titles() {
+        assert_eq!(codes("She moved to Missouri last year."), ["MO"]);
+        assert_eq!(codes("Nebraska’s Ann Smith and Kansas’ Bo Lee met."), ["NE", "KS"]);
+        assert_eq!(codes("Tom Lark, Missouri Secretary of State, spoke."), ["MO"]);
+        assert_eq!(codes("the Texas Department of Public Safety"), ["TX"]);
+        assert_eq!(codes("North Carolina and West Virginia"), ["NC", "WV"]);
+        assert_eq!(codes("TEXAS MAN CHARGED"), ["TX"]);
+    }
+
+    #[test]
+    fn abbreviations_codes_and_party_tags() {
+        assert_eq!(codes("Jefferson City, Mo. — The office said"), ["MO"]);
+        assert_eq!(codes("Lincoln, Neb., and Fresno, Calif., offices"), ["NE", "CA"]);
+        assert_eq!(codes("held in Omaha, NE, this week"), ["NE"]);
+        assert_eq!(codes("350 Main Street Brooklyn, NY 11201"), ["NY"]);
+        assert_eq!(codes("Springfield IN 46201"), ["IN"]);
+        assert_eq!(codes("Rep. Ann Doe (D-FL) and Rep. Bo Roe (R-TN-06)"), ["FL", "TN"]);
+        assert_eq!(codes("Sen. Al Poe (R-Mo.) spoke"), ["MO"]);
+        assert_eq!(codes("offices in N.Y. and D.C."), ["NY", "DC"]);
+        assert_eq!(codes("Washington, D.C. – The House"), ["DC"]);
+    }
+
+    #[test]
+    fn false_friends() {
+        assert!(codes("in New York City and Kansas City").is_empty());
+        assert!(codes("near Oklahoma City on Tuesday").is_empty());
+        assert!(codes("Washington must act now").is_empty());
+        assert!(codes("funding from Washington this year").is_empty());
+        assert!(codes("Councilwoman Virginia Foxworth said").is_empty());
+        assert!(codes("actor Denzel Washington spoke").is_empty());
+        assert!(codes("Washington County deputies").is_empty());
+        assert!(codes("CHARGED IN FRAUD OR THEFT, ME TOO").is_empty());
+        assert!(codes("visit sos.mo.gov today").is_empty());
+        assert!(codes("Miss. Jones said").is_empty());
+    }
+
+    #[test]
+    fn washington_state() {
+        assert_eq!(codes("Washington State Patrol"), ["WA"]);
+        assert_eq!(codes("the State of Washington"), ["WA"]);
+    }
+
+    #[test]
+    fn code_lookups() {
+        assert_eq!(code_for_name("missouri"), Some("MO"));
+        assert_eq!(name_for_code("NE"), Some("Nebraska"));
+        assert_eq!(name_for_code("XX"), None);
+    }
+}

@@ -1,0 +1,256 @@
+//! Word tokens over a release's sentences, shared by the state, agency and person rules.
+//!
+//! Tokens keep their byte span in the release text. A period right after a word is not a
+//! token of its own: it sets [`Token::dot`], so "Mo." and "Jr." stay one word while a
+//! sentence-final period still breaks name sequences (see [`Token::ends_phrase`]).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::doc::{Release, Span};
+
+/// One word or punctuation mark of the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Token<'a> {
+    /// Where the token is (without the period recorded in `dot`).
+    pub span: Span,
+    /// The token as written.
+    pub text: &'a str,
+    /// A period follows the token immediately.
+    pub dot: bool,
+    /// Index of the sentence the token belongs to.
+    pub sentence: usize,
+    /// True when the token's sentence reads as running prose (see [`is_prose`]).
+    pub prose: bool,
+}
+
+/// Abbreviations after which a period does not end a phrase.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Jr", "Sr", "St", "Rep", "Reps", "Sen", "Sens", "Gov", "Lt",
+    "Sgt", "Det", "Hon", "Capt", "Gen", "Col", "Maj", "Cpl", "Insp", "Supt", "Prof", "Rev",
+    "Atty", "Dept", "Asst", "No", "Mt", "Ft",
+];
+
+/// Small words written in lower case inside proper names.
+pub(crate) const FUNCTION_WORDS: &[&str] = &[
+    "of", "for", "and", "the", "on", "&", "in", "at", "to", "de", "del", "la", "y",
+];
+
+static TOKEN_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        (?:https?://|www\.)\S+
+        | [\w.+-]+@[\w-]+(?:\.[\w-]+)+
+        | (?:\p{L}\.){2,}
+        | [\p{L}\p{N}]+(?:['’\-.&][\p{L}\p{N}]+)*(?:['’]s?)?
+        | \S",
+    )
+    .expect("static regex")
+});
+
+impl<'a> Token<'a> {
+    /// The word without a possessive ending ("Nebraska’s" -> "Nebraska").
+    pub fn base(&self) -> &'a str {
+        strip_possessive(self.text)
+    }
+
+    /// True when the word ends in a possessive ("’s", "'s" or a bare apostrophe).
+    pub fn possessive(&self) -> bool {
+        self.base().len() != self.text.len()
+    }
+
+    /// True when the word starts with an upper-case letter.
+    pub fn is_capitalised(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// True for a word of two or more letters, all upper case ("FBI", "NY").
+    pub fn is_all_caps(&self) -> bool {
+        let base = self.base();
+        base.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && base.chars().all(|c| !c.is_lowercase())
+            && base.chars().any(char::is_alphabetic)
+    }
+
+    /// True for a single letter followed by a period (an initial: "J.").
+    pub fn is_initial(&self) -> bool {
+        self.dot && self.text.chars().count() == 1 && self.is_capitalised()
+    }
+
+    /// True when a period after this token ends the phrase (not an initial or title
+    /// abbreviation).
+    pub fn ends_phrase(&self) -> bool {
+        self.dot && !self.is_initial() && !ABBREVIATIONS.contains(&self.base())
+    }
+
+    /// True for the given word, ignoring a possessive ending and case.
+    pub fn is(&self, word: &str) -> bool {
+        self.base().eq_ignore_ascii_case(word)
+    }
+
+    /// The span including the trailing period, if any.
+    pub fn span_with_dot(&self) -> Span {
+        Span::new(self.span.start, self.span.end + usize::from(self.dot))
+    }
+}
+
+/// A word without a possessive ending.
+pub(crate) fn strip_possessive(word: &str) -> &str {
+    for suffix in ["’s", "'s", "’S", "'S", "’", "'"] {
+        if let Some(base) = word.strip_suffix(suffix) {
+            if !base.is_empty() {
+                return base;
+            }
+        }
+    }
+    word
+}
+
+/// Small words that title-case headlines leave in lower case.
+const HEADLINE_SMALL_WORDS: &[&str] = &[
+    "a", "an", "by", "from", "with", "into", "as", "after", "before", "over", "under", "vs",
+    "or", "but", "nor", "up", "off", "out", "via", "per", "upon", "amid", "onto",
+];
+
+/// Common English words that prose lines hold and headlines in other languages do not.
+const ENGLISH_WORDS: &[&str] = &[
+    "the", "a", "an", "and", "to", "of", "in", "is", "was", "are", "were", "has", "have",
+    "had", "will", "for", "with", "that", "said", "by", "on", "at", "from", "as", "who",
+    "his", "her", "their", "our", "be", "been", "it", "this", "or",
+];
+
+/// True when a sentence reads as English prose rather than a menu item, headline or list
+/// of links: it has at least one lower-case word that is not a function word, and at
+/// least one common English word. Title-case lines in page chrome (navigation, other
+/// releases' headlines) fail this test.
+pub(crate) fn is_prose(tokens: &[Token<'_>]) -> bool {
+    // A teaser cut off with an ellipsis belongs to a list of other releases.
+    let last = tokens.iter().rev().find(|t| !matches!(t.text, "]" | ")"));
+    if last.is_some_and(|t| t.text == "…" || t.text == "[…]")
+        || tokens.len() >= 2 && tokens[tokens.len() - 2..].iter().all(|t| t.text == ".")
+    {
+        return false;
+    }
+    let content = tokens.iter().any(|t| {
+        t.text.chars().next().is_some_and(char::is_lowercase)
+            && t.text.chars().count() > 1
+            && !FUNCTION_WORDS.contains(&t.text)
+            && !HEADLINE_SMALL_WORDS.contains(&t.text)
+            && !t.text.contains(['.', '@', '/'])
+    });
+    content
+        && tokens
+            .iter()
+            .any(|t| ENGLISH_WORDS.iter().any(|w| w.eq_ignore_ascii_case(t.text)))
+}
+
+/// Tokenises one span of the release text.
+pub(crate) fn tokenize_span(text: &str, span: Span, sentence: usize) -> Vec<Token<'_>> {
+    let Some(slice) = text.get(span.range()) else {
+        return Vec::new();
+    };
+    let mut tokens: Vec<Token<'_>> = Vec::new();
+    for m in TOKEN_RE.find_iter(slice) {
+        let s = m.as_str();
+        if s == "." {
+            if let Some(last) = tokens.last_mut() {
+                if last.span.end == span.start + m.start() && !last.dot && is_wordlike(last.text) {
+                    last.dot = true;
+                    continue;
+                }
+            }
+        }
+        tokens.push(Token {
+            span: Span::new(span.start + m.start(), span.start + m.end()),
+            text: s,
+            dot: false,
+            sentence,
+            prose: false,
+        });
+    }
+    let prose = is_prose(&tokens);
+    for t in &mut tokens {
+        t.prose = prose;
+    }
+    tokens
+}
+
+fn is_wordlike(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_alphanumeric) && !s.ends_with('.')
+}
+
+/// Every token of the release's sentences, in text order.
+pub(crate) fn tokenize(release: &Release) -> Vec<Token<'_>> {
+    let text: &str = &release.text;
+    release
+        .sentences
+        .iter()
+        .enumerate()
+        .flat_map(|(i, s)| tokenize_span(text, s.span, i))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<(&str, bool)> {
+        tokenize_span(s, Span::new(0, s.len()), 0)
+            .iter()
+            .map(|t| (t.text, t.dot))
+            .collect()
+    }
+
+    #[test]
+    fn keeps_abbreviations_initials_and_tags_together() {
+        assert_eq!(
+            words("Jefferson City, Mo. — U.S. Rep. Ann J. Doe (D-CA) said."),
+            vec![
+                ("Jefferson", false),
+                ("City", false),
+                (",", false),
+                ("Mo", true),
+                ("—", false),
+                ("U.S.", false),
+                ("Rep", true),
+                ("Ann", false),
+                ("J", true),
+                ("Doe", false),
+                ("(", false),
+                ("D-CA", false),
+                (")", false),
+                ("said", true),
+            ]
+        );
+    }
+
+    #[test]
+    fn possessives_and_links() {
+        let s = "Nebraska’s office, see www.sos.mo.gov or a.b@c.org";
+        let toks = tokenize_span(s, Span::new(0, s.len()), 0);
+        assert_eq!(toks[0].base(), "Nebraska");
+        assert!(toks[0].possessive());
+        assert!(toks.iter().any(|t| t.text == "www.sos.mo.gov"));
+        assert!(toks.iter().any(|t| t.text == "a.b@c.org"));
+    }
+
+    #[test]
+    fn prose_versus_title_case_lines() {
+        let prose = "The office announced charges today.";
+        let menu = "Harris County Grand Jury Indicts Man for Terrorism";
+        let spanish = "Formulario de Denuncia en Línea solicitan información";
+        let headline = "Escondido Man Charged with Murder after Victim Dies from Beating";
+        let teaser = "The District Attorney announced today that Al Roe, 74, who is …";
+        assert!(!tokenize_span(headline, Span::new(0, headline.len()), 0)[0].prose);
+        assert!(!tokenize_span(teaser, Span::new(0, teaser.len()), 0)[0].prose);
+        assert!(tokenize_span(prose, Span::new(0, prose.len()), 0)[0].prose);
+        assert!(!tokenize_span(menu, Span::new(0, menu.len()), 0)[0].prose);
+        assert!(!tokenize_span(spanish, Span::new(0, spanish.len()), 0)[0].prose);
+    }
+
+    #[test]
+    fn out_of_range_span_gives_nothing() {
+        assert!(tokenize_span("abc", Span::new(2, 9), 0).is_empty());
+    }
+}

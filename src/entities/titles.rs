@@ -1,0 +1,505 @@
+//! Titles and honorifics of people: which words make a title, which titles mark a public
+//! role, and how a title is read before ("Secretary of State Jay Ashcroft", "Commissioner
+//! Bratton", "Rep. Adam Schiff") or after a name ("Jay Ashcroft, Missouri Secretary of
+//! State").
+
+use super::states;
+use super::text::Token;
+
+/// Honorifics: dropped from names, not titles.
+const HONORIFICS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Hon", "Honorable", "Rev", "Reverend", "Prof", "Sir",
+    "Dame",
+];
+
+/// Title heads of people acting in a public role (singular, capitalised).
+const OFFICIAL_HEADS: &[&str] = &[
+    "Secretary", "Attorney", "Governor", "Gov", "Senator", "Sen", "Representative", "Rep",
+    "Congressman", "Congresswoman", "Congressmember", "Delegate", "Mayor", "Sheriff", "Judge",
+    "Justice", "Detective", "Det", "Officer", "Investigator", "Commissioner", "Director",
+    "Administrator", "Superintendent", "Supt", "Chief", "Spokesperson", "Spokesman",
+    "Spokeswoman", "Clerk", "President", "Chairman", "Chairwoman", "Chair", "Chairperson",
+    "Speaker", "Leader", "Member", "Councilmember", "Councilman", "Councilwoman",
+    "Alderman", "Alderwoman", "Assemblyman", "Assemblywoman", "Assemblymember", "Sergeant",
+    "Sgt", "Captain", "Capt", "Lieutenant", "Lt", "Trooper", "Deputy", "Agent", "Prosecutor",
+    "Marshal", "Coordinator", "Manager", "Inspector", "General", "Staff", "Ambassador",
+    "Comptroller", "Treasurer", "Auditor", "Controller", "Magistrate", "Warden", "Coroner",
+    "Assessor", "Recorder", "Constable", "Analyst", "Commander", "Cmdr", "Colonel", "Col",
+    "Major", "Maj", "Corporal", "Cpl", "Patrolman", "Whip", "Advocate", "Defender",
+    "Supervisor", "Specialist", "Counsel", "Solicitor", "Administrator", "Principal",
+];
+
+/// Title heads of people who are not acting in a public role.
+const PRIVATE_HEADS: &[&str] = &[
+    "Professor", "CEO", "Founder", "Owner", "Partner",
+];
+
+/// Words that may stand inside a title before its head.
+const MODIFIERS: &[&str] = &[
+    "Acting", "Assistant", "Deputy", "Senior", "Executive", "Supervising", "Chief", "Special",
+    "District", "Attorney", "State", "State’s", "State's", "United", "States", "U.S.",
+    "General", "Criminal", "County", "City", "Council", "Precinct", "Police", "Sheriff",
+    "Insurance", "Public", "Information", "Communications", "Interim", "Former", "First",
+    "Vice", "Under", "Associate", "Principal", "Managing", "Division", "Press", "Media",
+    "Legislative", "Program", "Regional", "Federal", "National", "Head", "Lead", "Presiding",
+    "Superior", "Supreme", "Circuit", "Court", "Appellate", "Municipal", "Trial", "Elections",
+    "Election", "Safety", "Operations", "Relations", "Community", "Crime", "Analysis",
+    "Departmental", "Forensic", "Homeland", "Security", "Ranking", "Majority", "Minority",
+    "House", "Senate", "Republican", "Democratic", "Investigations", "Investigative", "Case",
+    "Staff", "Health", "Affairs", "Veterans", "Lt", "Sen", "Rep", "Gov", "Administrative",
+    "Field", "Resident", "Victim", "Intelligence", "Fire", "Patrol", "Highway",
+    "Sergeant", "Detective", "Investigator",
+];
+
+/// Role nouns written in lower case before a name ("spokesman Brian Doe"), with whether
+/// they mark a public role.
+const LOWER_ROLES: &[(&str, bool)] = &[
+    ("spokesman", true),
+    ("spokeswoman", true),
+    ("spokesperson", true),
+    ("prosecutor", true),
+    ("detective", true),
+    ("officer", true),
+    ("investigator", true),
+    ("deputy", true),
+    ("agent", true),
+    ("judge", true),
+    ("sheriff", true),
+    ("trooper", true),
+    ("attorney", false),
+    ("counsel", false),
+    ("lawyer", false),
+    ("defendant", false),
+    ("victim", false),
+    ("suspect", false),
+    ("witness", false),
+    ("co-defendant", false),
+];
+
+/// Words written before a lower-case role that make it private ("defense attorney").
+const PRIVATE_ROLE_MODIFIERS: &[&str] = &["defense", "private", "family", "civil", "Defense", "Private"];
+
+/// Capitalised words that start sentences or name dates, never parts of a name.
+const STOP_WORDS: &[&str] = &[
+    "The", "A", "An", "This", "That", "These", "Those", "In", "On", "At", "For", "Of", "And",
+    "But", "Or", "If", "When", "While", "After", "Before", "During", "Today", "Yesterday",
+    "Tomorrow", "He", "She", "They", "We", "I", "It", "His", "Her", "Our", "Their", "Its",
+    "My", "Your", "As", "By", "From", "To", "With", "Without", "Under", "Over", "Since",
+    "Until", "Per", "Also", "According", "Additionally", "Anyone", "Monday", "Tuesday",
+    "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+    "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+    "Contact", "Media", "Press", "Release", "Immediate", "News", "Email", "Phone",
+    "Cell", "Fax", "Tel", "Attn", "Share", "Home", "Read", "More", "Click", "Here", "Visit",
+    "Follow", "Like", "Tweet", "Print", "Back", "Next", "Previous", "Posted", "Published",
+    "Author", "Updated", "Thanks", "Thank", "Please", "Dear", "Sincerely", "Yes", "No",
+    "Not", "All", "Every", "Each", "Both", "Some", "Any", "Many", "Most", "Other", "Another",
+    "Such", "Through", "Throughout", "Because", "Although", "However", "Meanwhile",
+    "Instead", "Now", "Then", "There", "Where", "Who", "What", "Which", "Why", "How", "Here",
+    "Federal", "American", "Americans", "God", "Act", "Bill", "Program", "Medicare",
+    "Medicaid", "Social", "Security", "Congress", "Jane", "John Doe", "Doe", "Covid",
+    "COVID", "Internet", "Facebook", "Twitter", "Instagram", "YouTube", "LinkedIn", "Just",
+    "Only", "Even", "Once", "Whether", "Including", "Among", "Between", "Against", "About",
+    "Above", "Below", "Into", "Upon", "Within", "Across", "Along", "Around", "Behind",
+    "Beyond", "Near", "Following", "Regarding", "Despite", "Except", "Like", "Unlike",
+    "Via", "Us", "Use", "Terms", "Privacy", "Policy", "Do", "Does", "Did", "Is", "Are", "Was", "Were", "Be", "Been", "Has", "Have",
+    "Had", "Will", "Would", "Should", "Could", "Can", "May", "Might", "Must", "Shall",
+];
+
+/// Honorific words ("Mr", "Dr"), with or without their period.
+pub(crate) fn is_honorific(word: &str) -> bool {
+    HONORIFICS.contains(&word)
+}
+
+/// A plural head's singular ("Detectives" -> "Detective", "Reps" -> "Rep").
+fn singular(word: &str) -> &str {
+    if let Some(s) = word.strip_suffix('s') {
+        if OFFICIAL_HEADS.contains(&s) || PRIVATE_HEADS.contains(&s) {
+            return s;
+        }
+    }
+    word
+}
+
+/// Whether a capitalised title head marks a public role (`Some(true)`), a private one
+/// (`Some(false)`), or is not a head.
+pub(crate) fn head_kind(word: &str) -> Option<bool> {
+    let w = singular(word);
+    if PRIVATE_HEADS.contains(&w) {
+        Some(false)
+    } else if OFFICIAL_HEADS.contains(&w) {
+        Some(true)
+    } else {
+        None
+    }
+}
+
+/// True for any word that belongs to titles (heads, modifiers, honorifics).
+pub(crate) fn is_title_word(word: &str) -> bool {
+    head_kind(word).is_some() || MODIFIERS.contains(&word) || is_honorific(word)
+}
+
+/// True for capitalised function words, pronouns, dates and page words.
+pub(crate) fn is_stop_word(word: &str) -> bool {
+    STOP_WORDS.contains(&word)
+}
+
+/// A title read from the text around a name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Title {
+    /// The title as it should be written ("Representative", "District Attorney").
+    pub text: String,
+    /// Whether the title marks a public role.
+    pub official: bool,
+    /// State named right before the title ("Missouri Secretary of State").
+    pub state: Option<&'static str>,
+    /// Index of the first token of the title.
+    pub first: usize,
+}
+
+/// What precedes a name: a title, an honorific, both or neither.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Prefix {
+    /// The title, if any.
+    pub title: Option<Title>,
+    /// An honorific ("Mr.", "Dr.") stands before the name.
+    pub honorific: bool,
+}
+
+/// Full spelling of abbreviated titles.
+fn expand(head: &str) -> &str {
+    match head {
+        "Rep" | "Reps" => "Representative",
+        "Sen" | "Sens" => "Senator",
+        "Gov" => "Governor",
+        "Det" => "Detective",
+        "Lt" => "Lieutenant",
+        "Sgt" => "Sergeant",
+        "Capt" => "Captain",
+        "Supt" => "Superintendent",
+        "Col" => "Colonel",
+        "Maj" => "Major",
+        "Cpl" => "Corporal",
+        "Cmdr" => "Commander",
+        other => other,
+    }
+}
+
+/// Writes the title tokens first..=last as a title: single abbreviations spelled out,
+/// plural heads made singular.
+fn title_text(tokens: &[Token<'_>], first: usize, last: usize) -> String {
+    let words: Vec<&str> = tokens[first..=last]
+        .iter()
+        .enumerate()
+        .map(|(k, t)| {
+            if first + k == last {
+                expand(singular(t.base()))
+            } else {
+                t.text
+            }
+        })
+        .collect();
+    words.join(" ")
+}
+
+/// A state written just before token `k` ("Missouri", "New York", "Nebraska’s").
+fn state_before(tokens: &[Token<'_>], k: usize) -> Option<&'static str> {
+    let prev = tokens.get(k.checked_sub(1)?)?;
+    if prev.sentence != tokens[k].sentence {
+        return None;
+    }
+    if let Some(code) = states::code_for_name(prev.base()) {
+        return Some(code);
+    }
+    let prev2 = tokens.get(k.checked_sub(2)?)?;
+    states::code_for_name(&format!("{} {}", prev2.text, prev.base()))
+}
+
+fn is_title_token(t: &Token<'_>) -> bool {
+    t.is_capitalised() && is_title_word(t.base()) && !t.possessive()
+        || t.text.chars().all(|c| c.is_ascii_digit())
+        || (t.text.len() == 1 && t.is_capitalised() && !t.dot)
+}
+
+/// Walks back from the head at `head` over title words; returns the first index.
+fn title_start(tokens: &[Token<'_>], head: usize) -> usize {
+    let sentence = tokens[head].sentence;
+    let mut k = head;
+    while k > 0 {
+        let p = &tokens[k - 1];
+        if p.sentence != sentence || p.ends_phrase() {
+            break;
+        }
+        if is_title_token(p) {
+            k -= 1;
+        } else if (p.text == "of" || p.text == "for")
+            && k >= 2
+            && is_title_token(&tokens[k - 2])
+            && tokens[k - 2].sentence == sentence
+        {
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    // A title never starts with "of" or a number.
+    while k < head && !tokens[k].is_capitalised() {
+        k += 1;
+    }
+    k
+}
+
+/// The title or honorific written right before the name starting at token `name`.
+pub(crate) fn before(tokens: &[Token<'_>], name: usize) -> Prefix {
+    let mut prefix = Prefix::default();
+    let Some(mut j) = name.checked_sub(1) else {
+        return prefix;
+    };
+    let sentence = tokens[name].sentence;
+    let same = |t: &Token<'_>| t.sentence == sentence;
+    if same(&tokens[j]) && tokens[j].is_capitalised() && is_honorific(tokens[j].base()) {
+        prefix.honorific = true;
+        match j.checked_sub(1) {
+            Some(p) => j = p,
+            None => return prefix,
+        }
+    }
+    let t = &tokens[j];
+    if !same(t) || t.ends_phrase() {
+        return prefix;
+    }
+    // "Administrator, Marilyn Tavenner", "A third defendant, Gregory Martin"
+    if t.text == "," && !prefix.honorific && j > 0 {
+        let h = &tokens[j - 1];
+        if same(h) && h.is_capitalised() && !h.possessive() && head_kind(h.base()).is_some() {
+            prefix.title = Some(title_from(tokens, j - 1));
+        } else if same(h) {
+            prefix.title = lower_role(tokens, j - 1);
+        }
+        return prefix;
+    }
+    if is_title_token(t) && t.is_capitalised() {
+        let title = title_from(tokens, j);
+        if (title.first..=j).any(|k| head_kind(tokens[k].base()).is_some()) {
+            prefix.title = Some(title);
+        }
+    } else {
+        prefix.title = lower_role(tokens, j);
+    }
+    prefix
+}
+
+/// A role noun in lower case at token `j` ("spokesman", "defense attorney").
+fn lower_role(tokens: &[Token<'_>], j: usize) -> Option<Title> {
+    let t = &tokens[j];
+    let &(role, official) = LOWER_ROLES.iter().find(|(r, _)| t.text == *r)?;
+    let private = j > 0
+        && tokens[j - 1].sentence == t.sentence
+        && PRIVATE_ROLE_MODIFIERS.contains(&tokens[j - 1].text);
+    let first = if private { j - 1 } else { j };
+    Some(Title {
+        text: if private {
+            format!("{} {role}", tokens[j - 1].text)
+        } else {
+            role.to_string()
+        },
+        official: official && !private,
+        state: None,
+        first,
+    })
+}
+
+/// Whether the title tokens first..=last mark a public role: the last head decides,
+/// unless a private modifier ("Defense Counsel") stands in the title.
+fn is_official(tokens: &[Token<'_>], first: usize, last: usize) -> bool {
+    let words = &tokens[first..=last];
+    !words.iter().any(|t| PRIVATE_ROLE_MODIFIERS.contains(&t.text))
+        && words
+            .iter()
+            .rev()
+            .find_map(|t| head_kind(&capitalise(t.base())))
+            .unwrap_or(true)
+}
+
+/// The word with its first letter in upper case ("director" -> "Director").
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// The title whose head is token `head`.
+fn title_from(tokens: &[Token<'_>], head: usize) -> Title {
+    let first = title_start(tokens, head);
+    let official = is_official(tokens, first, head);
+    Title {
+        text: title_text(tokens, first, head),
+        official,
+        state: state_before(tokens, first),
+        first,
+    }
+}
+
+/// The title in an apposition after a name ending before token `end`: ", Missouri
+/// Secretary of State", ", Communications Director".
+pub(crate) fn after(tokens: &[Token<'_>], end: usize) -> Option<Title> {
+    let comma = tokens.get(end)?;
+    if comma.text != "," || end == 0 || comma.sentence != tokens[end - 1].sentence {
+        return None;
+    }
+    let sentence = comma.sentence;
+    let mut k = end + 1;
+    let mut state = None;
+    // A leading state: "Missouri Secretary of State".
+    if let Some(t) = tokens.get(k) {
+        if let Some(code) = states::code_for_name(t.base()) {
+            if tokens.get(k + 1).is_some_and(|n| is_title_token(n)) {
+                state = Some(code);
+                k += 1;
+            }
+        }
+    }
+    let first = k;
+    let mut has_head = false;
+    let mut last = None;
+    while let Some(t) = tokens.get(k) {
+        if t.sentence != sentence {
+            break;
+        }
+        let lower_title = t.text.chars().all(char::is_lowercase) && is_title_word(&capitalise(t.text));
+        if is_title_token(t) || lower_title {
+            has_head |= head_kind(&capitalise(t.base())).is_some();
+            last = Some(k);
+            k += 1;
+            if t.ends_phrase() {
+                break;
+            }
+        } else if t.text == "of" || t.text == "for" {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    let head = last.filter(|_| has_head)?;
+    if head < first {
+        return None;
+    }
+    // "Later, Commissioner Brattle said": the title belongs to the name after it.
+    if tokens
+        .get(head + 1)
+        .is_some_and(|n| n.sentence == sentence && n.is_capitalised() && !tokens[head].ends_phrase())
+    {
+        return None;
+    }
+    let official = is_official(tokens, first, head);
+    Some(Title {
+        text: title_text(tokens, first, head),
+        official,
+        state,
+        first,
+    })
+}
+
+/// Whether a whole sentence is a title ("Chief of Staff" on its own line in a contact
+/// block).
+pub(crate) fn whole_title(tokens: &[Token<'_>]) -> Option<Title> {
+    let first = tokens.first()?;
+    if !first.is_capitalised() || tokens.len() > 8 {
+        return None;
+    }
+    let mut last_head = None;
+    for (k, t) in tokens.iter().enumerate() {
+        if is_title_token(t) {
+            if head_kind(t.base()).is_some() {
+                last_head = Some(k);
+            }
+        } else if !(t.text == "of" || t.text == "for" || t.text == "the") {
+            return None;
+        }
+    }
+    let head = last_head?;
+    if head + 1 != tokens.len() {
+        return None;
+    }
+    Some(Title {
+        text: title_text(tokens, 0, head),
+        official: tokens.iter().rev().find_map(|t| head_kind(t.base())).unwrap_or(true),
+        state: None,
+        first: 0,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::text::tokenize_span;
+    use super::*;
+    use crate::doc::Span;
+
+    fn toks(s: &str) -> Vec<Token<'_>> {
+        tokenize_span(s, Span::new(0, s.len()), 0)
+    }
+
+    fn title_before(s: &str, name: &str) -> Prefix {
+        let t = toks(s);
+        let i = t.iter().position(|x| x.text == name).expect("name in text");
+        before(&t, i)
+    }
+
+    #[test]
+    fn titles_before_names() {
+        let p = title_before("Secretary of State Tom Lark returned.", "Tom");
+        let t = p.title.expect("title");
+        assert_eq!(t.text, "Secretary of State");
+        assert!(t.official);
+        let p = title_before("said Commissioner Orlan today", "Orlan");
+        assert_eq!(p.title.expect("title").text, "Commissioner");
+        let p = title_before("Rep. Ann Wexley (D-CA) wrote", "Ann");
+        assert_eq!(p.title.expect("title").text, "Representative");
+        let p = title_before("Assistant District Attorney Frank Tolliver of the", "Frank");
+        assert_eq!(p.title.expect("title").text, "Assistant District Attorney");
+        let p = title_before("Sheriff Detectives Al Morrow and", "Al");
+        assert_eq!(p.title.expect("title").text, "Sheriff Detective");
+        let p = title_before("Missouri Secretary of State Tom Lark", "Tom");
+        assert_eq!(p.title.expect("title").state, Some("MO"));
+    }
+
+    #[test]
+    fn honorifics_and_lower_case_roles() {
+        let p = title_before("Mr. Quill was sentenced", "Quill");
+        assert!(p.honorific && p.title.is_none());
+        let p = title_before("said spokesman Brian Oakes.", "Brian");
+        assert!(p.title.expect("role").official);
+        let p = title_before("said defense attorney Nia Brook.", "Nia");
+        let t = p.title.expect("role");
+        assert!(!t.official);
+        assert_eq!(t.text, "defense attorney");
+        let p = title_before("Harvard Law Professor Ron Sully", "Ron");
+        assert!(!p.title.expect("title").official);
+    }
+
+    #[test]
+    fn title_before_comma() {
+        let p = title_before("Services Administrator, Mara Tull, asking", "Mara");
+        assert_eq!(p.title.expect("title").text, "Administrator");
+    }
+
+    #[test]
+    fn titles_after_names() {
+        let t = toks("Tom Lark, Missouri Secretary of State, said");
+        let title = after(&t, 2).expect("title");
+        assert_eq!(title.text, "Secretary of State");
+        assert_eq!(title.state, Some("MO"));
+        let t = toks("Ada Quint, Chief of the District Attorney’s Fraud Unit");
+        assert_eq!(after(&t, 2).expect("title").text, "Chief");
+        let t = toks("Ada Quint, 41, of Anaheim");
+        assert!(after(&t, 2).is_none());
+    }
+
+    #[test]
+    fn whole_line_titles() {
+        assert_eq!(whole_title(&toks("Chief of Staff")).expect("title").text, "Chief of Staff");
+        assert!(whole_title(&toks("Published")).is_none());
+    }
+}
