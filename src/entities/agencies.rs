@@ -15,39 +15,158 @@ use crate::doc::Span;
 
 /// Head words of government bodies.
 const HEADS: &[&str] = &[
-    "Department", "Dept", "Agency", "Office", "Bureau", "Commission", "Court", "Committee",
-    "Subcommittee", "Council", "Board", "Administration", "Service", "Division",
-    "Unit", "Force", "Authority", "Patrol", "Legislature", "Assembly", "Senate", "Congress",
-    "Army", "Navy", "Corps", "Guard", "Ministry", "Police", "Command", "House", "Registry",
-    "Register", "Commissioners", "Government", "Marshals", "Centers", "Corrections",
-    "Judiciary", "Caucus", "Delegation", "Directorate", "Secretariat", "Departments",
-    "Offices", "Courts",
+    "Department",
+    "Dept",
+    "Agency",
+    "Office",
+    "Bureau",
+    "Commission",
+    "Court",
+    "Committee",
+    "Subcommittee",
+    "Council",
+    "Board",
+    "Administration",
+    "Service",
+    "Division",
+    "Unit",
+    "Force",
+    "Authority",
+    "Patrol",
+    "Legislature",
+    "Assembly",
+    "Senate",
+    "Congress",
+    "Army",
+    "Navy",
+    "Corps",
+    "Guard",
+    "Ministry",
+    "Police",
+    "Command",
+    "House",
+    "Registry",
+    "Register",
+    "Commissioners",
+    "Government",
+    "Marshals",
+    "Centers",
+    "Corrections",
+    "Judiciary",
+    "Caucus",
+    "Delegation",
+    "Directorate",
+    "Secretariat",
+    "Departments",
+    "Offices",
+    "Courts",
 ];
 
 /// Head words that make a government body only with a government word beside them
 /// ("District Attorney’s Action Center", but not "Alief Community Center").
 const WEAK_HEADS: &[&str] = &[
-    "Center", "Program", "Region", "Team", "Section", "Branch", "Laboratory", "Lab",
-    "Station", "Academy", "Jail", "Prison", "Facility", "Initiative", "Collaborative",
-    "Clerk’s", "Clerk's", "Hospital", "Services", "Base",
+    "Center",
+    "Program",
+    "Region",
+    "Team",
+    "Section",
+    "Branch",
+    "Laboratory",
+    "Lab",
+    "Station",
+    "Academy",
+    "Jail",
+    "Prison",
+    "Facility",
+    "Initiative",
+    "Collaborative",
+    "Clerk’s",
+    "Clerk's",
+    "Hospital",
+    "Services",
+    "Base",
 ];
 
 /// Words that mark a name as governmental, for weak heads.
 const GOVERNMENT_WORDS: &[&str] = &[
-    "U.S.", "United", "Federal", "National", "State", "State’s", "State's", "County",
-    "City", "Municipal", "District", "Attorney", "Attorney’s", "Attorney's", "DA’s", "DA's",
-    "Sheriff", "Sheriff’s", "Sheriff's", "Police", "Navy", "Naval", "Army", "Military",
-    "Marine", "Department", "Public", "Government", "Prosecutor’s", "Prosecutor's",
-    "Correctional", "Veterans", "Justice",
+    "U.S.",
+    "United",
+    "Federal",
+    "National",
+    "State",
+    "State’s",
+    "State's",
+    "County",
+    "City",
+    "Municipal",
+    "District",
+    "Attorney",
+    "Attorney’s",
+    "Attorney's",
+    "DA’s",
+    "DA's",
+    "Sheriff",
+    "Sheriff’s",
+    "Sheriff's",
+    "Police",
+    "Navy",
+    "Naval",
+    "Army",
+    "Military",
+    "Marine",
+    "Department",
+    "Public",
+    "Government",
+    "Prosecutor’s",
+    "Prosecutor's",
+    "Correctional",
+    "Veterans",
+    "Justice",
 ];
 
 /// Head words of organisations that are not government bodies.
 const ORG_HEADS: &[&str] = &[
-    "University", "College", "School", "Inc", "LLC", "Corp", "Corporation", "Company", "Co",
-    "Foundation", "Association", "Institute", "Clinic", "Party", "Bank", "Church", "Society",
-    "Alliance", "Coalition", "Network", "Group", "Times", "Post", "Journal", "Tribune",
-    "Herald", "Aid", "Partners", "Fund", "Trust", "LLP", "Club", "League", "Union",
-    "Chiefs", "Ministries", "Press", "News", "Magazine", "Television", "Radio",
+    "University",
+    "College",
+    "School",
+    "Inc",
+    "LLC",
+    "Corp",
+    "Corporation",
+    "Company",
+    "Co",
+    "Foundation",
+    "Association",
+    "Institute",
+    "Clinic",
+    "Party",
+    "Bank",
+    "Church",
+    "Society",
+    "Alliance",
+    "Coalition",
+    "Network",
+    "Group",
+    "Times",
+    "Post",
+    "Journal",
+    "Tribune",
+    "Herald",
+    "Aid",
+    "Partners",
+    "Fund",
+    "Trust",
+    "LLP",
+    "Club",
+    "League",
+    "Union",
+    "Chiefs",
+    "Ministries",
+    "Press",
+    "News",
+    "Magazine",
+    "Television",
+    "Radio",
 ];
 
 /// Well-known acronyms of federal bodies, used when the release writes only the acronym.
@@ -218,17 +337,75 @@ fn is_weak_head(t: &Token<'_>) -> bool {
 /// Heads after which a capitalised word starts another name ("Sheriff’s Department
 /// Homicide Division"); "House", "Senate" and "Police" go on into longer names.
 const SPLITTING_HEADS: &[&str] = &[
-    "Department", "Office", "Bureau", "Agency", "Court", "Commission", "Administration",
-    "Board", "Council", "Division", "Unit", "Authority",
+    "Department",
+    "Office",
+    "Bureau",
+    "Agency",
+    "Court",
+    "Commission",
+    "Administration",
+    "Board",
+    "Council",
+    "Division",
+    "Unit",
+    "Authority",
 ];
 
 /// Words that lead into a name without being part of it.
 const LEADING_NOISE: &[&str] = &[
-    "the", "The", "A", "An", "In", "On", "At", "For", "By", "From", "With", "Contact",
-    "Visit", "Today", "Yesterday", "Through", "After", "Before", "During", "Under",
-    "Meanwhile", "And", "But", "Or", "If", "When", "While", "Since", "As", "Also", "Both",
-    "Former", "Thanks", "Please", "Call", "Join", "Meet", "Its", "Our", "Their", "His", "Her",
-    "This", "That", "These", "Those", "Every", "Each", "of", "for", "and", "&", "on",
+    "the",
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "For",
+    "By",
+    "From",
+    "With",
+    "Contact",
+    "Visit",
+    "Today",
+    "Yesterday",
+    "Through",
+    "After",
+    "Before",
+    "During",
+    "Under",
+    "Meanwhile",
+    "And",
+    "But",
+    "Or",
+    "If",
+    "When",
+    "While",
+    "Since",
+    "As",
+    "Also",
+    "Both",
+    "Former",
+    "Thanks",
+    "Please",
+    "Call",
+    "Join",
+    "Meet",
+    "Its",
+    "Our",
+    "Their",
+    "His",
+    "Her",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "Every",
+    "Each",
+    "of",
+    "for",
+    "and",
+    "&",
+    "on",
 ];
 
 /// Words naming a building: "Frank Crowley Courts Building" is not a court.
@@ -236,7 +413,14 @@ const BUILDING_WORDS: &[&str] = &["Building", "Courthouse", "Complex", "Plaza", 
 
 /// Direction words that end some names ("Navy Region Southwest").
 const DIRECTIONS: &[&str] = &[
-    "North", "South", "East", "West", "Northeast", "Northwest", "Southeast", "Southwest",
+    "North",
+    "South",
+    "East",
+    "West",
+    "Northeast",
+    "Northwest",
+    "Southeast",
+    "Southwest",
 ];
 
 /// Finds every named body in the running prose of the tokens.
@@ -342,15 +526,20 @@ fn named(tokens: &[Token<'_>], text: &str, first: usize, last: usize) -> Option<
     if words.len() < 2 {
         return None;
     }
-    if tokens.get(last).is_some_and(|t| BUILDING_WORDS.contains(&t.text)) {
+    if tokens
+        .get(last)
+        .is_some_and(|t| BUILDING_WORDS.contains(&t.text))
+    {
         return None;
     }
     let org = words.iter().any(|t| is_org_head(t.base()));
     let strong = words.iter().any(is_strong_head);
     let government = words.iter().any(is_government_word);
     // "City of Longview", "County of Orange"
-    let municipality = matches!(words[0].text, "City" | "County" | "Town" | "Village" | "Borough" | "Township")
-        && words[1].text == "of";
+    let municipality = matches!(
+        words[0].text,
+        "City" | "County" | "Town" | "Village" | "Borough" | "Township"
+    ) && words[1].text == "of";
     let weak_only = words.iter().any(is_weak_head) && !strong;
     let kind = if org {
         BodyKind::Organization
@@ -364,7 +553,11 @@ fn named(tokens: &[Token<'_>], text: &str, first: usize, last: usize) -> Option<
         words[0].span.start,
         last_token.span.start + last_token.base().len(),
     );
-    let name = text.get(span.range())?.split_whitespace().collect::<Vec<_>>().join(" ");
+    let name = text
+        .get(span.range())?
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     let acronym = match (tokens.get(last), tokens.get(last + 1), tokens.get(last + 2)) {
         (Some(o), Some(a), Some(c)) if o.text == "(" && c.text == ")" && is_acronym(a) => {
             Some(a.text.to_string())
@@ -384,9 +577,17 @@ fn named(tokens: &[Token<'_>], text: &str, first: usize, last: usize) -> Option<
 
 /// Classifies a span the model tagged as an organisation: a government body when it has
 /// a head word, any other organisation otherwise.
-pub(crate) fn classify(tokens: &[Token<'_>], text: &str, first: usize, end: usize) -> Option<BodyMention> {
+pub(crate) fn classify(
+    tokens: &[Token<'_>],
+    text: &str,
+    first: usize,
+    end: usize,
+) -> Option<BodyMention> {
     if let Some(b) = body(tokens, text, first, end).pop() {
-        return Some(BodyMention { origin: Origin::Model, ..b });
+        return Some(BodyMention {
+            origin: Origin::Model,
+            ..b
+        });
     }
     let mut first = first;
     while first < end && tokens[first].is("the") {
@@ -398,8 +599,15 @@ pub(crate) fn classify(tokens: &[Token<'_>], text: &str, first: usize, end: usiz
     if words.len() == 1 && last.is_all_caps() {
         return None;
     }
-    let span = Span::new(tokens[first].span.start, last.span.start + last.base().len());
-    let name = text.get(span.range())?.split_whitespace().collect::<Vec<_>>().join(" ");
+    let span = Span::new(
+        tokens[first].span.start,
+        last.span.start + last.base().len(),
+    );
+    let name = text
+        .get(span.range())?
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     Some(BodyMention {
         name,
         kind: BodyKind::Organization,
@@ -419,7 +627,8 @@ pub(crate) fn is_acronym(t: &Token<'_>) -> bool {
     (2..=8).contains(&letters)
         && upper * 2 > letters
         && s.chars().next().is_some_and(char::is_uppercase)
-        && s.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '&')
+        && s.chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '&')
 }
 
 /// The full name of a well-known acronym ("FBI" -> "Federal Bureau of Investigation").
@@ -463,7 +672,10 @@ mod tests {
             names("The U.S. Department of Health and Human Services said"),
             ["U.S. Department of Health and Human Services"]
         );
-        assert_eq!(names("before Brooklyn Supreme Court Justice Ann Doe"), ["Brooklyn Supreme Court"]);
+        assert_eq!(
+            names("before Brooklyn Supreme Court Justice Ann Doe"),
+            ["Brooklyn Supreme Court"]
+        );
         assert_eq!(
             names("Detective Al Morrow of the New York City Department of Finance, Office of the Sheriff"),
             ["New York City Department of Finance", "Office of the Sheriff"]
@@ -472,13 +684,19 @@ mod tests {
             names("said Chicago Police Department Superintendent Lee Ames"),
             ["Chicago Police Department"]
         );
-        assert_eq!(names("arrested by the Fullerton Police last week"), ["Fullerton Police"]);
+        assert_eq!(
+            names("arrested by the Fullerton Police last week"),
+            ["Fullerton Police"]
+        );
     }
 
     #[test]
     fn acronyms_in_parentheses() {
         let b = bodies("The U.S. Cybersecurity and Infrastructure Security Agency (CISA) met");
-        assert_eq!(b[0].0, "U.S. Cybersecurity and Infrastructure Security Agency");
+        assert_eq!(
+            b[0].0,
+            "U.S. Cybersecurity and Infrastructure Security Agency"
+        );
         assert_eq!(b[0].2.as_deref(), Some("CISA"));
         assert_eq!(initials(&b[0].0), "CISA");
     }
@@ -489,9 +707,18 @@ mod tests {
             names("Chief of the District Attorney’s Real Estate Fraud Unit"),
             ["Real Estate Fraud Unit"]
         );
-        assert_eq!(names("the Cook County State’s Attorney’s Office said"), ["Cook County State’s Attorney’s Office"]);
-        assert_eq!(names("the Harris County District Attorney’s office will host"), ["Harris County District Attorney’s office"]);
-        assert_eq!(names("the Brooklyn District Attorney’s Action Center"), ["Brooklyn District Attorney’s Action Center"]);
+        assert_eq!(
+            names("the Cook County State’s Attorney’s Office said"),
+            ["Cook County State’s Attorney’s Office"]
+        );
+        assert_eq!(
+            names("the Harris County District Attorney’s office will host"),
+            ["Harris County District Attorney’s office"]
+        );
+        assert_eq!(
+            names("the Brooklyn District Attorney’s Action Center"),
+            ["Brooklyn District Attorney’s Action Center"]
+        );
         assert!(names("at the Alief Community Center located").is_empty());
     }
 
@@ -506,13 +733,19 @@ mod tests {
     fn lists_split_at_and() {
         assert_eq!(
             names("the Los Angeles Police Department and the Orange County Sheriff’s Department"),
-            ["Los Angeles Police Department", "Orange County Sheriff’s Department"]
+            [
+                "Los Angeles Police Department",
+                "Orange County Sheriff’s Department"
+            ]
         );
     }
 
     #[test]
     fn acronym_helpers() {
-        assert_eq!(known_acronym("FBI"), Some("Federal Bureau of Investigation"));
+        assert_eq!(
+            known_acronym("FBI"),
+            Some("Federal Bureau of Investigation")
+        );
         assert_eq!(initials("Cook County State’s Attorney’s Office"), "CCSAO");
     }
 }

@@ -27,9 +27,9 @@ pub(crate) struct Token<'a> {
 
 /// Abbreviations after which a period does not end a phrase.
 const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Jr", "Sr", "St", "Rep", "Reps", "Sen", "Sens", "Gov", "Lt",
-    "Sgt", "Det", "Hon", "Capt", "Gen", "Col", "Maj", "Cpl", "Insp", "Supt", "Prof", "Rev",
-    "Atty", "Dept", "Asst", "No", "Mt", "Ft",
+    "Mr", "Mrs", "Ms", "Dr", "Jr", "Sr", "St", "Rep", "Reps", "Sen", "Sens", "Gov", "Lt", "Sgt",
+    "Det", "Hon", "Capt", "Gen", "Col", "Maj", "Cpl", "Insp", "Supt", "Prof", "Rev", "Atty",
+    "Dept", "Asst", "No", "Mt", "Ft",
 ];
 
 /// Small words written in lower case inside proper names.
@@ -109,15 +109,15 @@ pub(crate) fn strip_possessive(word: &str) -> &str {
 
 /// Small words that title-case headlines leave in lower case.
 const HEADLINE_SMALL_WORDS: &[&str] = &[
-    "a", "an", "by", "from", "with", "into", "as", "after", "before", "over", "under", "vs",
-    "or", "but", "nor", "up", "off", "out", "via", "per", "upon", "amid", "onto",
+    "a", "an", "by", "from", "with", "into", "as", "after", "before", "over", "under", "vs", "or",
+    "but", "nor", "up", "off", "out", "via", "per", "upon", "amid", "onto",
 ];
 
 /// Common English words that prose lines hold and headlines in other languages do not.
 const ENGLISH_WORDS: &[&str] = &[
-    "the", "a", "an", "and", "to", "of", "in", "is", "was", "are", "were", "has", "have",
-    "had", "will", "for", "with", "that", "said", "by", "on", "at", "from", "as", "who",
-    "his", "her", "their", "our", "be", "been", "it", "this", "or",
+    "the", "a", "an", "and", "to", "of", "in", "is", "was", "are", "were", "has", "have", "had",
+    "will", "for", "with", "that", "said", "by", "on", "at", "from", "as", "who", "his", "her",
+    "their", "our", "be", "been", "it", "this", "or",
 ];
 
 /// True when a sentence reads as English prose rather than a menu item, headline or list

@@ -61,9 +61,13 @@ struct Mark {
     dir: Dir,
 }
 
-/// Finds the direct quotations of a release, in text order.
+/// Finds the direct quotations of a release, in text order: in its header and body, not
+/// in the page chrome or end matter after the body.
 pub fn extract(release: &Release) -> Vec<QuoteSpan> {
-    let region = release.span;
+    let mut region = release.span;
+    if !release.body.is_empty() && region.contains(release.body) {
+        region.end = release.body.end;
+    }
     let Some(text) = release.text.get(region.range()) else {
         return Vec::new();
     };
