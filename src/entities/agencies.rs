@@ -15,158 +15,39 @@ use crate::doc::Span;
 
 /// Head words of government bodies.
 const HEADS: &[&str] = &[
-    "Department",
-    "Dept",
-    "Agency",
-    "Office",
-    "Bureau",
-    "Commission",
-    "Court",
-    "Committee",
-    "Subcommittee",
-    "Council",
-    "Board",
-    "Administration",
-    "Service",
-    "Division",
-    "Unit",
-    "Force",
-    "Authority",
-    "Patrol",
-    "Legislature",
-    "Assembly",
-    "Senate",
-    "Congress",
-    "Army",
-    "Navy",
-    "Corps",
-    "Guard",
-    "Ministry",
-    "Police",
-    "Command",
-    "House",
-    "Registry",
-    "Register",
-    "Commissioners",
-    "Government",
-    "Marshals",
-    "Centers",
-    "Corrections",
-    "Judiciary",
-    "Caucus",
-    "Delegation",
-    "Directorate",
-    "Secretariat",
-    "Departments",
-    "Offices",
-    "Courts",
+    "Department", "Dept", "Agency", "Office", "Bureau", "Commission", "Court", "Committee",
+    "Subcommittee", "Council", "Board", "Administration", "Service", "Division",
+    "Unit", "Force", "Authority", "Patrol", "Legislature", "Assembly", "Senate", "Congress",
+    "Army", "Navy", "Corps", "Guard", "Ministry", "Police", "Command", "House", "Registry",
+    "Register", "Commissioners", "Government", "Marshals", "Centers", "Corrections",
+    "Judiciary", "Caucus", "Delegation", "Directorate", "Secretariat", "Departments",
+    "Offices", "Courts",
 ];
 
 /// Head words that make a government body only with a government word beside them
 /// ("District Attorney’s Action Center", but not "Alief Community Center").
 const WEAK_HEADS: &[&str] = &[
-    "Center",
-    "Program",
-    "Region",
-    "Team",
-    "Section",
-    "Branch",
-    "Laboratory",
-    "Lab",
-    "Station",
-    "Academy",
-    "Jail",
-    "Prison",
-    "Facility",
-    "Initiative",
-    "Collaborative",
-    "Clerk’s",
-    "Clerk's",
-    "Hospital",
-    "Services",
-    "Base",
+    "Center", "Region", "Team", "Section", "Branch", "Laboratory", "Lab", "Station",
+    "Academy", "Jail", "Prison", "Facility", "Collaborative",
+    "Clerk’s", "Clerk's", "Hospital", "Services", "Base",
 ];
 
 /// Words that mark a name as governmental, for weak heads.
 const GOVERNMENT_WORDS: &[&str] = &[
-    "U.S.",
-    "United",
-    "Federal",
-    "National",
-    "State",
-    "State’s",
-    "State's",
-    "County",
-    "City",
-    "Municipal",
-    "District",
-    "Attorney",
-    "Attorney’s",
-    "Attorney's",
-    "DA’s",
-    "DA's",
-    "Sheriff",
-    "Sheriff’s",
-    "Sheriff's",
-    "Police",
-    "Navy",
-    "Naval",
-    "Army",
-    "Military",
-    "Marine",
-    "Department",
-    "Public",
-    "Government",
-    "Prosecutor’s",
-    "Prosecutor's",
-    "Correctional",
-    "Veterans",
-    "Justice",
+    "U.S.", "United", "Federal", "National", "State", "State’s", "State's", "County",
+    "City", "Municipal", "District", "Attorney", "Attorney’s", "Attorney's", "DA’s", "DA's",
+    "Sheriff", "Sheriff’s", "Sheriff's", "Police", "Navy", "Naval", "Army", "Military",
+    "Marine", "Department", "Public", "Government", "Prosecutor’s", "Prosecutor's",
+    "Correctional", "Veterans", "Justice",
 ];
 
 /// Head words of organisations that are not government bodies.
 const ORG_HEADS: &[&str] = &[
-    "University",
-    "College",
-    "School",
-    "Inc",
-    "LLC",
-    "Corp",
-    "Corporation",
-    "Company",
-    "Co",
-    "Foundation",
-    "Association",
-    "Institute",
-    "Clinic",
-    "Party",
-    "Bank",
-    "Church",
-    "Society",
-    "Alliance",
-    "Coalition",
-    "Network",
-    "Group",
-    "Times",
-    "Post",
-    "Journal",
-    "Tribune",
-    "Herald",
-    "Aid",
-    "Partners",
-    "Fund",
-    "Trust",
-    "LLP",
-    "Club",
-    "League",
-    "Union",
-    "Chiefs",
-    "Ministries",
-    "Press",
-    "News",
-    "Magazine",
-    "Television",
-    "Radio",
+    "University", "College", "School", "Inc", "LLC", "Corp", "Corporation", "Company", "Co",
+    "Foundation", "Association", "Institute", "Clinic", "Party", "Bank", "Church", "Society",
+    "Alliance", "Coalition", "Network", "Group", "Times", "Post", "Journal", "Tribune",
+    "Herald", "Aid", "Partners", "Fund", "Trust", "LLP", "Club", "League", "Union",
+    "Chiefs", "Ministries", "Press", "News", "Magazine", "Television", "Radio",
 ];
 
 /// Well-known acronyms of federal bodies, used when the release writes only the acronym.
@@ -280,7 +161,10 @@ fn chunks(tokens: &[Token<'_>]) -> Vec<(usize, usize)> {
             let t = &tokens[end];
             if is_name_word(t) {
                 end += 1;
-            } else if is_lower_head(t) && prev.possessive() && is_government_word(prev) {
+            } else if is_lower_head(t)
+                && prev.possessive()
+                && (is_government_word(prev) || super::titles::is_title_word(prev.base()))
+            {
                 // "the Harris County District Attorney’s office"
                 end += 1;
             } else if CONNECTORS.contains(&t.text) {
@@ -312,7 +196,6 @@ fn chunks(tokens: &[Token<'_>]) -> Vec<(usize, usize)> {
 fn is_government_word(t: &Token<'_>) -> bool {
     GOVERNMENT_WORDS.contains(&t.text)
         || GOVERNMENT_WORDS.contains(&t.base())
-        || super::titles::is_title_word(t.base())
         || super::states::code_for_name(t.base()).is_some()
 }
 
@@ -337,75 +220,20 @@ fn is_weak_head(t: &Token<'_>) -> bool {
 /// Heads after which a capitalised word starts another name ("Sheriff’s Department
 /// Homicide Division"); "House", "Senate" and "Police" go on into longer names.
 const SPLITTING_HEADS: &[&str] = &[
-    "Department",
-    "Office",
-    "Bureau",
-    "Agency",
-    "Court",
-    "Commission",
-    "Administration",
-    "Board",
-    "Council",
-    "Division",
-    "Unit",
-    "Authority",
+    "Department", "Office", "Bureau", "Agency", "Court", "Commission", "Administration",
+    "Board", "Council", "Division", "Unit", "Authority",
 ];
+
+/// Words that name a local government when followed by "of" ("City of Longview").
+const MUNICIPALITIES: &[&str] = &["City", "County", "Town", "Village", "Borough", "Township"];
 
 /// Words that lead into a name without being part of it.
 const LEADING_NOISE: &[&str] = &[
-    "the",
-    "The",
-    "A",
-    "An",
-    "In",
-    "On",
-    "At",
-    "For",
-    "By",
-    "From",
-    "With",
-    "Contact",
-    "Visit",
-    "Today",
-    "Yesterday",
-    "Through",
-    "After",
-    "Before",
-    "During",
-    "Under",
-    "Meanwhile",
-    "And",
-    "But",
-    "Or",
-    "If",
-    "When",
-    "While",
-    "Since",
-    "As",
-    "Also",
-    "Both",
-    "Former",
-    "Thanks",
-    "Please",
-    "Call",
-    "Join",
-    "Meet",
-    "Its",
-    "Our",
-    "Their",
-    "His",
-    "Her",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "Every",
-    "Each",
-    "of",
-    "for",
-    "and",
-    "&",
-    "on",
+    "the", "The", "A", "An", "In", "On", "At", "For", "By", "From", "With", "Contact",
+    "Visit", "Today", "Yesterday", "Through", "After", "Before", "During", "Under",
+    "Meanwhile", "And", "But", "Or", "If", "When", "While", "Since", "As", "Also", "Both",
+    "Former", "Thanks", "Please", "Call", "Join", "Meet", "Its", "Our", "Their", "His", "Her",
+    "This", "That", "These", "Those", "Every", "Each", "of", "for", "and", "&", "on",
 ];
 
 /// Words naming a building: "Frank Crowley Courts Building" is not a court.
@@ -413,21 +241,14 @@ const BUILDING_WORDS: &[&str] = &["Building", "Courthouse", "Complex", "Plaza", 
 
 /// Direction words that end some names ("Navy Region Southwest").
 const DIRECTIONS: &[&str] = &[
-    "North",
-    "South",
-    "East",
-    "West",
-    "Northeast",
-    "Northwest",
-    "Southeast",
-    "Southwest",
+    "North", "South", "East", "West", "Northeast", "Northwest", "Southeast", "Southwest",
 ];
 
 /// Finds every named body in the running prose of the tokens.
 pub(crate) fn find(tokens: &[Token<'_>], text: &str) -> Vec<BodyMention> {
     let mut found = Vec::new();
     for (start, end) in chunks(tokens) {
-        if !tokens[start].prose {
+        if !tokens[start].running {
             continue;
         }
         candidates(tokens, start, end, &mut |first, last| {
@@ -452,14 +273,21 @@ fn candidates(tokens: &[Token<'_>], start: usize, end: usize, emit: &mut dyn FnM
     let mut k = start;
     while k < end {
         let t = &tokens[k];
-        if matches!(t.text, "of" | "for") && !any_head(tokens, a, k) {
+        if matches!(t.text, "of" | "for" | "on")
+            && !any_head(tokens, a, k)
+            && !(k == a + 1 && MUNICIPALITIES.contains(&tokens[a].text))
+        {
             a = skip_connectors(k + 1);
             k = a;
             continue;
         }
         let after_head = k > a && is_strong_head(&tokens[k - 1]);
-        let split_and = t.text == "and" && after_head && any_head(tokens, k + 1, end);
-        let split_us = after_head && matches!(t.text, "U.S." | "United");
+        let after_any_head = k > a && any_head(tokens, k - 1, k);
+        // "... Department and the Navy Region ...": "and the" starts a new name.
+        let and_the = tokens.get(k + 1).is_some_and(|n| n.text == "the") && any_head(tokens, a, k);
+        let split_and =
+            t.text == "and" && (after_head || and_the) && any_head(tokens, k + 1, end);
+        let split_us = after_any_head && matches!(t.text, "U.S." | "United");
         let split_new = after_head
             && SPLITTING_HEADS.contains(&tokens[k - 1].base())
             && t.is_capitalised()
@@ -490,7 +318,7 @@ fn body(tokens: &[Token<'_>], text: &str, mut first: usize, end: usize) -> Vec<B
         let t = &tokens[k];
         is_strong_head(t) || is_org_head(t.base()) || is_weak_head(t)
     }) else {
-        return Vec::new();
+        return named(tokens, text, first, end).into_iter().collect();
     };
     let next = tokens.get(last_head + 1).filter(|_| last_head + 1 < end);
     let mut last = if next.is_some_and(|t| matches!(t.text, "of" | "for" | "on")) {
@@ -526,20 +354,14 @@ fn named(tokens: &[Token<'_>], text: &str, first: usize, last: usize) -> Option<
     if words.len() < 2 {
         return None;
     }
-    if tokens
-        .get(last)
-        .is_some_and(|t| BUILDING_WORDS.contains(&t.text))
-    {
+    if tokens.get(last).is_some_and(|t| BUILDING_WORDS.contains(&t.text)) {
         return None;
     }
     let org = words.iter().any(|t| is_org_head(t.base()));
     let strong = words.iter().any(is_strong_head);
     let government = words.iter().any(is_government_word);
     // "City of Longview", "County of Orange"
-    let municipality = matches!(
-        words[0].text,
-        "City" | "County" | "Town" | "Village" | "Borough" | "Township"
-    ) && words[1].text == "of";
+    let municipality = MUNICIPALITIES.contains(&words[0].text) && words[1].text == "of";
     let weak_only = words.iter().any(is_weak_head) && !strong;
     let kind = if org {
         BodyKind::Organization
@@ -553,11 +375,7 @@ fn named(tokens: &[Token<'_>], text: &str, first: usize, last: usize) -> Option<
         words[0].span.start,
         last_token.span.start + last_token.base().len(),
     );
-    let name = text
-        .get(span.range())?
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let name = text.get(span.range())?.split_whitespace().collect::<Vec<_>>().join(" ");
     let acronym = match (tokens.get(last), tokens.get(last + 1), tokens.get(last + 2)) {
         (Some(o), Some(a), Some(c)) if o.text == "(" && c.text == ")" && is_acronym(a) => {
             Some(a.text.to_string())
@@ -577,17 +395,9 @@ fn named(tokens: &[Token<'_>], text: &str, first: usize, last: usize) -> Option<
 
 /// Classifies a span the model tagged as an organisation: a government body when it has
 /// a head word, any other organisation otherwise.
-pub(crate) fn classify(
-    tokens: &[Token<'_>],
-    text: &str,
-    first: usize,
-    end: usize,
-) -> Option<BodyMention> {
+pub(crate) fn classify(tokens: &[Token<'_>], text: &str, first: usize, end: usize) -> Option<BodyMention> {
     if let Some(b) = body(tokens, text, first, end).pop() {
-        return Some(BodyMention {
-            origin: Origin::Model,
-            ..b
-        });
+        return Some(BodyMention { origin: Origin::Model, ..b });
     }
     let mut first = first;
     while first < end && tokens[first].is("the") {
@@ -599,15 +409,8 @@ pub(crate) fn classify(
     if words.len() == 1 && last.is_all_caps() {
         return None;
     }
-    let span = Span::new(
-        tokens[first].span.start,
-        last.span.start + last.base().len(),
-    );
-    let name = text
-        .get(span.range())?
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let span = Span::new(tokens[first].span.start, last.span.start + last.base().len());
+    let name = text.get(span.range())?.split_whitespace().collect::<Vec<_>>().join(" ");
     Some(BodyMention {
         name,
         kind: BodyKind::Organization,
@@ -627,8 +430,7 @@ pub(crate) fn is_acronym(t: &Token<'_>) -> bool {
     (2..=8).contains(&letters)
         && upper * 2 > letters
         && s.chars().next().is_some_and(char::is_uppercase)
-        && s.chars()
-            .all(|c| c.is_alphanumeric() || c == '-' || c == '&')
+        && s.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '&')
 }
 
 /// The full name of a well-known acronym ("FBI" -> "Federal Bureau of Investigation").
@@ -672,31 +474,22 @@ mod tests {
             names("The U.S. Department of Health and Human Services said"),
             ["U.S. Department of Health and Human Services"]
         );
+        assert_eq!(names("He appeared before Brooklyn Supreme Court Justice Ann Doe today."), ["Brooklyn Supreme Court"]);
         assert_eq!(
-            names("before Brooklyn Supreme Court Justice Ann Doe"),
-            ["Brooklyn Supreme Court"]
-        );
-        assert_eq!(
-            names("Detective Al Morrow of the New York City Department of Finance, Office of the Sheriff"),
+            names("It was investigated by Detective Al Morrow of the New York City Department of Finance, Office of the Sheriff."),
             ["New York City Department of Finance", "Office of the Sheriff"]
         );
         assert_eq!(
             names("said Chicago Police Department Superintendent Lee Ames"),
             ["Chicago Police Department"]
         );
-        assert_eq!(
-            names("arrested by the Fullerton Police last week"),
-            ["Fullerton Police"]
-        );
+        assert_eq!(names("arrested by the Fullerton Police last week"), ["Fullerton Police"]);
     }
 
     #[test]
     fn acronyms_in_parentheses() {
         let b = bodies("The U.S. Cybersecurity and Infrastructure Security Agency (CISA) met");
-        assert_eq!(
-            b[0].0,
-            "U.S. Cybersecurity and Infrastructure Security Agency"
-        );
+        assert_eq!(b[0].0, "U.S. Cybersecurity and Infrastructure Security Agency");
         assert_eq!(b[0].2.as_deref(), Some("CISA"));
         assert_eq!(initials(&b[0].0), "CISA");
     }
@@ -704,21 +497,12 @@ mod tests {
     #[test]
     fn owners_and_weak_heads() {
         assert_eq!(
-            names("Chief of the District Attorney’s Real Estate Fraud Unit"),
+            names("She is Chief of the District Attorney’s Real Estate Fraud Unit."),
             ["Real Estate Fraud Unit"]
         );
-        assert_eq!(
-            names("the Cook County State’s Attorney’s Office said"),
-            ["Cook County State’s Attorney’s Office"]
-        );
-        assert_eq!(
-            names("the Harris County District Attorney’s office will host"),
-            ["Harris County District Attorney’s office"]
-        );
-        assert_eq!(
-            names("the Brooklyn District Attorney’s Action Center"),
-            ["Brooklyn District Attorney’s Action Center"]
-        );
+        assert_eq!(names("the Cook County State’s Attorney’s Office said"), ["Cook County State’s Attorney’s Office"]);
+        assert_eq!(names("the Harris County District Attorney’s office will host"), ["Harris County District Attorney’s office"]);
+        assert_eq!(names("She called the Brooklyn District Attorney’s Action Center for help."), ["Brooklyn District Attorney’s Action Center"]);
         assert!(names("at the Alief Community Center located").is_empty());
     }
 
@@ -732,20 +516,51 @@ mod tests {
     #[test]
     fn lists_split_at_and() {
         assert_eq!(
-            names("the Los Angeles Police Department and the Orange County Sheriff’s Department"),
-            [
-                "Los Angeles Police Department",
-                "Orange County Sheriff’s Department"
-            ]
+            names("It was investigated by the Los Angeles Police Department and the Orange County Sheriff’s Department."),
+            ["Los Angeles Police Department", "Orange County Sheriff’s Department"]
         );
     }
 
     #[test]
-    fn acronym_helpers() {
+    fn owners_are_bodies_too() {
         assert_eq!(
-            known_acronym("FBI"),
-            Some("Federal Bureau of Investigation")
+            names("funded by the U.S. Department of Agriculture’s Natural Resources Conservation Service."),
+            ["U.S. Department of Agriculture", "Natural Resources Conservation Service"]
         );
+    }
+
+    #[test]
+    fn adjacent_names_are_split() {
+        assert_eq!(
+            names("Write to the Centers for Medicare and Medicaid Services U.S. Department of Health and Human Services now."),
+            ["Centers for Medicare and Medicaid Services", "U.S. Department of Health and Human Services"]
+        );
+        assert_eq!(
+            names("The San Diego Sheriff’s Department Homicide and Family Protection Division detectives investigated."),
+            ["San Diego Sheriff’s Department", "Homicide and Family Protection Division"]
+        );
+        assert_eq!(
+            names("He is Ranking Member on the House Veterans’ Affairs Subcommittee on Health."),
+            ["House Veterans’ Affairs Subcommittee on Health"]
+        );
+    }
+
+    #[test]
+    fn buildings_programs_and_municipalities() {
+        assert!(names("He was taken to the Frank Crowley Courts Building today.").is_empty());
+        assert!(names("The grant comes from the Great Lakes Reduction Program this year.").is_empty());
+        assert_eq!(names("Jobs with the City of Longview are open."), ["City of Longview"]);
+    }
+
+    #[test]
+    fn menus_and_headlines_are_skipped() {
+        assert!(names("Post-Conviction Bureau").is_empty());
+        assert!(names("Charges Against Houston Police Department Officers Dropped").is_empty());
+    }
+
+    #[test]
+    fn acronym_helpers() {
+        assert_eq!(known_acronym("FBI"), Some("Federal Bureau of Investigation"));
         assert_eq!(initials("Cook County State’s Attorney’s Office"), "CCSAO");
     }
 }

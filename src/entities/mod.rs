@@ -209,11 +209,7 @@ fn body_entities(
     state_mentions: &[states::StateMention],
 ) -> Vec<Entity> {
     let mut groups: Vec<BodyGroup> = Vec::new();
-    let mut add = |groups: &mut Vec<BodyGroup>,
-                   name: &str,
-                   kind,
-                   acronym: Option<String>,
-                   m: Option<Mention>| {
+    let mut add = |groups: &mut Vec<BodyGroup>, name: &str, kind, acronym: Option<String>, m: Option<Mention>| {
         let key = body_key(name);
         let k = match groups.iter().position(|g| g.key == key) {
             Some(k) => k,
@@ -305,8 +301,7 @@ fn body_entities(
         .collect()
 }
 
-type AddBody<'f> =
-    dyn FnMut(&mut Vec<BodyGroup>, &str, BodyKind, Option<String>, Option<Mention>) + 'f;
+type AddBody<'f> = dyn FnMut(&mut Vec<BodyGroup>, &str, BodyKind, Option<String>, Option<Mention>) + 'f;
 
 /// Acronyms written alone: a body's acronym given in parentheses, the initials of a body
 /// named in the release, or a well-known federal acronym.
@@ -345,21 +340,9 @@ fn acronym_mentions(
             groups[k].mentions.push(m);
             groups[k].acronym.get_or_insert_with(|| acronym.to_string());
         } else if let Some(full) = agencies::known_acronym(acronym) {
-            add(
-                groups,
-                full,
-                BodyKind::Agency,
-                Some(acronym.to_string()),
-                Some(m),
-            );
+            add(groups, full, BodyKind::Agency, Some(acronym.to_string()), Some(m));
         } else if acronym.len() >= 3 && acronym.len() <= 5 && acronym.ends_with("PD") {
-            add(
-                groups,
-                acronym,
-                BodyKind::Agency,
-                Some(acronym.to_string()),
-                Some(m),
-            );
+            add(groups, acronym, BodyKind::Agency, Some(acronym.to_string()), Some(m));
         }
     }
 }
@@ -371,15 +354,8 @@ fn model_bodies(
     bodies: &[BodyMention],
 ) -> Vec<BodyMention> {
     let mut out = Vec::new();
-    for n in release
-        .ner
-        .iter()
-        .filter(|n| n.label == NerLabel::Organization)
-    {
-        if bodies
-            .iter()
-            .any(|b| b.span.start < n.span.end && n.span.start < b.span.end)
-        {
+    for n in release.ner.iter().filter(|n| n.label == NerLabel::Organization) {
+        if bodies.iter().any(|b| b.span.start < n.span.end && n.span.start < b.span.end) {
             continue;
         }
         let first = tokens.partition_point(|t| t.span.end <= n.span.start);
@@ -394,10 +370,7 @@ fn model_bodies(
     out
 }
 
-fn state_entities(
-    state_mentions: &[states::StateMention],
-    tokens: &[text::Token<'_>],
-) -> Vec<Entity> {
+fn state_entities(state_mentions: &[states::StateMention], tokens: &[text::Token<'_>]) -> Vec<Entity> {
     let mut by_code: Vec<(&'static str, Vec<Mention>)> = Vec::new();
     for s in state_mentions {
         let m = mention_of(tokens, s.span, Origin::Rule);
@@ -461,3 +434,4 @@ fn location_entities(
     }
     out
 }
+

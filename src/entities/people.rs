@@ -11,133 +11,40 @@ use super::Origin;
 use crate::doc::{NerLabel, NerSpan, Span};
 
 /// Lower-case particles inside names ("Ludwig van Beethoven").
-const PARTICLES: &[&str] = &[
-    "de", "del", "la", "van", "von", "der", "da", "dos", "di", "le", "bin",
-];
+const PARTICLES: &[&str] = &["de", "del", "la", "van", "von", "der", "da", "dos", "di", "le", "bin"];
 
 /// Name suffixes kept in names.
 const SUFFIXES: &[&str] = &["Jr", "Sr", "II", "III", "IV"];
 
 /// Words of place and building names, never parts of a person's name.
 const PLACE_WORDS: &[&str] = &[
-    "Street",
-    "St",
-    "Avenue",
-    "Ave",
-    "Road",
-    "Rd",
-    "Blvd",
-    "Boulevard",
-    "Drive",
-    "Highway",
-    "Plaza",
-    "Square",
-    "Building",
-    "Forest",
-    "River",
-    "Mountain",
-    "Beach",
-    "Valley",
-    "Bridge",
-    "Parkway",
-    "Freeway",
-    "Center",
-    "Centre",
-    "Island",
-    "Islands",
-    "Lake",
-    "County",
-    "City",
-    "Town",
-    "Township",
-    "Village",
-    "Airport",
-    "Station",
-    "Mall",
-    "Park",
-    "Stadium",
-    "Arena",
-    "Suite",
-    "Floor",
-    "Room",
-    "Hall",
-    "Tower",
-    "Harbor",
-    "Port",
-    "Bay",
-    "Canyon",
-    "Heights",
+    "Street", "St", "Avenue", "Ave", "Road", "Rd", "Blvd", "Boulevard", "Drive", "Highway",
+    "Plaza", "Square", "Building", "Forest", "River", "Mountain", "Beach", "Valley", "Bridge",
+    "Parkway", "Freeway", "Center", "Centre", "Island", "Islands", "Lake", "County", "City",
+    "Town", "Township", "Village", "Airport", "Station", "Mall", "Park", "Stadium", "Arena",
+    "Suite", "Floor", "Room", "Hall", "Tower", "Harbor", "Port", "Bay", "Canyon", "Heights",
     "Hills",
 ];
 
 /// Verbs of speech that mark the name before or after them as a speaker.
 const SPEECH_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "stated",
-    "states",
-    "added",
-    "adds",
-    "explained",
-    "noted",
-    "announced",
-    "announces",
-    "commented",
-    "remarked",
-    "continued",
-    "testified",
-    "wrote",
-    "told",
-    "urged",
-    "warned",
-    "emphasized",
-    "stressed",
-    "declared",
-    "concluded",
-    "reported",
-    "acknowledged",
-    "praised",
-    "thanked",
-    "applauded",
-    "commends",
-    "commended",
-    "stated:",
-    "asked",
+    "said", "says", "stated", "states", "added", "adds", "explained", "noted", "announced",
+    "announces", "commented", "remarked", "continued", "testified", "wrote", "told", "urged",
+    "warned", "emphasized", "stressed", "declared", "concluded", "reported", "acknowledged",
+    "praised", "thanked", "applauded", "commends", "commended", "stated:", "asked",
 ];
 
 /// Verbs after a name that only people do ("Doe pleaded guilty").
 const PERSON_VERBS: &[&str] = &[
-    "pleaded",
-    "pled",
-    "admitted",
-    "allegedly",
-    "confessed",
-    "died",
-    "fled",
-    "testified",
-    "faces",
-    "faced",
+    "pleaded", "pled", "admitted", "allegedly", "confessed", "died", "fled", "testified",
+    "faces", "faced",
 ];
 
 /// Participles after "was"/"is" that only people undergo ("Doe was sentenced").
 const PERSON_PARTICIPLES: &[&str] = &[
-    "sentenced",
-    "arrested",
-    "convicted",
-    "charged",
-    "indicted",
-    "killed",
-    "shot",
-    "appointed",
-    "elected",
-    "sworn",
-    "booked",
-    "identified",
-    "arraigned",
-    "stabbed",
-    "murdered",
-    "extradited",
-    "acquitted",
+    "sentenced", "arrested", "convicted", "charged", "indicted", "killed", "shot",
+    "appointed", "elected", "sworn", "booked", "identified", "arraigned", "stabbed",
+    "murdered", "extradited", "acquitted",
 ];
 
 /// Why a sequence of words was taken for a person.
@@ -187,9 +94,7 @@ fn is_name_token(t: &Token<'_>) -> bool {
     }
     t.is_capitalised()
         && base.chars().any(char::is_lowercase)
-        && base
-            .chars()
-            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+        && base.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
         && !titles::is_stop_word(base)
         && !titles::is_title_word(base)
         && !agencies::is_head(base)
@@ -222,18 +127,8 @@ fn continues_proper_name(tokens: &[Token<'_>], end: usize) -> bool {
 
 /// Words before a name that mark a private person in a case ("charges against ...").
 const CASE_WORDS_BEFORE: &[&str] = &[
-    "against",
-    "killing",
-    "killed",
-    "murdered",
-    "shot",
-    "stabbed",
-    "victim",
-    "victims",
-    "defendant",
-    "defendants",
-    "suspect",
-    "suspects",
+    "against", "killing", "killed", "murdered", "shot", "stabbed", "victim", "victims",
+    "defendant", "defendants", "suspect", "suspects",
 ];
 
 /// "against Ann Doe", "the death of Ann Doe".
@@ -266,9 +161,7 @@ fn name_at(tokens: &[Token<'_>], i: usize) -> Option<(usize, Option<usize>)> {
         if is_name_token(t) {
             end += 1;
         } else if PARTICLES.contains(&t.text)
-            && tokens
-                .get(end + 1)
-                .is_some_and(|n| is_name_token(n) && n.sentence == sentence)
+            && tokens.get(end + 1).is_some_and(|n| is_name_token(n) && n.sentence == sentence)
         {
             end += 2;
         } else {
@@ -291,9 +184,7 @@ fn name_at(tokens: &[Token<'_>], i: usize) -> Option<(usize, Option<usize>)> {
         if s1.is_some_and(|t| SUFFIXES.contains(&t.base())) {
             suffix = Some(end);
             end += 1;
-        } else if s1.is_some_and(|t| t.text == ",")
-            && s2.is_some_and(|t| SUFFIXES.contains(&t.base()) && t.dot)
-        {
+        } else if s1.is_some_and(|t| t.text == ",") && s2.is_some_and(|t| SUFFIXES.contains(&t.base()) && t.dot) {
             suffix = Some(end + 1);
             end += 2;
         }
@@ -308,26 +199,18 @@ fn same_sentence<'a>(tokens: &'a [Token<'a>], k: usize, sentence: usize) -> Opti
 /// ", 41," or "(41)" after a name: an age, as given for defendants and victims.
 fn age_after(tokens: &[Token<'_>], end: usize, sentence: usize) -> bool {
     let is_age = |k: usize| {
-        same_sentence(tokens, k, sentence).is_some_and(|t| {
-            (1..=3).contains(&t.text.len()) && t.text.chars().all(|c| c.is_ascii_digit())
-        })
+        same_sentence(tokens, k, sentence)
+            .is_some_and(|t| (1..=3).contains(&t.text.len()) && t.text.chars().all(|c| c.is_ascii_digit()))
     };
     let at = |k: usize, s: &str| same_sentence(tokens, k, sentence).is_some_and(|t| t.text == s);
-    (at(end, ",")
-        && is_age(end + 1)
-        && (tokens
-            .get(end + 2)
-            .is_none_or(|t| t.sentence != sentence || matches!(t.text, "," | ";" | ")"))
-            || tokens[end + 1].dot))
+    (at(end, ",") && is_age(end + 1) && (tokens.get(end + 2).is_none_or(|t| t.sentence != sentence || matches!(t.text, "," | ";" | ")")) || tokens[end + 1].dot))
         || (at(end, "(") && is_age(end + 1) && at(end + 2, ")"))
 }
 
 fn speech_around(tokens: &[Token<'_>], first: usize, end: usize, sentence: usize) -> bool {
-    let after =
-        same_sentence(tokens, end, sentence).is_some_and(|t| SPEECH_VERBS.contains(&t.text));
+    let after = same_sentence(tokens, end, sentence).is_some_and(|t| SPEECH_VERBS.contains(&t.text));
     let before = first > 0
-        && same_sentence(tokens, first - 1, sentence)
-            .is_some_and(|t| SPEECH_VERBS.contains(&t.text) && !t.ends_phrase());
+        && same_sentence(tokens, first - 1, sentence).is_some_and(|t| SPEECH_VERBS.contains(&t.text) && !t.ends_phrase());
     after || before
 }
 
@@ -340,13 +223,10 @@ fn person_verb_after(tokens: &[Token<'_>], end: usize, sentence: usize) -> bool 
     }
     if matches!(t.text, "was" | "is" | "has" | "had" | "will") {
         let mut k = end + 1;
-        while same_sentence(tokens, k, sentence)
-            .is_some_and(|t| matches!(t.text, "been" | "be" | "later" | "also" | "previously"))
-        {
+        while same_sentence(tokens, k, sentence).is_some_and(|t| matches!(t.text, "been" | "be" | "later" | "also" | "previously")) {
             k += 1;
         }
-        return same_sentence(tokens, k, sentence)
-            .is_some_and(|t| PERSON_PARTICIPLES.contains(&t.text));
+        return same_sentence(tokens, k, sentence).is_some_and(|t| PERSON_PARTICIPLES.contains(&t.text));
     }
     false
 }
@@ -354,8 +234,7 @@ fn person_verb_after(tokens: &[Token<'_>], end: usize, sentence: usize) -> bool 
 /// ", who" or ", whose" after a name.
 fn relative_after(tokens: &[Token<'_>], end: usize, sentence: usize) -> bool {
     same_sentence(tokens, end, sentence).is_some_and(|t| t.text == ",")
-        && same_sentence(tokens, end + 1, sentence)
-            .is_some_and(|t| matches!(t.text, "who" | "whose"))
+        && same_sentence(tokens, end + 1, sentence).is_some_and(|t| matches!(t.text, "who" | "whose"))
 }
 
 /// "(D-CA)" or "(R-Glenbeulah)" after a name: a member of Congress.
@@ -373,11 +252,7 @@ fn party_after(tokens: &[Token<'_>], end: usize, sentence: usize) -> Option<Opti
 }
 
 /// A state possessive right before the name: "Nebraska’s Bob Evnen".
-fn state_possessive_before(
-    tokens: &[Token<'_>],
-    first: usize,
-    sentence: usize,
-) -> Option<&'static str> {
+fn state_possessive_before(tokens: &[Token<'_>], first: usize, sentence: usize) -> Option<&'static str> {
     let p = same_sentence(tokens, first.checked_sub(1)?, sentence)?;
     if !p.possessive() {
         return None;
@@ -418,12 +293,7 @@ fn title_line_after(tokens: &[Token<'_>], first: usize, end: usize) -> Option<Ti
 
 /// The agency a person serves, when written right before the title ("Chicago Police
 /// Department Superintendent Ann Doe") or after the name ("Ann Doe of the Fraud Bureau").
-fn organization(
-    bodies: &[BodyMention],
-    title: Option<&Title>,
-    end: usize,
-    tokens: &[Token<'_>],
-) -> Option<(String, bool)> {
+fn organization(bodies: &[BodyMention], title: Option<&Title>, end: usize, tokens: &[Token<'_>]) -> Option<(String, bool)> {
     let named = |b: &BodyMention| (b.name.clone(), b.kind == agencies::BodyKind::Agency);
     if let Some(t) = title {
         if let Some(b) = bodies.iter().find(|b| b.end == t.first) {
@@ -444,15 +314,7 @@ fn organization(
     bodies.iter().find(|b| b.first == k).map(named)
 }
 
-fn candidate(
-    tokens: &[Token<'_>],
-    text: &str,
-    first: usize,
-    end: usize,
-    suffix: Option<usize>,
-    origin: Origin,
-    evidence: Evidence,
-) -> Option<Candidate> {
+fn candidate(tokens: &[Token<'_>], text: &str, first: usize, end: usize, suffix: Option<usize>, origin: Origin, evidence: Evidence) -> Option<Candidate> {
     let name_end = suffix.unwrap_or(end);
     let last = &tokens[name_end - 1];
     let mut stop = last.span.start + last.base().len();
@@ -460,11 +322,7 @@ fn candidate(
         stop = tokens[s].span_with_dot().end;
     }
     let span = Span::new(tokens[first].span.start, stop);
-    let name = text
-        .get(span.range())?
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let name = text.get(span.range())?.split_whitespace().collect::<Vec<_>>().join(" ");
     let key: Vec<String> = tokens[first..name_end]
         .iter()
         .filter(|t| !t.is_initial() && t.text != "," && !PARTICLES.contains(&t.text))
@@ -489,14 +347,7 @@ fn candidate(
 }
 
 /// Reads everything the context says about the name at tokens[first..end].
-fn with_context(
-    mut c: Candidate,
-    tokens: &[Token<'_>],
-    bodies: &[BodyMention],
-    first: usize,
-    end: usize,
-    inherited: Option<&Title>,
-) -> (Candidate, Option<Title>) {
+fn with_context(mut c: Candidate, tokens: &[Token<'_>], bodies: &[BodyMention], first: usize, end: usize, inherited: Option<&Title>) -> (Candidate, Option<Title>) {
     let sentence = tokens[first].sentence;
     let prefix = titles::before(tokens, first);
     let title = prefix
@@ -520,8 +371,7 @@ fn with_context(
         c.state = t.state;
     }
     // "Hon." is given to office holders; a release's contact speaks for the office.
-    let honourable =
-        first > 0 && (tokens[first - 1].is("Hon") || tokens[first - 1].is("Honorable"));
+    let honourable = first > 0 && (tokens[first - 1].is("Hon") || tokens[first - 1].is("Honorable"));
     if honourable || contact {
         c.official.get_or_insert(true);
     }
@@ -552,27 +402,19 @@ fn with_context(
     }
     c.organization = organization(bodies, title.as_ref(), end, tokens);
     // People who serve a company or other private organisation are not officials.
-    if c.organization
-        .as_ref()
-        .is_some_and(|(_, government)| !government)
-    {
+    if c.organization.as_ref().is_some_and(|(_, government)| !government) {
         c.official = Some(false);
     }
     let plural = prefix.title.filter(|t| {
-        tokens.get(first.wrapping_sub(1)).is_some_and(|h| {
-            h.base().ends_with('s') && titles::head_kind(h.base()).is_some() && h.base() != t.text
-        })
+        tokens
+            .get(first.wrapping_sub(1))
+            .is_some_and(|h| h.base().ends_with('s') && titles::head_kind(h.base()).is_some() && h.base() != t.text)
     });
     (c, plural)
 }
 
 /// Finds people named in the tokens (rules) and in the model's PER spans.
-pub(crate) fn find(
-    tokens: &[Token<'_>],
-    text: &str,
-    bodies: &[BodyMention],
-    ner: &[NerSpan],
-) -> Vec<Candidate> {
+pub(crate) fn find(tokens: &[Token<'_>], text: &str, bodies: &[BodyMention], ner: &[NerSpan]) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut i = 0;
     // A plural title ("Sheriff Detectives A and B") carries over to the next name.
@@ -632,9 +474,9 @@ fn outside_prose(tokens: &[Token<'_>], first: usize, end: usize, c: &Candidate) 
     let sentence = tokens[first].sentence;
     let line_start = first == 0 || tokens[first - 1].sentence != sentence;
     let line_end = tokens.get(end).is_none_or(|t| t.sentence != sentence);
-    let title_line = titles::before(tokens, first)
-        .title
-        .is_some_and(|t| (t.first == 0 || tokens[t.first - 1].sentence != sentence) && line_end);
+    let title_line = titles::before(tokens, first).title.is_some_and(|t| {
+        (t.first == 0 || tokens[t.first - 1].sentence != sentence) && line_end
+    });
     if contact_before(tokens, first, sentence)
         || title_line_after(tokens, first, end).is_some()
         || (line_start && titles::after(tokens, end).is_some())
@@ -651,12 +493,7 @@ fn outside_prose(tokens: &[Token<'_>], first: usize, end: usize, c: &Candidate) 
 
 /// A candidate from a PER span of the model: leading titles inside the span are dropped
 /// and read as the title.
-fn from_model(
-    tokens: &[Token<'_>],
-    text: &str,
-    bodies: &[BodyMention],
-    span: Span,
-) -> Option<Candidate> {
+fn from_model(tokens: &[Token<'_>], text: &str, bodies: &[BodyMention], span: Span) -> Option<Candidate> {
     let first = tokens.partition_point(|t| t.span.end <= span.start);
     let end = tokens.partition_point(|t| t.span.start < span.end);
     if first >= end || !tokens[first].prose {
@@ -670,26 +507,14 @@ fn from_model(
         return None;
     }
     let mut stop = end;
-    while stop > start && !(is_name_token(&tokens[stop - 1]) || agencies_suffix(&tokens[stop - 1]))
-    {
+    while stop > start && !(is_name_token(&tokens[stop - 1]) || agencies_suffix(&tokens[stop - 1])) {
         stop -= 1;
     }
     let suffix = (stop > start + 1 && agencies_suffix(&tokens[stop - 1])).then_some(stop - 1);
     let name_stop = suffix.unwrap_or(stop);
-    let c = candidate(
-        tokens,
-        text,
-        start,
-        name_stop,
-        suffix,
-        Origin::Model,
-        Evidence::Strong,
-    )?;
+    let c = candidate(tokens, text, start, name_stop, suffix, Origin::Model, Evidence::Strong)?;
     let (c, _) = with_context(c, tokens, bodies, start, stop, None);
-    Some(Candidate {
-        evidence: Evidence::Strong,
-        ..c
-    })
+    Some(Candidate { evidence: Evidence::Strong, ..c })
 }
 
 fn agencies_suffix(t: &Token<'_>) -> bool {
@@ -736,14 +561,10 @@ impl Group {
 pub(crate) fn merge(mut candidates: Vec<Candidate>, tokens: &[Token<'_>]) -> Vec<Person> {
     candidates.sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end)));
     let mut groups: Vec<Group> = Vec::new();
-    let (support, candidates): (Vec<Candidate>, Vec<Candidate>) = candidates
-        .into_iter()
-        .partition(|c| c.evidence == Evidence::Support);
-    let (multi, single): (Vec<Candidate>, Vec<Candidate>) =
-        candidates.into_iter().partition(|c| c.key.len() >= 2);
-    let (strong_multi, bare_multi): (Vec<Candidate>, Vec<Candidate>) = multi
-        .into_iter()
-        .partition(|c| c.evidence == Evidence::Strong);
+    let (support, candidates): (Vec<Candidate>, Vec<Candidate>) =
+        candidates.into_iter().partition(|c| c.evidence == Evidence::Support);
+    let (multi, single): (Vec<Candidate>, Vec<Candidate>) = candidates.into_iter().partition(|c| c.key.len() >= 2);
+    let (strong_multi, bare_multi): (Vec<Candidate>, Vec<Candidate>) = multi.into_iter().partition(|c| c.evidence == Evidence::Strong);
     for c in strong_multi {
         add_full(&mut groups, c);
     }
@@ -752,28 +573,13 @@ pub(crate) fn merge(mut candidates: Vec<Candidate>, tokens: &[Token<'_>]) -> Vec
             t.prose
                 && t.base().eq_ignore_ascii_case(word)
                 && is_name_token(t)
-                && !(k > 0
-                    && tokens[k - 1].sentence == t.sentence
-                    && (is_name_token(&tokens[k - 1]) && !tokens[k - 1].ends_phrase()
-                        || matches!(tokens[k - 1].text, "the" | "The" | "a" | "A" | "an" | "An")))
-                && !tokens.get(k + 1).is_some_and(|n| {
-                    n.sentence == t.sentence
-                        && is_name_token(n)
-                        && !t.ends_phrase()
-                        && !t.possessive()
-                })
+                && !(k > 0 && tokens[k - 1].sentence == t.sentence && (is_name_token(&tokens[k - 1]) && !tokens[k - 1].ends_phrase() || matches!(tokens[k - 1].text, "the" | "The" | "a" | "A" | "an" | "An")))
+                && !tokens.get(k + 1).is_some_and(|n| n.sentence == t.sentence && is_name_token(n) && !t.ends_phrase() && !t.possessive())
         })
     };
     for c in bare_multi {
-        let known = groups
-            .iter()
-            .any(|g| g.last() == c.key[c.key.len() - 1] && g.first() == c.key[0]);
-        if known
-            || single
-                .iter()
-                .any(|s| s.evidence == Evidence::Strong && s.key[0] == c.key[c.key.len() - 1])
-            || standalone(&c.key[c.key.len() - 1])
-        {
+        let known = groups.iter().any(|g| g.last() == c.key[c.key.len() - 1] && g.first() == c.key[0]);
+        if known || single.iter().any(|s| s.evidence == Evidence::Strong && s.key[0] == c.key[c.key.len() - 1]) || standalone(&c.key[c.key.len() - 1]) {
             add_full(&mut groups, c);
         }
     }
@@ -785,12 +591,7 @@ pub(crate) fn merge(mut candidates: Vec<Candidate>, tokens: &[Token<'_>]) -> Vec
             .filter(|(_, g)| g.key.len() >= 2 && g.last() == word)
             .min_by_key(|(_, g)| {
                 // The nearest full name before the mention, else the first after.
-                let before = g
-                    .members
-                    .iter()
-                    .filter(|m| m.span.start <= c.span.start)
-                    .map(|m| c.span.start - m.span.start)
-                    .min();
+                let before = g.members.iter().filter(|m| m.span.start <= c.span.start).map(|m| c.span.start - m.span.start).min();
                 before.unwrap_or(usize::MAX / 2 + g.members[0].span.start)
             })
             .map(|(k, _)| k);
@@ -800,12 +601,7 @@ pub(crate) fn merge(mut candidates: Vec<Candidate>, tokens: &[Token<'_>]) -> Vec
                 if let Some(g) = groups.iter_mut().find(|g| g.key == [word.clone()]) {
                     g.members.push(c);
                 } else {
-                    groups.push(Group {
-                        key: vec![word],
-                        suffix: None,
-                        members: vec![c],
-                        support: Vec::new(),
-                    });
+                    groups.push(Group { key: vec![word], suffix: None, members: vec![c], support: Vec::new() });
                 }
             }
             None => {}
@@ -827,21 +623,13 @@ pub(crate) fn merge(mut candidates: Vec<Candidate>, tokens: &[Token<'_>]) -> Vec
 
 fn add_full(groups: &mut Vec<Group>, c: Candidate) {
     let (first, last) = (c.key[0].clone(), c.key[c.key.len() - 1].clone());
-    if let Some(g) = groups
-        .iter_mut()
-        .find(|g| g.first() == first && g.last() == last && g.suffix == c.suffix)
-    {
+    if let Some(g) = groups.iter_mut().find(|g| g.first() == first && g.last() == last && g.suffix == c.suffix) {
         if c.key.len() > g.key.len() {
             g.key = c.key.clone();
         }
         g.members.push(c);
     } else {
-        groups.push(Group {
-            key: c.key.clone(),
-            suffix: c.suffix.clone(),
-            members: vec![c],
-            support: Vec::new(),
-        });
+        groups.push(Group { key: c.key.clone(), suffix: c.suffix.clone(), members: vec![c], support: Vec::new() });
     }
 }
 
@@ -849,14 +637,7 @@ fn person(g: Group, tokens: &[Token<'_>]) -> Person {
     let best = g
         .members
         .iter()
-        .max_by_key(|m| {
-            (
-                m.key.len(),
-                m.suffix.is_some(),
-                m.name.len(),
-                std::cmp::Reverse(m.span.start),
-            )
-        })
+        .max_by_key(|m| (m.key.len(), m.suffix.is_some(), m.name.len(), std::cmp::Reverse(m.span.start)))
         .map(|m| m.name.clone())
         .unwrap_or_default();
     let with_support = || g.members.iter().chain(&g.support);
@@ -866,11 +647,7 @@ fn person(g: Group, tokens: &[Token<'_>]) -> Person {
         .find_map(|m| m.title.clone());
     let state = with_support().find_map(|m| m.state);
     let organization = with_support().find_map(|m| m.organization.clone().map(|(name, _)| name));
-    let mut mentions: Vec<(Span, usize, Origin)> = g
-        .members
-        .iter()
-        .map(|m| (m.span, m.sentence, m.origin))
-        .collect();
+    let mut mentions: Vec<(Span, usize, Origin)> = g.members.iter().map(|m| (m.span, m.sentence, m.origin)).collect();
     // Further uses of the surname alone (rule mentions), unless a different full name.
     if g.key.len() >= 2 && g.suffix.is_none() {
         let last = g.last();
@@ -878,13 +655,8 @@ fn person(g: Group, tokens: &[Token<'_>]) -> Person {
             if t.prose
                 && t.base().to_lowercase() == last
                 && is_name_token(t)
-                && !mentions
-                    .iter()
-                    .any(|(s, _, _)| s.contains(t.span) || t.span.contains(*s))
-                && !(k > 0
-                    && tokens[k - 1].sentence == t.sentence
-                    && is_name_token(&tokens[k - 1])
-                    && !tokens[k - 1].ends_phrase())
+                && !mentions.iter().any(|(s, _, _)| s.contains(t.span) || t.span.contains(*s))
+                && !(k > 0 && tokens[k - 1].sentence == t.sentence && is_name_token(&tokens[k - 1]) && !tokens[k - 1].ends_phrase())
             {
                 let span = Span::new(t.span.start, t.span.start + t.base().len());
                 mentions.push((span, t.sentence, Origin::Rule));
@@ -967,16 +739,14 @@ mod tests {
 
     #[test]
     fn title_with_agency_after_name() {
-        let p =
-            one("Assistant District Attorney Frank Santos of the Frauds Bureau is prosecuting.");
+        let p = one("Assistant District Attorney Frank Santos of the Frauds Bureau is prosecuting.");
         assert_eq!(p.title.as_deref(), Some("Assistant District Attorney"));
         assert_eq!(p.organization.as_deref(), Some("Frauds Bureau"));
     }
 
     #[test]
     fn defendants_are_not_officials() {
-        let p =
-            people("The defendant, Carl Mott, 45, of Anaheim, was charged. Mott pleaded guilty.");
+        let p = people("The defendant, Carl Mott, 45, of Anaheim, was charged. Mott pleaded guilty.");
         assert_eq!(p.len(), 1);
         assert_eq!(p[0].name, "Carl Mott");
         assert!(!p[0].official);
@@ -985,21 +755,16 @@ mod tests {
 
     #[test]
     fn suffixes_keep_people_apart() {
-        let p =
-            people("charges against Marco Ruiz, 47, for killing Marco Ruiz, Jr., 36, last week.");
+        let p = people("charges against Marco Ruiz, 47, for killing Marco Ruiz, Jr., 36, last week.");
         let names: Vec<&str> = p.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(names, ["Marco Ruiz", "Marco Ruiz, Jr."]);
     }
 
     #[test]
     fn plural_titles_carry_over() {
-        let p = people(
-            "The case was investigated by Sheriff Detectives Al Morrow and Rick Lebow of the unit.",
-        );
+        let p = people("The case was investigated by Sheriff Detectives Al Morrow and Rick Lebow of the unit.");
         assert_eq!(p.len(), 2);
-        assert!(p
-            .iter()
-            .all(|x| x.title.as_deref() == Some("Sheriff Detective")));
+        assert!(p.iter().all(|x| x.title.as_deref() == Some("Sheriff Detective")));
     }
 
     #[test]
@@ -1028,8 +793,7 @@ mod tests {
     #[test]
     fn bare_names_need_support() {
         assert!(people("They met at Taco Bell on Lemon Avenue.").is_empty());
-        let p =
-            one("The case against Carl Davos was reviewed. After examining it, Davos was freed.");
+        let p = one("The case against Carl Davos was reviewed. After examining it, Davos was freed.");
         assert_eq!(p.name, "Carl Davos");
     }
 

@@ -75,8 +75,8 @@ const STATES: &[(&str, &str, &str)] = &[
 
 /// Codes that are also English words or common abbreviations: only counted in addresses.
 const WORDLIKE_CODES: &[&str] = &[
-    "IN", "OR", "ME", "OK", "HI", "AS", "OH", "ID", "AL", "DE", "LA", "MA", "PA", "CO", "MD", "MS",
-    "MT", "GU", "VI", "MP", "SC", "NE",
+    "IN", "OR", "ME", "OK", "HI", "AS", "OH", "ID", "AL", "DE", "LA", "MA", "PA", "CO", "MD",
+    "MS", "MT", "GU", "VI", "MP", "SC", "NE",
 ];
 
 /// State names that are also given names: not a state when a surname follows.
@@ -128,10 +128,7 @@ pub(crate) fn code_for_name(name: &str) -> Option<&'static str> {
 
 /// The full name for a USPS code ("MO" -> "Missouri").
 pub(crate) fn name_for_code(code: &str) -> Option<&'static str> {
-    STATES
-        .iter()
-        .find(|(c, _, _)| *c == code)
-        .map(|&(_, n, _)| n)
+    STATES.iter().find(|(c, _, _)| *c == code).map(|&(_, n, _)| n)
 }
 
 fn is_code(s: &str) -> bool {
@@ -195,47 +192,15 @@ fn continues_institution(token: &Token<'_>) -> bool {
         || super::agencies::is_org_head(token.base())
         || matches!(
             token.base(),
-            "State"
-                | "County"
-                | "City"
-                | "Supreme"
-                | "Superior"
-                | "Highway"
-                | "National"
-                | "General"
-                | "Legislature"
-                | "Tech"
-                | "Law"
-                | "Medical"
-                | "Public"
-                | "Western"
-                | "Eastern"
-                | "Northern"
-                | "Southern"
-                | "Central"
-                | "Health"
-                | "Bar"
+            "State" | "County" | "City" | "Supreme" | "Superior" | "Highway" | "National"
+                | "General" | "Legislature" | "Tech" | "Law" | "Medical" | "Public" | "Western"
+                | "Eastern" | "Northern" | "Southern" | "Central" | "Health" | "Bar"
         )
 }
 
 const DIRECTIONS: &[&str] = &[
-    "North",
-    "South",
-    "East",
-    "West",
-    "Northern",
-    "Southern",
-    "Eastern",
-    "Western",
-    "Central",
-    "Upstate",
-    "Downstate",
-    "Greater",
-    "Rural",
-    "Coastal",
-    "Southwest",
-    "Southeast",
-    "Northwest",
+    "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
+    "Upstate", "Downstate", "Greater", "Rural", "Coastal", "Southwest", "Southeast", "Northwest",
     "Northeast",
 ];
 
@@ -288,9 +253,10 @@ fn at(tokens: &[Token<'_>], i: usize) -> Option<StateMention> {
         for (words, code) in &BY_FIRST_WORD[key] {
             let end = i + words.len();
             if end > tokens.len()
-                || !words.iter().enumerate().all(|(k, w)| {
-                    tokens[i + k].sentence == t.sentence && word_matches(&tokens[i + k], w)
-                })
+                || !words
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| tokens[i + k].sentence == t.sentence && word_matches(&tokens[i + k], w))
             {
                 continue;
             }
@@ -386,7 +352,8 @@ fn washington(tokens: &[Token<'_>], i: usize) -> Option<StateMention> {
     if n1.is_some_and(|n| n.text == "D.C." || n.text == "DC") {
         return Some(mention(tokens, "DC", i, i + 2));
     }
-    if n1.is_some_and(|n| n.text == ",") && n2.is_some_and(|n| n.text == "D.C." || n.text == "DC") {
+    if n1.is_some_and(|n| n.text == ",") && n2.is_some_and(|n| n.text == "D.C." || n.text == "DC")
+    {
         return Some(mention(tokens, "DC", i, i + 3));
     }
     if !t.possessive() && n1.is_some_and(|n| n.is("State")) {
@@ -411,14 +378,8 @@ mod tests {
     #[test]
     fn full_names_possessives_and_titles() {
         assert_eq!(codes("She moved to Missouri last year."), ["MO"]);
-        assert_eq!(
-            codes("Nebraska’s Ann Smith and Kansas’ Bo Lee met."),
-            ["NE", "KS"]
-        );
-        assert_eq!(
-            codes("Tom Lark, Missouri Secretary of State, spoke."),
-            ["MO"]
-        );
+        assert_eq!(codes("Nebraska’s Ann Smith and Kansas’ Bo Lee met."), ["NE", "KS"]);
+        assert_eq!(codes("Tom Lark, Missouri Secretary of State, spoke."), ["MO"]);
         assert_eq!(codes("the Texas Department of Public Safety"), ["TX"]);
         assert_eq!(codes("North Carolina and West Virginia"), ["NC", "WV"]);
         assert_eq!(codes("TEXAS MAN CHARGED"), ["TX"]);
@@ -427,17 +388,11 @@ mod tests {
     #[test]
     fn abbreviations_codes_and_party_tags() {
         assert_eq!(codes("Jefferson City, Mo. — The office said"), ["MO"]);
-        assert_eq!(
-            codes("Lincoln, Neb., and Fresno, Calif., offices"),
-            ["NE", "CA"]
-        );
+        assert_eq!(codes("Lincoln, Neb., and Fresno, Calif., offices"), ["NE", "CA"]);
         assert_eq!(codes("held in Omaha, NE, this week"), ["NE"]);
         assert_eq!(codes("350 Main Street Brooklyn, NY 11201"), ["NY"]);
         assert_eq!(codes("Springfield IN 46201"), ["IN"]);
-        assert_eq!(
-            codes("Rep. Ann Doe (D-FL) and Rep. Bo Roe (R-TN-06)"),
-            ["FL", "TN"]
-        );
+        assert_eq!(codes("Rep. Ann Doe (D-FL) and Rep. Bo Roe (R-TN-06)"), ["FL", "TN"]);
         assert_eq!(codes("Sen. Al Poe (R-Mo.) spoke"), ["MO"]);
         assert_eq!(codes("offices in N.Y. and D.C."), ["NY", "DC"]);
         assert_eq!(codes("Washington, D.C. – The House"), ["DC"]);

@@ -23,13 +23,16 @@ pub(crate) struct Token<'a> {
     pub sentence: usize,
     /// True when the token's sentence reads as running prose (see [`is_prose`]).
     pub prose: bool,
+    /// True when the sentence is prose or continues a prose line cut off without final
+    /// punctuation (a paragraph hard-wrapped into lines).
+    pub running: bool,
 }
 
 /// Abbreviations after which a period does not end a phrase.
 const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Jr", "Sr", "St", "Rep", "Reps", "Sen", "Sens", "Gov", "Lt", "Sgt",
-    "Det", "Hon", "Capt", "Gen", "Col", "Maj", "Cpl", "Insp", "Supt", "Prof", "Rev", "Atty",
-    "Dept", "Asst", "No", "Mt", "Ft",
+    "Mr", "Mrs", "Ms", "Dr", "Jr", "Sr", "St", "Rep", "Reps", "Sen", "Sens", "Gov", "Lt",
+    "Sgt", "Det", "Hon", "Capt", "Gen", "Col", "Maj", "Cpl", "Insp", "Supt", "Prof", "Rev",
+    "Atty", "Dept", "Asst", "No", "Mt", "Ft",
 ];
 
 /// Small words written in lower case inside proper names.
@@ -109,15 +112,16 @@ pub(crate) fn strip_possessive(word: &str) -> &str {
 
 /// Small words that title-case headlines leave in lower case.
 const HEADLINE_SMALL_WORDS: &[&str] = &[
-    "a", "an", "by", "from", "with", "into", "as", "after", "before", "over", "under", "vs", "or",
-    "but", "nor", "up", "off", "out", "via", "per", "upon", "amid", "onto",
+    "a", "an", "by", "from", "with", "into", "as", "after", "before", "over", "under", "vs",
+    "or", "but", "nor", "up", "off", "out", "via", "per", "upon", "amid", "onto",
 ];
 
 /// Common English words that prose lines hold and headlines in other languages do not.
 const ENGLISH_WORDS: &[&str] = &[
-    "the", "a", "an", "and", "to", "of", "in", "is", "was", "are", "were", "has", "have", "had",
-    "will", "for", "with", "that", "said", "by", "on", "at", "from", "as", "who", "his", "her",
-    "their", "our", "be", "been", "it", "this", "or",
+    "the", "a", "an", "and", "to", "of", "in", "is", "was", "are", "were", "has", "have",
+    "had", "will", "for", "with", "that", "said", "by", "on", "at", "from", "as", "who",
+    "his", "her", "their", "our", "be", "been", "it", "this", "or", "he", "she", "they", "we",
+    "not", "but", "after", "before", "today",
 ];
 
 /// True when a sentence reads as English prose rather than a menu item, headline or list
@@ -167,11 +171,13 @@ pub(crate) fn tokenize_span(text: &str, span: Span, sentence: usize) -> Vec<Toke
             dot: false,
             sentence,
             prose: false,
+            running: false,
         });
     }
     let prose = is_prose(&tokens);
     for t in &mut tokens {
         t.prose = prose;
+        t.running = prose;
     }
     tokens
 }
@@ -181,14 +187,27 @@ fn is_wordlike(s: &str) -> bool {
 }
 
 /// Every token of the release's sentences, in text order.
+///
+/// A long line of prose cut off without final punctuation (a paragraph hard-wrapped into
+/// lines) makes the next line [`Token::running`] text too.
 pub(crate) fn tokenize(release: &Release) -> Vec<Token<'_>> {
     let text: &str = &release.text;
-    release
-        .sentences
-        .iter()
-        .enumerate()
-        .flat_map(|(i, s)| tokenize_span(text, s.span, i))
-        .collect()
+    let mut out: Vec<Token<'_>> = Vec::new();
+    let mut continues = false;
+    for (i, s) in release.sentences.iter().enumerate() {
+        let mut tokens = tokenize_span(text, s.span, i);
+        if continues {
+            for t in &mut tokens {
+                t.running = true;
+            }
+        }
+        continues = tokens.len() >= 8
+            && tokens.last().is_some_and(|t| {
+                t.running && !t.dot && !matches!(t.text, "." | "!" | "?" | ":" | "”" | "\"" | "…")
+            });
+        out.extend(tokens);
+    }
+    out
 }
 
 #[cfg(test)]
