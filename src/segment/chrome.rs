@@ -65,7 +65,7 @@ static BLOCKED: LazyLock<Regex> = LazyLock::new(|| {
 /// Browser titles of listing and archive pages ("News - DA NewsCenter", "Newsroom | …").
 static LISTING_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:news|newsroom|press|press\s+releases?|news\s+releases?|media|media\s+center|archives?|latest\s+news|all\s+news|blog|search\s+results?)(?:\s+archive)?(?:\s*(?:page\s*)?\d+)?\s*(?:$|[|\-–—>•·])",
+        r"(?i)^(?:\d{4}\s+)?(?:news|newsroom|press|press\s+releases?|news\s+releases?|media|media\s+center|archives?|latest\s+news|all\s+news|blog|search\s+results?)(?:\s+archive)?(?:\s*(?:page\s*)?\d+)?\s*(?:$|[|\-–—>•·])",
     )
     .expect("static regex")
 });
@@ -102,6 +102,20 @@ pub fn page_reason(first_line: &str) -> Option<&'static str> {
         None
     }
 }
+
+/// True when `lines` (the lines from a body line on) start with a run of one-word
+/// fragments: a logo or menu set one letter group per line ("T" / "HE" / "B" / "ROOKLYN").
+pub fn starts_fragment_run(lines: &[&str]) -> bool {
+    lines.len() >= FRAGMENT_RUN
+        && lines[..FRAGMENT_RUN].iter().all(|l| {
+            l.chars().count() <= 10
+                && !l.contains(char::is_whitespace)
+                && !l.ends_with(['.', ',', ';', ':', '!', '?'])
+        })
+}
+
+/// How many one-word lines in a row end a body.
+const FRAGMENT_RUN: usize = 4;
 
 /// True when a browser title's site part names a listing ("Press Releases 2019").
 pub fn is_listing_name(site: &str) -> bool {
@@ -144,6 +158,13 @@ mod tests {
     }
 
     #[test]
+    fn fragment_runs() {
+        assert!(starts_fragment_run(&["T", "HE", "B", "ROOKLYN", "D"]));
+        assert!(!starts_fragment_run(&["th", "Street.", "The case", "ends"]));
+        assert!(!starts_fragment_run(&["T", "HE"]));
+    }
+
+    #[test]
     fn chrome_lines_and_read_more() {
         assert!(is_chrome_line("[TWEET THIS]"));
         assert!(is_chrome_line("Read more..."));
@@ -166,6 +187,7 @@ mod tests {
         assert!(page_reason("Man Charged in Theft | Springfield DA").is_none());
         assert!(page_reason("PRESS RELEASE: Man Charged - Springfield DA").is_none());
         assert!(is_listing_name("Press Releases 2019"));
+        assert!(is_listing_name("2021 Press Releases"));
         assert!(!is_listing_name("Springfield DA NewsCenter"));
     }
 }

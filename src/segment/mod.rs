@@ -17,6 +17,10 @@ mod date;
 mod header;
 mod sentences;
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use crate::doc::{release_id, Header, RawRelease, Release, Sentence, SourceFormat, Span};
 
 pub use date::parse as parse_date;
@@ -118,6 +122,10 @@ pub fn segment(raw: RawRelease) -> Result<Release, NotARelease> {
     })
 }
 
+/// An image file name opening a congress line ("stand down.jpg ").
+static IMAGE_NAME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[^.\n]{1,60}?\.(?:jpe?g|png|gif)\s+").expect("static regex"));
+
 /// The widget text congress pages put between a release's teaser and its headline.
 const SHARE_WIDGET: &str = "share: f t ";
 
@@ -144,6 +152,10 @@ fn line_layout(raw: &RawRelease) -> Layout {
             header.title = Some(Span::new(after, after + glue));
             body_start = after + glue;
         }
+    }
+    // Scraped pages put an image's file name before the text ("plant.jpg (Springfield) …").
+    if let Some(m) = IMAGE_NAME.find(&text[body_start..content.end]) {
+        body_start += m.end();
     }
     let body = Span::new(body_start, content.end);
     if let Some((place, _)) = header::dateline(body.slice(text)) {
@@ -234,10 +246,12 @@ fn page_layout(raw: &RawRelease) -> Result<Layout, NotARelease> {
     };
 
     let (b, prose) = body_start(text, &lines, region_start, matched.is_some())?;
+    let texts: Vec<&str> = lines.iter().map(|l| l.span.slice(text)).collect();
     let end = (b + 1..lines.len())
         .find(|&k| {
             let l = line(k);
             chrome::is_end_line(l)
+                || chrome::starts_fragment_run(&texts[k..])
                 || (date::find(l).is_some_and(|f| f.start == 0)
                     && date::is_date_line(l)
                     && l.split_whitespace().count() <= 5

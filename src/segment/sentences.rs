@@ -24,7 +24,11 @@ const NEVER_FINAL: &[&str] = &[
     "Okla", "Ore", "Pa", "Penn", "Tenn", "Tex", "Vt", "Va", "Wash", "Wis", "Wisc", "Wyo",
     // places and references
     "St", "Ste", "Mt", "Ft", "Ave", "Blvd", "Rd", "Hwy", "Dist", "No", "Nos", "Vol", "Ch", "Fig",
-    "vs", "v", "approx", "Dept", "Gov't", "Univ", "Bros", "Assn", "Jud",
+    "vs", "v", "approx", "Dept", "Gov't", "Univ", "Bros", "Assn", "Jud", "ST", "MT", "FT",
+    // legislation
+    "Res", "Con", "Amdt", "Cong", "Sess", "Stat", "Pub", "Subsec",
+    // abbreviated first names
+    "Wm", "Chas", "Geo", "Thos", "Jas", "Jos",
 ];
 
 /// Abbreviations that may also end a sentence: a period after them ends one when a
@@ -125,9 +129,13 @@ pub fn split(text: &str, para: Span) -> Vec<Span> {
             {
                 continue;
             }
-        } else if c == '.' && end == i + 1 {
+        } else if c == '.' && !body[i + 1..end].contains(['”', '"', '’', '\'']) {
             let word = word_before(body, i);
             if period_is_abbreviation(word, false) {
+                continue;
+            }
+            // A list number opening the sentence ("1. The first …").
+            if body[start..i].trim() == word && word.chars().all(|c| c.is_ascii_digit()) {
                 continue;
             }
             if MAYBE_FINAL.contains(&word) && !next.is_uppercase() {
@@ -198,6 +206,23 @@ mod tests {
         assert_eq!(
             sentences("“Are we ready?” asked Mr. Vale."),
             ["“Are we ready?” asked Mr. Vale."]
+        );
+    }
+
+    #[test]
+    fn places_bills_and_list_numbers() {
+        assert_eq!(
+            sentences(
+                "(Washington, D.C.) Today, Rep. Wm. Vale spoke on H. Con. Res. 5. ST. LOUIS is next."
+            ),
+            [
+                "(Washington, D.C.) Today, Rep. Wm. Vale spoke on H. Con. Res. 5.",
+                "ST. LOUIS is next."
+            ]
+        );
+        assert_eq!(
+            sentences("1. The first step. 2. The second step."),
+            ["1. The first step.", "2. The second step."]
         );
     }
 

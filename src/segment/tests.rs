@@ -261,6 +261,27 @@ Fraud Unit and prosecuted this case.
 }
 
 #[test]
+fn body_ends_at_a_logo_set_one_letter_group_per_line() {
+    let text = "Man Charged - The Springfield DA's Office
+FOR IMMEDIATE RELEASE
+Monday, March 16, 2015
+Man Charged
+Springfield District Attorney Ada Quill today announced that a man has been charged with theft.
+An indictment is an accusatory instrument and not proof of a defendant’s guilt.
+T
+HE
+S
+PRINGFIELD
+Leadership
+Careers
+";
+    let r = page(text).unwrap();
+    assert!(r
+        .slice(r.body)
+        .ends_with("not proof of a defendant’s guilt."));
+}
+
+#[test]
 fn dated_list_of_other_releases_is_not_the_date() {
     let text = "Springfield DA > Newsroom
 More News
@@ -342,6 +363,16 @@ fn congress_line_with_share_widget_headline() {
             "Ada Vance is a survivor."
         ]
     );
+}
+
+#[test]
+fn congress_line_opening_with_an_image_name() {
+    let text =
+        "05.01.2014\tstand down.jpg (Springfield) Today, Rep. Ada Quill joined the veterans.\n";
+    let mut r = raw(text, SourceFormat::Lines);
+    r.span = Span::new(11, text.len() - 1);
+    let rel = segment(r).unwrap();
+    assert!(rel.slice(rel.body).starts_with("(Springfield) Today"));
 }
 
 #[test]
