@@ -732,11 +732,10 @@ impl Ctx<'_> {
                 return Some(Mention::Pronoun(p));
             }
         }
-        // The last capitalised run of the phrase.
-        if let Some(last_cap) = (start..end)
-            .rev()
-            .find(|&i| self.is_word(i) && is_capitalised(self.word(i)))
-        {
+        // The last capitalised run of the phrase ("The" of "The department" is none).
+        if let Some(last_cap) = (start..end).rev().find(|&i| {
+            self.is_word(i) && is_capitalised(self.word(i)) && !names::is_not_name(self.word(i))
+        }) {
             let run = run_at(self.text, &self.tokens, last_cap, (start, end));
             if run.org {
                 return Some(Mention::Org(run.all));

@@ -254,6 +254,87 @@ fn continuation_stops_at_another_person() {
 }
 
 #[test]
+fn entities_resolve_role_and_pronoun_without_previous_speaker() {
+    let t = "District Attorney Ana Ruiz filed charges against Bo Tarn. \
+             “Justice will be done here,” the District Attorney said. \
+             Ruiz spoke at noon. “We will not rest until it is done,” she added.";
+    let ruiz = person(
+        t,
+        "Ana Ruiz",
+        Some("District Attorney"),
+        &["Ana Ruiz", "Ruiz"],
+    );
+    let tarn = person(t, "Bo Tarn", None, &["Bo Tarn"]);
+    let got = who(t, &[tarn.clone(), ruiz.clone()]);
+    assert_eq!(got[0].1.as_deref(), Some("Ana Ruiz"));
+    assert_eq!(got[1].1.as_deref(), Some("Ana Ruiz"));
+    let t = "Ana Ruiz spoke at noon. She said: “We will not rest until it is done.”";
+    let ruiz = person(t, "Ana Ruiz", Some("District Attorney"), &["Ana Ruiz"]);
+    assert_eq!(who(t, &[ruiz])[0].1.as_deref(), Some("Ana Ruiz"));
+}
+
+#[test]
+fn organisation_in_a_statement() {
+    let t = "The Oakdale Police Department made an arrest. The department said in a statement: \
+             “The suspect is in custody now.”";
+    assert_eq!(speakers(t), vec![some("Oakdale Police Department")]);
+}
+
+#[test]
+fn random_text_never_panics() {
+    // A fixed pseudo-random mix of words, marks, names, breaks and multi-byte characters.
+    let pieces = [
+        "“",
+        "”",
+        "\"",
+        "‘",
+        "’",
+        "'",
+        " said ",
+        " Ann Vole",
+        " he",
+        " the department",
+        ",",
+        ".",
+        ":",
+        "\n",
+        "\n\n",
+        " according to",
+        " — ",
+        "é",
+        "日本",
+        " (D-Oz)",
+        "?",
+        " statement from",
+        " released the following statement",
+        " Vole",
+        " saying",
+        " ― ",
+        "GUEST:",
+        " of",
+        "(",
+        ")",
+    ];
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    for _ in 0..300 {
+        let mut text = String::new();
+        for _ in 0..40 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            text.push_str(pieces[(state % pieces.len() as u64) as usize]);
+        }
+        let r = release(&text);
+        let spans = quotes::extract(&r);
+        let quotes = attribute(&r, &[], &spans);
+        assert_eq!(quotes.len(), spans.len());
+        for q in &quotes {
+            assert!(r.text.get(q.span.range()).is_some());
+        }
+    }
+}
+
+#[test]
 fn no_panic_on_odd_input() {
     for t in [
         "",
