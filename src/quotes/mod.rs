@@ -105,11 +105,24 @@ pub(crate) fn find(text: &str) -> Vec<QuoteSpan> {
 fn marks(text: &str) -> Vec<Mark> {
     let mut marks = Vec::new();
     let mut prev: Option<char> = None;
+    let mut last_visible: Option<char> = None;
     let mut iter = text.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
         if matches!(c, '"' | '“' | '”' | '„') {
             let next = iter.peek().map(|&(_, n)| n);
-            if let Some(dir) = direction(c, prev, next) {
+            // Attribute values of embedded markup (author="…">) are no quotations.
+            let markup = prev == Some('=') || next == Some('>');
+            // A straight mark set off by spaces after punctuation closes ("outreach,' " he).
+            let spaced_close = c == '"'
+                && prev.is_some_and(char::is_whitespace)
+                && next.is_none_or(char::is_whitespace)
+                && last_visible.is_some_and(|p| ",.!?'’…".contains(p));
+            let dir = if spaced_close {
+                Some(Dir::Close)
+            } else {
+                direction(c, prev, next)
+            };
+            if let Some(dir) = dir.filter(|_| !markup) {
                 marks.push(Mark {
                     start: i,
                     end: i + c.len_utf8(),
@@ -118,6 +131,9 @@ fn marks(text: &str) -> Vec<Mark> {
             }
         }
         prev = Some(c);
+        if !c.is_whitespace() {
+            last_visible = Some(c);
+        }
     }
     marks
 }
@@ -482,6 +498,14 @@ mod tests {
                  and the “cliques” too. The “habitual sex offender” allegations stand. \
                  He read “The Old Man and the Sea” again.";
         assert!(texts(t).is_empty(), "{:?}", texts(t));
+    }
+
+    #[test]
+    fn markup_and_spaced_marks() {
+        let t = "<tweet pic=\"pic.example/x\" author=\"Ann Vole\">A tweet text here</tweet>";
+        assert!(texts(t).is_empty());
+        let t = "\"I was insulted with the term 'outreach,' \" he told the crowd.";
+        assert_eq!(texts(t), vec!["I was insulted with the term 'outreach,'"]);
     }
 
     #[test]
