@@ -478,6 +478,20 @@ impl Ctx<'_> {
             cue.confidence = 0.7;
             return Some(cue);
         }
+        // "“It’s doable,” Risch told the paper. “Is it…”": the sentence attributes a short
+        // quotation just before (too short to be kept), and this one goes on from it.
+        if from > 0 && self.is_mark(from - 1) {
+            let mark = self.tokens[from - 1].span;
+            let before = QuoteSpan {
+                span: mark,
+                outer: mark,
+            };
+            if let Some(mut cue) = self.cue_after(&before, self.tokens[end].span.end) {
+                cue.method = "previous";
+                cue.confidence = 0.6;
+                return Some(cue);
+            }
+        }
         // "…, Vole said." ends the sentence.
         let verb = end - 1;
         if !is_speech_verb(self.word(verb)) {
@@ -493,6 +507,20 @@ impl Ctx<'_> {
     /// the stance: “…”") or inside the sentence ("Moore thanked him for “…”"), the name
     /// that opens the sentence speaks.
     fn no_verb(&self, start: usize, end: usize) -> Option<Cue> {
+        // "… – Philip Bump: “…”": the name right before the colon.
+        if end - start >= 2 && self.word(end - 1) == ":" && is_capitalised(self.word(end - 2)) {
+            let run = run_at(self.text, &self.tokens, end - 2, (start, end - 1));
+            if let Some(m @ (Mention::Name(_) | Mention::Org(_))) =
+                self.mention(run.all.0, run.all.1)
+            {
+                return Some(Cue {
+                    verb: self.tokens[end - 1].span,
+                    mentions: vec![m],
+                    method: "sentence",
+                    confidence: 0.5,
+                });
+            }
+        }
         let mut first = start;
         while first < end
             && matches!(

@@ -221,6 +221,14 @@ fn statement_in_previous_sentence() {
 }
 
 #[test]
+fn name_before_colon_and_attributed_short_quote() {
+    let t = "Voters shifted late in the race - Philip Bumpo: “Two weeks ago, his strongest territory was the south.”";
+    assert_eq!(speakers(t), vec![some("Philip Bumpo")]);
+    let t = "“It’s doable,” Jim Risko told the paper on Monday. “Is it going to happen this year?”";
+    assert_eq!(speakers(t), vec![some("Jim Risko")]);
+}
+
+#[test]
 fn signature_under_quote() {
     let t = "“We need a real plan for our town.” ― Ann Vole\n“I am afraid of what comes next.” ― Bo Tarn";
     assert_eq!(speakers(t), vec![some("Ann Vole"), some("Bo Tarn")]);
