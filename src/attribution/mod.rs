@@ -120,6 +120,8 @@ enum Mention {
     Org((usize, usize)),
     /// A title or common noun ("the District Attorney", "the department"), lower case.
     Role(Vec<String>),
+    /// The speaker of the previous quotation, whose sentence goes on ("…,” adding, “…").
+    Previous,
 }
 
 /// A cue: where it is, what it names, how it was found.
@@ -381,7 +383,6 @@ impl Ctx<'_> {
             && !(self.tokens.get(start).is_some_and(|t| t.blank_line)
                 && !(start == end && self.word(end - 1) == ":"))
             && !self.ends_sentence(start - 1)
-            && !self.is_mark(start - 1)
         {
             start -= 1;
         }
@@ -409,12 +410,23 @@ impl Ctx<'_> {
             return Some(self.cue(verb_span, (verb + 2, stop), "before", confidence));
         }
         // "Trump mocked the complaint, saying “…”": the subject of the sentence speaks.
-        if self.word(verb).ends_with("ing") {
+        let participle = self.word(verb).ends_with("ing");
+        if participle {
             if let Some(subject) = self.sentence_subject(start, verb) {
                 return Some(self.cue(verb_span, subject, "before", confidence));
             }
         }
         let subject = self.subject_before(start, verb);
+        // "X said “A,” adding, “B”": the sentence began before the previous quotation.
+        let after_quote = start > 0 && self.tokens[start - 1].span.end <= limit;
+        if after_quote && (participle || subject.0 >= subject.1) {
+            return Some(Cue {
+                verb: verb_span,
+                mentions: vec![Mention::Previous],
+                method: "before",
+                confidence,
+            });
+        }
         if subject.0 < subject.1 {
             return Some(self.cue_subject(verb_span, subject, true, "before", confidence));
         }
@@ -760,9 +772,21 @@ impl Ctx<'_> {
                 return Some(Mention::Pronoun(p));
             }
         }
+        // Words inside quotation marks (a title: "co-author of “Going Viral”") name nobody.
+        let mut quoted = vec![false; end - start];
+        let mut inside = false;
+        for (k, i) in (start..end).enumerate() {
+            if self.is_mark(i) {
+                inside = !inside;
+            }
+            quoted[k] = inside;
+        }
         // The last capitalised run of the phrase ("The" of "The department" is none).
         if let Some(last_cap) = (start..end).rev().find(|&i| {
-            self.is_word(i) && is_capitalised(self.word(i)) && !names::is_not_name(self.word(i))
+            !quoted[i - start]
+                && self.is_word(i)
+                && is_capitalised(self.word(i))
+                && !names::is_not_name(self.word(i))
         }) {
             let run = run_at(self.text, &self.tokens, last_cap, (start, end));
             if run.org {
@@ -826,6 +850,7 @@ impl Ctx<'_> {
                     .or(Some(plain(name)))
             }
             Mention::Role(role) => self.by_role(role, q.outer.start),
+            Mention::Previous => previous.cloned(),
         }
     }
 

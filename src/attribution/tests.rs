@@ -229,6 +229,15 @@ fn name_before_colon_and_attributed_short_quote() {
 }
 
 #[test]
+fn participle_after_a_quote_continues_its_speaker() {
+    let t = "Ann Vole told the paper that the plan “had a crazy policy in it,” adding, “He lost all of the vote.”";
+    assert_eq!(speakers(t), vec![some("Ann Vole"), some("Ann Vole")]);
+    let t =
+        "Bo Tarn, the co-author of “Going Viral,” said the days of “a few big networks are over.”";
+    assert_eq!(speakers(t), vec![some("Bo Tarn")]);
+}
+
+#[test]
 fn signature_under_quote() {
     let t = "“We need a real plan for our town.” ― Ann Vole\n“I am afraid of what comes next.” ― Bo Tarn";
     assert_eq!(speakers(t), vec![some("Ann Vole"), some("Bo Tarn")]);
