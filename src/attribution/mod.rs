@@ -159,9 +159,17 @@ pub fn attribute(release: &Release, entities: &[Entity], quotes: &[QuoteSpan]) -
             out.push(quote);
             continue;
         }
-        let cue = ctx
-            .cue_after(q, next_start)
-            .or_else(|| ctx.cue_before(q, prev_end));
+        // A quotation that ends its sentence after "X asserted that “…”" is X's, whatever
+        // the next sentence says; otherwise the words after a quotation come first.
+        let before = ctx.cue_before(q, prev_end);
+        let same_sentence = before
+            .as_ref()
+            .is_some_and(|c| matches!(c.method, "before" | "statement") && !c.mentions.is_empty());
+        let cue = if same_sentence && ctx.ends_with_sentence(q) {
+            before
+        } else {
+            ctx.cue_after(q, next_start).or(before)
+        };
         let quote = match cue {
             Some(cue) => {
                 let speaker = cue
@@ -243,7 +251,10 @@ impl Ctx<'_> {
     fn verb_closes(&self, v: usize) -> bool {
         let next = self.word(v + 1);
         !self.is_word(v + 1)
-            || is_capitalised(next)
+            || matches!(
+                next,
+                "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
+            )
             || matches!(
                 next,
                 "in" | "on"
@@ -354,6 +365,14 @@ impl Ctx<'_> {
         let verb = (start..end)
             .take(14)
             .find(|&i| is_speech_verb(self.word(i)))?;
+        // "“…” for Clinton, said Kunin.": the quotation's sentence goes on, then "said X".
+        if verb > start && self.word(verb - 1) == "," && is_capitalised(self.word(verb + 1)) {
+            let stop = self.clause_end(verb + 1, end);
+            let cue = self.cue(self.tokens[verb].span, (verb + 1, stop), "after", 0.8);
+            if !cue.mentions.is_empty() {
+                return Some(cue);
+            }
+        }
         let subject = self.subject_before(start, verb);
         if subject.0 >= subject.1 || !self.starts_subject(subject.0) {
             return None;
@@ -752,7 +771,30 @@ impl Ctx<'_> {
     /// True when token `i` can start a speaker phrase.
     fn starts_subject(&self, i: usize) -> bool {
         let w = self.word(i);
+        let joining = matches!(
+            w,
+            "and"
+                | "or"
+                | "but"
+                | "that"
+                | "which"
+                | "as"
+                | "for"
+                | "of"
+                | "to"
+                | "in"
+                | "on"
+                | "with"
+                | "while"
+                | "when"
+                | "because"
+                | "than"
+                | "if"
+                | "so"
+                | "since"
+        );
         self.is_word(i)
+            && !joining
             && (is_capitalised(w)
                 || pronoun(w).is_some()
                 || DETERMINERS.contains(&w.to_lowercase().as_str())

@@ -238,6 +238,18 @@ fn participle_after_a_quote_continues_its_speaker() {
 }
 
 #[test]
+fn quotation_sentence_goes_on_before_said_x() {
+    let t = "Strategists doubt it. There is “no path left” for Vole, said Bo Tarn, a strategist.";
+    assert_eq!(speakers(t), vec![some("Bo Tarn")]);
+}
+
+#[test]
+fn cue_in_the_quotations_sentence_beats_the_next_sentence() {
+    let t = "Ann Vole asserted that “trust has been broken in this city.” Bo Tarn said Monday he agreed.";
+    assert_eq!(speakers(t), vec![some("Ann Vole")]);
+}
+
+#[test]
 fn signature_under_quote() {
     let t = "“We need a real plan for our town.” ― Ann Vole\n“I am afraid of what comes next.” ― Bo Tarn";
     assert_eq!(speakers(t), vec![some("Ann Vole"), some("Bo Tarn")]);

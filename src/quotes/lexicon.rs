@@ -238,6 +238,16 @@ const SPEECH_VERBS: &[&str] = &[
     "responds",
     "answers",
     "recounts",
+    "asserted",
+    "asserts",
+    "asserting",
+    "contends",
+    "maintains",
+    "concedes",
+    "proclaims",
+    "stresses",
+    "emphasizes",
+    "observes",
 ];
 
 /// True when `word` is a speech verb ("said", "noted", "wrote"), written in lower case
