@@ -64,9 +64,11 @@ static BLOCKED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Browser titles of listing and archive pages ("News - DA NewsCenter", "Newsroom | …").
+/// The singular "News Release" / "Press Release" is the label atop one release, not a
+/// listing.
 static LISTING_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:\d{4}\s+)?(?:news|newsroom|press|press\s+releases?|news\s+releases?|media|media\s+center|archives?|latest\s+news|all\s+news|blog|search\s+results?)(?:\s+archive)?(?:\s*(?:page\s*)?\d+)?\s*(?:$|[|\-–—>•·])",
+        r"(?i)^(?:\d{4}\s+)?(?:news|newsroom|press|press\s+releases|news\s+releases|media|media\s+center|archives?|latest\s+news|all\s+news|blog|search\s+results?)(?:\s+archive)?(?:\s*(?:page\s*)?\d+)?\s*(?:$|[|\-–—>•·])",
     )
     .expect("static regex")
 });

@@ -601,3 +601,14 @@ fn issuer_drops_a_leading_article() {
         Some("Kent County District Attorney's Office")
     );
 }
+
+#[test]
+fn a_news_release_label_is_not_a_listing_page() {
+    let r = page(
+        "NEWS RELEASE\nOffice of the Attorney General\n\nFOR IMMEDIATE RELEASE\nFriday, March 8, 2019\n\n\
+         Contractor Charged\n\nLINCOLN, Neb. — The Attorney General announced Friday that a \
+         contractor has been charged with theft by deception after roof repairs went unfinished.\n",
+    );
+    assert!(r.is_ok(), "{r:?}");
+    assert!(chrome::page_reason("Press Releases | Office of the Attorney General").is_some());
+}
