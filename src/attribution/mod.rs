@@ -353,6 +353,16 @@ impl Ctx<'_> {
                 if !mentions.contains(&full) {
                     mentions.push(full);
                 }
+                // "said the school's CEO, Dr. Jo Park": the name after the comma.
+                if self.word(stop) == "," {
+                    let next_stop = self.clause_end(stop + 1, end);
+                    if let Some(m @ Mention::Name(_)) = self.mention(stop + 1, next_stop) {
+                        mentions.insert(
+                            usize::from(matches!(mentions.first(), Some(Mention::Name(_)))),
+                            m,
+                        );
+                    }
+                }
                 return Some(Cue {
                     verb: self.tokens[start].span,
                     mentions,
@@ -624,7 +634,15 @@ impl Ctx<'_> {
                     .rev()
                     .find(|&i| self.word(i) == ",")
                     .map_or(start, |c| c + 1);
-                if let Some(m) = self.mention(seg_start, seg_end) {
+                // A long part is a clause ("Sarah called Irving 911 and"): its subject
+                // opens it; a short one is a noun phrase, named at its end.
+                let m = if seg_end - seg_start > 8 {
+                    self.sentence_subject(seg_start, seg_end)
+                        .and_then(|s| self.mention(s.0, s.1))
+                } else {
+                    self.mention(seg_start, seg_end)
+                };
+                if let Some(m) = m {
                     if !mentions.contains(&m) {
                         mentions.push(m);
                     }
@@ -669,10 +687,10 @@ impl Ctx<'_> {
         (from..end)
             .find(|&i| {
                 matches!(self.word(i), "," | ";" | ":" | "(" | "—" | "–")
-                    || matches!(
+                    || (matches!(
                         self.word(i).to_lowercase().as_str(),
                         "who" | "in" | "at" | "on" | "during" | "after" | "before" | "when"
-                    )
+                    ) && self.word(i + 1) != "Charge")
             })
             .unwrap_or(end)
     }
@@ -823,14 +841,22 @@ impl Ctx<'_> {
             }
             quoted[k] = inside;
         }
-        // The last capitalised run of the phrase ("The" of "The department" is none).
-        if let Some(last_cap) = (start..end).rev().find(|&i| {
-            !quoted[i - start]
-                && self.is_word(i)
-                && is_capitalised(self.word(i))
-                && !names::is_not_name(self.word(i))
-        }) {
-            let run = run_at(self.text, &self.tokens, last_cap, (start, end));
+        // The last capitalised run of the phrase ("The" of "The department" is none, nor is
+        // a sentence-opening word the release never capitalises inside a sentence: "Using
+        // a megaphone, …").
+        let last_run = (start..end).rev().find_map(|i| {
+            let w = self.word(i);
+            if quoted[i - start] || !self.is_word(i) || !is_capitalised(w) || names::is_not_name(w)
+            {
+                return None;
+            }
+            let run = run_at(self.text, &self.tokens, i, (start, end));
+            let opens = run.all.0 == 0
+                || self.tokens[run.all.0].line_break
+                || self.ends_sentence(run.all.0 - 1);
+            (!opens || self.names.name_like(self.text, &self.tokens, run.all)).then_some(run)
+        });
+        if let Some(run) = last_run {
             if run.org {
                 return Some(Mention::Org(run.all));
             }

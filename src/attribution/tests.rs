@@ -250,6 +250,20 @@ fn cue_in_the_quotations_sentence_beats_the_next_sentence() {
 }
 
 #[test]
+fn said_title_comma_name_and_agent_in_charge() {
+    let t = "“We are proud of them all,” said the school’s CEO, Dr. Helen Grafton.";
+    assert_eq!(speakers(t), vec![some("Helen Grafton")]);
+    let t = "“The public needs to know,” said DEA Special Agent in Charge Karen Flow.";
+    assert_eq!(speakers(t), vec![some("Karen Flow")]);
+}
+
+#[test]
+fn sentence_initial_words_are_no_speakers() {
+    let t = "Using a megaphone, the defendant yelled, “Get away from here now!” and ran.";
+    assert_eq!(speakers(t), vec![None]);
+}
+
+#[test]
 fn signature_under_quote() {
     let t = "“We need a real plan for our town.” ― Ann Vole\n“I am afraid of what comes next.” ― Bo Tarn";
     assert_eq!(speakers(t), vec![some("Ann Vole"), some("Bo Tarn")]);

@@ -248,6 +248,8 @@ const SPEECH_VERBS: &[&str] = &[
     "stresses",
     "emphasizes",
     "observes",
+    "reflected",
+    "reflects",
 ];
 
 /// True when `word` is a speech verb ("said", "noted", "wrote"), written in lower case
@@ -447,6 +449,7 @@ const TITLE_WORDS: &[&str] = &[
     "brother",
     "rabbi",
     "coach",
+    "charge",
 ];
 
 /// True when `word` is part of a title rather than a name ("Attorney", "DA", "Rep.").
