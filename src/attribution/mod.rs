@@ -898,7 +898,13 @@ impl Ctx<'_> {
                 let span = self.span_of(*range);
                 let name = name_text(self.text, &self.tokens, *range);
                 let key = name_key(&name);
+                // A person entity at the place that ends in another word is a bad fit
+                // (an entity "Wm" under "Wm. Lacy Clay"); the written name wins then.
+                let fits = |e: &&Entity| {
+                    e.kind != EntityType::Person || name_key(&e.name).last() == key.last()
+                };
                 self.entity_at(span)
+                    .filter(fits)
                     .or_else(|| self.person_named(&key))
                     .map(speaker_of)
                     .or_else(|| {

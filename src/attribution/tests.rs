@@ -187,6 +187,13 @@ fn entities_resolve_surname_pronoun_and_title() {
 }
 
 #[test]
+fn ill_fitting_entity_gives_way_to_the_written_name() {
+    let t = "Congressman Wm. Lacy Clay said: “We will win the vote today.”";
+    let wm = person(t, "Wm", Some("Congressman"), &["Wm"]);
+    assert_eq!(who(t, &[wm])[0].1.as_deref(), Some("Wm. Lacy Clay"));
+}
+
+#[test]
 fn entities_resolve_organisations() {
     let t = "The Oakdale Police Department made an arrest. “The suspect is in custody now,” the department said.";
     let pd = entity(

@@ -23,6 +23,7 @@ const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "rep", "reps", "sen", "sens", "gov", "lt", "sgt", "det", "jr", "sr",
     "st", "gen", "col", "capt", "hon", "rev", "atty", "supt", "insp", "cpl", "adm", "cmdr", "u.s",
     "d.c", "no", "inc", "co", "corp", "dept", "mo", "calif", "tex", "fla", "ill", "ariz", "neb",
+    "wm", "chas", "geo", "thos", "jas", "maj", "ofc", "prof", "gens",
 ];
 
 /// Tokenizes `text`, shifting every span by `offset` (in one pass over the characters).
