@@ -167,6 +167,16 @@ New Task Force
         Some("Springfield DA Celebrates Community Day, Announces\nNew Task Force")
     );
     assert_eq!(r.header.subtitle, None);
+    let text = "November 21, 2022 Contact: Cy Marsh
+District Attorney Quill Fulfills Campaign Pledge, Revisits Theft Policy
+Let me begin by thanking the voters of Springfield County for the opportunity to serve as your
+District Attorney. The last four years have been the highlight of my career.
+";
+    let r = page(text).unwrap();
+    assert_eq!(
+        field(&r, r.header.title),
+        Some("District Attorney Quill Fulfills Campaign Pledge, Revisits Theft Policy")
+    );
 }
 
 #[test]
@@ -282,6 +292,57 @@ Careers
 }
 
 #[test]
+fn dateline_and_dash_on_lines_of_their_own() {
+    let text = "Office Starts Review | Springfield State's Attorney
+Press Release
+Office Starts Review
+November 21, 2025
+CHICAGO
+—
+Springfield County State’s Attorney
+Ada Quill
+today announced the start of a review of old felony cases across the county.
+";
+    let r = page(text).unwrap();
+    assert!(r
+        .slice(r.body)
+        .starts_with("CHICAGO\n—\nSpringfield County"));
+    assert_eq!(field(&r, r.header.dateline), Some("CHICAGO"));
+    assert_eq!(r.paragraphs.len(), 1);
+}
+
+#[test]
+fn headline_repeats_and_summary_lines_stay_out_of_the_body() {
+    let text = "Officer Charged With Theft. Cases were dismissed after he skipped hearings. - Springfield DA
+Officer Charged With Theft. Cases were dismissed after he skipped hearings.
+Published
+April 7, 2026
+Officer Charged With Theft. Cases were dismissed after he skipped hearings.
+Officer Charged With Theft
+Cases were dismissed after the officer skipped his court hearings.
+SPRINGFIELD, Ill. – A former police officer has been charged with theft after he claimed pay for hearings he never attended.
+";
+    let r = page(text).unwrap();
+    assert!(r.slice(r.body).starts_with("SPRINGFIELD, Ill. – A former"));
+}
+
+#[test]
+fn date_line_above_an_unmatched_headline_is_not_the_title() {
+    let text = "Old Headline of Another Release - The Springfield DA's Office
+FOR IMMEDIATE RELEASE
+Friday, June 12, 2015
+Springfield Man Convicted of Shooting
+District Attorney Ada Quill today announced that a man has been convicted of a shooting on New Year’s Day.
+";
+    let r = page(text).unwrap();
+    assert_eq!(
+        field(&r, r.header.title),
+        Some("Springfield Man Convicted of Shooting")
+    );
+    assert_eq!(r.header.date, chrono::NaiveDate::from_ymd_opt(2015, 6, 12));
+}
+
+#[test]
 fn dated_list_of_other_releases_is_not_the_date() {
     let text = "Springfield DA > Newsroom
 More News
@@ -376,6 +437,17 @@ fn congress_line_opening_with_an_image_name() {
 }
 
 #[test]
+fn congress_line_loses_its_trailing_end_marks() {
+    let text = "05.01.2014\tThe bill passed today. -30- ###\n05.02.2014\tIt passed. (###)\n";
+    for (start, end, body) in [(11, 42, "The bill passed today."), (54, 70, "It passed.")] {
+        let mut r = raw(text, SourceFormat::Lines);
+        r.span = Span::new(start, end);
+        let rel = segment(r).unwrap();
+        assert_eq!(rel.slice(rel.body), body);
+    }
+}
+
+#[test]
 fn empty_congress_line_is_still_a_release() {
     let text = "03.25.2009\t\r\n";
     let mut r = raw(text, SourceFormat::Lines);
@@ -412,4 +484,99 @@ fn never_panics_on_odd_input() {
     let mut r = raw("abc", SourceFormat::Text);
     r.span = Span::new(2, 10);
     assert!(segment(r).is_err());
+}
+
+/// The shared corpus, when this checkout sits beside it.
+fn shared(path: &str) -> Option<std::path::PathBuf> {
+    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared")
+        .join(path);
+    if p.exists() {
+        Some(p)
+    } else {
+        eprintln!("skipped: {} is absent", p.display());
+        None
+    }
+}
+
+fn segment_dir(dir: &std::path::Path) -> (usize, Vec<String>) {
+    let (files, errors) = crate::ingest::discover(&[dir.to_path_buf()]);
+    assert!(errors.is_empty(), "{errors:?}");
+    let mut releases = 0;
+    let mut skipped = Vec::new();
+    for f in &files {
+        let raws = crate::ingest::read(f, crate::ingest::DEFAULT_MAX_BYTES).unwrap();
+        for r in raws {
+            match segment(r) {
+                Ok(_) => releases += 1,
+                Err(e) => skipped.push(format!("{}: {}", f.source, e.reason)),
+            }
+        }
+    }
+    (releases, skipped)
+}
+
+#[test]
+fn congress_files_give_one_release_per_line() {
+    let Some(dir) = shared("corpus/congress") else {
+        return;
+    };
+    let (releases, skipped) = segment_dir(&dir);
+    assert_eq!(releases, 3_416);
+    assert!(skipped.is_empty(), "{skipped:?}");
+}
+
+#[test]
+fn prosecutor_pages_give_one_release_unless_not_a_release() {
+    let Some(dir) = shared("corpus/prosecutors") else {
+        return;
+    };
+    let (releases, skipped) = segment_dir(&dir);
+    assert_eq!(releases + skipped.len(), 1_632);
+    // Bot checks, listing pages, menus and annual reports only.
+    assert!(skipped.len() <= 70, "{skipped:#?}");
+    assert!(skipped
+        .iter()
+        .all(|s| s.contains("not a release") || s.contains("no body text")));
+}
+
+#[test]
+fn dev_gold_dates_and_titles() {
+    let Some(dir) = shared("eval/dev") else {
+        return;
+    };
+    let words = |s: &str| -> std::collections::BTreeSet<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (mut dates, mut dates_ok, mut titles, mut titles_ok) = (0, 0, 0, 0);
+    let (files, _) = crate::ingest::discover(std::slice::from_ref(&dir));
+    for f in files.iter().filter(|f| f.source.ends_with(".txt")) {
+        let gold_path = dir.join(f.source.replace(".txt", ".json"));
+        let gold: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(gold_path).unwrap()).unwrap();
+        let rel = crate::ingest::read(f, crate::ingest::DEFAULT_MAX_BYTES)
+            .unwrap()
+            .into_iter()
+            .find_map(|r| segment(r).ok());
+        if let Some(d) = gold["release"]["date"].as_str() {
+            dates += 1;
+            let got = rel.as_ref().and_then(|r| r.header.date);
+            dates_ok += usize::from(got.map(|g| g.to_string()).as_deref() == Some(d));
+        }
+        if let Some(t) = gold["release"]["title"].as_str() {
+            titles += 1;
+            let got = rel
+                .as_ref()
+                .and_then(|r| r.header.title.map(|s| words(r.slice(s))));
+            titles_ok += usize::from(got == Some(words(t)));
+        }
+    }
+    assert!(dates_ok * 100 >= dates * 95, "dates {dates_ok}/{dates}");
+    assert!(
+        titles_ok * 100 >= titles * 90,
+        "titles {titles_ok}/{titles}"
+    );
 }
