@@ -145,9 +145,24 @@ pub fn extract(release: &Release) -> Vec<Entity> {
         .into_iter()
         .map(person_entity)
         .collect();
+    // The model's organisations that are the rules' people are people.
+    let person_spans: Vec<Span> = entities
+        .iter()
+        .flat_map(|e| e.mentions.iter().map(|m| m.span))
+        .collect();
+    bodies.retain(|b| {
+        b.origin == Origin::Rule
+            || !person_spans
+                .iter()
+                .any(|s| s.start < b.span.end && b.span.start < s.end)
+    });
     entities.extend(body_entities(release, &tokens, bodies, &state_mentions));
     entities.extend(state_entities(&state_mentions, &tokens));
-    entities.extend(location_entities(release, &tokens, &state_mentions));
+    let taken: Vec<Span> = entities
+        .iter()
+        .flat_map(|e| e.mentions.iter().map(|m| m.span))
+        .collect();
+    entities.extend(location_entities(release, &tokens, &taken));
     entities.sort_by_key(|e| e.mentions.first().map_or(usize::MAX, |m| m.span.start));
     entities
 }
@@ -447,29 +462,33 @@ fn state_entities(
         .collect()
 }
 
-/// Places from the model's LOC spans that are not states.
-fn location_entities(
-    release: &Release,
-    tokens: &[text::Token<'_>],
-    state_mentions: &[states::StateMention],
-) -> Vec<Entity> {
+/// Places from the model's LOC spans that are not states, nor inside a name already
+/// taken (`taken`: the spans of every other entity's mentions).
+fn location_entities(release: &Release, tokens: &[text::Token<'_>], taken: &[Span]) -> Vec<Entity> {
     let mut out: Vec<Entity> = Vec::new();
     for n in release.ner.iter().filter(|n| n.label == NerLabel::Location) {
-        if state_mentions
-            .iter()
-            .any(|s| s.span.start < n.span.end && n.span.start < s.span.end)
-        {
+        let first = tokens.partition_point(|t| t.span.end <= n.span.start);
+        let end = tokens.partition_point(|t| t.span.start < n.span.end);
+        if first >= end || !tokens[first].running {
             continue;
         }
-        let Some(name) = release.text.get(n.span.range()) else {
+        let Some((first, end)) = agencies::model_words(tokens, first, end) else {
+            continue;
+        };
+        let last = &tokens[end - 1];
+        let span = Span::new(tokens[first].span.start, last.span.start + last.base().len());
+        if taken.iter().any(|s| s.start < span.end && span.start < s.end) {
+            continue;
+        }
+        let Some(name) = release.text.get(span.range()) else {
             continue;
         };
         let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
-        if name.is_empty() || states::code_for_name(&name).is_some() || name == "Washington" {
+        if states::code_for_name(&name).is_some() || name == "Washington" {
             continue;
         }
-        let m = mention_of(tokens, n.span, Origin::Model);
-        match out.iter_mut().find(|e| e.name == name) {
+        let m = mention_of(tokens, span, Origin::Model);
+        match out.iter_mut().find(|e| e.name.eq_ignore_ascii_case(&name)) {
             Some(e) => e.mentions.push(m),
             None => out.push(Entity {
                 id: entity_id(EntityType::Location, &name),
