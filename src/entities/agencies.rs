@@ -591,7 +591,11 @@ fn named(tokens: &[Token<'_>], text: &str, first: usize, last: usize) -> Option<
 /// The words of a span the model tagged, trimmed of a leading article and of trailing
 /// lower-case words and punctuation; none when no word is a name (only titles, a party
 /// tag, a link).
-pub(crate) fn model_words(tokens: &[Token<'_>], first: usize, end: usize) -> Option<(usize, usize)> {
+pub(crate) fn model_words(
+    tokens: &[Token<'_>],
+    first: usize,
+    end: usize,
+) -> Option<(usize, usize)> {
     let mut first = first;
     let mut end = end.min(tokens.len());
     while first < end && LEADING_NOISE.contains(tokens[first].text) {
@@ -605,7 +609,9 @@ pub(crate) fn model_words(tokens: &[Token<'_>], first: usize, end: usize) -> Opt
         t.text.contains(['/', '@'])
             || t.text.starts_with("http")
             || super::states::party_tag_code(t).is_some()
-            || t.text.len() > 2 && t.text.as_bytes()[1] == b'-' && matches!(t.text.as_bytes()[0], b'D' | b'R' | b'I')
+            || t.text.len() > 2
+                && t.text.as_bytes()[1] == b'-'
+                && matches!(t.text.as_bytes()[0], b'D' | b'R' | b'I')
     };
     let named = |t: &Token<'_>| {
         t.is_capitalised()

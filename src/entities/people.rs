@@ -831,6 +831,9 @@ fn company_after(tokens: &[Token<'_>], stop: usize) -> bool {
 pub(crate) struct Person {
     /// The fullest name.
     pub name: String,
+    /// The key of the person's identifier: first and last name and suffix, lower case
+    /// ("Tom J. Lark" and "Tom Lark" are one person, "Tom Lark" and "Ann Lark" two).
+    pub key: String,
     /// Title, if any.
     pub title: Option<String>,
     /// Public role.
@@ -1037,7 +1040,15 @@ fn person(g: Group, tokens: &[Token<'_>], names: &[bool]) -> Person {
     }
     mentions.sort_by_key(|m| m.0);
     mentions.dedup_by_key(|m| m.0);
+    let mut key = match g.key.as_slice() {
+        [first, .., last] => format!("{first} {last}"),
+        _ => g.key.join(" "),
+    };
+    if let Some(suffix) = &g.suffix {
+        key = format!("{key} {}", suffix.to_lowercase());
+    }
     Person {
+        key,
         name: best,
         title,
         official,
