@@ -9,46 +9,164 @@
 //! release's other uses of the acronym are mentions of the same body. Well-known federal
 //! acronyms used alone are recognised from a short table.
 
-use super::text::Token;
+use super::text::{class, Token, WordSet};
 use super::Origin;
 use crate::doc::Span;
 
 /// Head words of government bodies.
-const HEADS: &[&str] = &[
-    "Department", "Dept", "Agency", "Office", "Bureau", "Commission", "Court", "Committee",
-    "Subcommittee", "Council", "Board", "Administration", "Service", "Division",
-    "Unit", "Force", "Authority", "Patrol", "Legislature", "Assembly", "Senate", "Congress",
-    "Army", "Navy", "Corps", "Guard", "Ministry", "Police", "Command", "House", "Registry",
-    "Register", "Commissioners", "Government", "Marshals", "Centers", "Corrections",
-    "Judiciary", "Caucus", "Delegation", "Directorate", "Secretariat", "Departments",
-    "Offices", "Courts",
-];
+pub(crate) static HEADS: WordSet = WordSet::new(&[
+    "Department",
+    "Dept",
+    "Agency",
+    "Office",
+    "Bureau",
+    "Commission",
+    "Court",
+    "Committee",
+    "Subcommittee",
+    "Council",
+    "Board",
+    "Administration",
+    "Service",
+    "Division",
+    "Unit",
+    "Force",
+    "Authority",
+    "Patrol",
+    "Legislature",
+    "Assembly",
+    "Senate",
+    "Congress",
+    "Army",
+    "Navy",
+    "Corps",
+    "Guard",
+    "Ministry",
+    "Police",
+    "Command",
+    "House",
+    "Registry",
+    "Register",
+    "Commissioners",
+    "Government",
+    "Marshals",
+    "Centers",
+    "Corrections",
+    "Judiciary",
+    "Caucus",
+    "Delegation",
+    "Directorate",
+    "Secretariat",
+    "Departments",
+    "Offices",
+    "Courts",
+]);
 
 /// Head words that make a government body only with a government word beside them
 /// ("District Attorney’s Action Center", but not "Alief Community Center").
-const WEAK_HEADS: &[&str] = &[
-    "Center", "Region", "Team", "Section", "Branch", "Laboratory", "Lab", "Station",
-    "Academy", "Jail", "Prison", "Facility", "Collaborative",
-    "Clerk’s", "Clerk's", "Hospital", "Services", "Base",
-];
+pub(crate) static WEAK_HEADS: WordSet = WordSet::new(&[
+    "Center",
+    "Region",
+    "Team",
+    "Section",
+    "Branch",
+    "Laboratory",
+    "Lab",
+    "Station",
+    "Academy",
+    "Jail",
+    "Prison",
+    "Facility",
+    "Collaborative",
+    "Clerk’s",
+    "Clerk's",
+    "Hospital",
+    "Services",
+    "Base",
+]);
 
 /// Words that mark a name as governmental, for weak heads.
-const GOVERNMENT_WORDS: &[&str] = &[
-    "U.S.", "United", "Federal", "National", "State", "State’s", "State's", "County",
-    "City", "Municipal", "District", "Attorney", "Attorney’s", "Attorney's", "DA’s", "DA's",
-    "Sheriff", "Sheriff’s", "Sheriff's", "Police", "Navy", "Naval", "Army", "Military",
-    "Marine", "Department", "Public", "Government", "Prosecutor’s", "Prosecutor's",
-    "Correctional", "Veterans", "Justice",
-];
+pub(crate) static GOVERNMENT_WORDS: WordSet = WordSet::new(&[
+    "U.S.",
+    "United",
+    "Federal",
+    "National",
+    "State",
+    "State’s",
+    "State's",
+    "County",
+    "DA",
+    "City",
+    "Municipal",
+    "District",
+    "Attorney",
+    "Attorney’s",
+    "Attorney's",
+    "DA’s",
+    "DA's",
+    "Sheriff",
+    "Sheriff’s",
+    "Sheriff's",
+    "Police",
+    "Navy",
+    "Naval",
+    "Army",
+    "Military",
+    "Marine",
+    "Department",
+    "Public",
+    "Government",
+    "Prosecutor’s",
+    "Prosecutor's",
+    "Correctional",
+    "Veterans",
+    "Justice",
+]);
 
 /// Head words of organisations that are not government bodies.
-const ORG_HEADS: &[&str] = &[
-    "University", "College", "School", "Inc", "LLC", "Corp", "Corporation", "Company", "Co",
-    "Foundation", "Association", "Institute", "Clinic", "Party", "Bank", "Church", "Society",
-    "Alliance", "Coalition", "Network", "Group", "Times", "Post", "Journal", "Tribune",
-    "Herald", "Aid", "Partners", "Fund", "Trust", "LLP", "Club", "League", "Union",
-    "Chiefs", "Ministries", "Press", "News", "Magazine", "Television", "Radio",
-];
+pub(crate) static ORG_HEADS: WordSet = WordSet::new(&[
+    "University",
+    "College",
+    "School",
+    "Inc",
+    "LLC",
+    "Corp",
+    "Corporation",
+    "Company",
+    "Co",
+    "Foundation",
+    "Association",
+    "Institute",
+    "Clinic",
+    "Party",
+    "Bank",
+    "Church",
+    "Society",
+    "Alliance",
+    "Coalition",
+    "Network",
+    "Group",
+    "Times",
+    "Post",
+    "Journal",
+    "Tribune",
+    "Herald",
+    "Aid",
+    "Partners",
+    "Fund",
+    "Trust",
+    "LLP",
+    "Club",
+    "League",
+    "Union",
+    "Chiefs",
+    "Ministries",
+    "Press",
+    "News",
+    "Magazine",
+    "Television",
+    "Radio",
+]);
 
 /// Well-known acronyms of federal bodies, used when the release writes only the acronym.
 const KNOWN_ACRONYMS: &[(&str, &str)] = &[
@@ -121,12 +239,12 @@ pub(crate) struct BodyMention {
 
 /// True for head words of government bodies.
 pub(crate) fn is_head(word: &str) -> bool {
-    HEADS.contains(&word) || WEAK_HEADS.contains(&word)
+    HEADS.contains(word) || WEAK_HEADS.contains(word)
 }
 
 /// True for head words of other organisations.
 pub(crate) fn is_org_head(word: &str) -> bool {
-    ORG_HEADS.contains(&word)
+    ORG_HEADS.contains(word)
 }
 
 fn is_ordinal(s: &str) -> bool {
@@ -194,15 +312,13 @@ fn chunks(tokens: &[Token<'_>]) -> Vec<(usize, usize)> {
 }
 
 fn is_government_word(t: &Token<'_>) -> bool {
-    GOVERNMENT_WORDS.contains(&t.text)
-        || GOVERNMENT_WORDS.contains(&t.base())
-        || super::states::code_for_name(t.base()).is_some()
+    t.has(class::GOVERNMENT | class::STATE)
 }
 
 fn any_head(tokens: &[Token<'_>], from: usize, to: usize) -> bool {
     tokens[from..to]
         .iter()
-        .any(|t| is_strong_head(t) || is_weak_head(t) || is_org_head(t.base()))
+        .any(|t| t.has(class::HEAD | class::WEAK_HEAD | class::ORG_HEAD) || is_lower_head(t))
 }
 
 fn is_lower_head(t: &Token<'_>) -> bool {
@@ -210,45 +326,111 @@ fn is_lower_head(t: &Token<'_>) -> bool {
 }
 
 fn is_strong_head(t: &Token<'_>) -> bool {
-    HEADS.contains(&t.base()) || HEADS.contains(&t.text) || is_lower_head(t)
+    t.has(class::HEAD) || is_lower_head(t)
 }
 
 fn is_weak_head(t: &Token<'_>) -> bool {
-    WEAK_HEADS.contains(&t.base()) || WEAK_HEADS.contains(&t.text)
+    t.has(class::WEAK_HEAD)
 }
 
 /// Heads after which a capitalised word starts another name ("Sheriff’s Department
 /// Homicide Division"); "House", "Senate" and "Police" go on into longer names.
 const SPLITTING_HEADS: &[&str] = &[
-    "Department", "Office", "Bureau", "Agency", "Court", "Commission", "Administration",
-    "Board", "Council", "Division", "Unit", "Authority",
+    "Department",
+    "Office",
+    "Bureau",
+    "Agency",
+    "Court",
+    "Commission",
+    "Administration",
+    "Board",
+    "Council",
+    "Division",
+    "Unit",
+    "Authority",
 ];
 
 /// Words that name a local government when followed by "of" ("City of Longview").
 const MUNICIPALITIES: &[&str] = &["City", "County", "Town", "Village", "Borough", "Township"];
 
 /// Words that lead into a name without being part of it.
-const LEADING_NOISE: &[&str] = &[
-    "the", "The", "A", "An", "In", "On", "At", "For", "By", "From", "With", "Contact",
-    "Visit", "Today", "Yesterday", "Through", "After", "Before", "During", "Under",
-    "Meanwhile", "And", "But", "Or", "If", "When", "While", "Since", "As", "Also", "Both",
-    "Former", "Thanks", "Please", "Call", "Join", "Meet", "Its", "Our", "Their", "His", "Her",
-    "This", "That", "These", "Those", "Every", "Each", "of", "for", "and", "&", "on",
-];
+static LEADING_NOISE: WordSet = WordSet::new(&[
+    "the",
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "For",
+    "By",
+    "From",
+    "With",
+    "Contact",
+    "Visit",
+    "Today",
+    "Yesterday",
+    "Through",
+    "After",
+    "Before",
+    "During",
+    "Under",
+    "Meanwhile",
+    "And",
+    "But",
+    "Or",
+    "If",
+    "When",
+    "While",
+    "Since",
+    "As",
+    "Also",
+    "Both",
+    "Former",
+    "Thanks",
+    "Please",
+    "Call",
+    "Join",
+    "Meet",
+    "Its",
+    "Our",
+    "Their",
+    "His",
+    "Her",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "Every",
+    "Each",
+    "of",
+    "for",
+    "and",
+    "&",
+    "on",
+]);
 
 /// Words naming a building: "Frank Crowley Courts Building" is not a court.
 const BUILDING_WORDS: &[&str] = &["Building", "Courthouse", "Complex", "Plaza", "Tower"];
 
 /// Direction words that end some names ("Navy Region Southwest").
 const DIRECTIONS: &[&str] = &[
-    "North", "South", "East", "West", "Northeast", "Northwest", "Southeast", "Southwest",
+    "North",
+    "South",
+    "East",
+    "West",
+    "Northeast",
+    "Northwest",
+    "Southeast",
+    "Southwest",
 ];
 
-/// Finds every named body in the running prose of the tokens.
-pub(crate) fn find(tokens: &[Token<'_>], text: &str) -> Vec<BodyMention> {
+/// Finds every named body in the tokens: in running prose only, unless `any_line` (the
+/// lines of a contact block).
+pub(crate) fn find(tokens: &[Token<'_>], text: &str, any_line: bool) -> Vec<BodyMention> {
     let mut found = Vec::new();
     for (start, end) in chunks(tokens) {
-        if !tokens[start].running {
+        if !any_line && !tokens[start].running {
             continue;
         }
         candidates(tokens, start, end, &mut |first, last| {
@@ -285,8 +467,7 @@ fn candidates(tokens: &[Token<'_>], start: usize, end: usize, emit: &mut dyn FnM
         let after_any_head = k > a && any_head(tokens, k - 1, k);
         // "... Department and the Navy Region ...": "and the" starts a new name.
         let and_the = tokens.get(k + 1).is_some_and(|n| n.text == "the") && any_head(tokens, a, k);
-        let split_and =
-            t.text == "and" && (after_head || and_the) && any_head(tokens, k + 1, end);
+        let split_and = t.text == "and" && (after_head || and_the) && any_head(tokens, k + 1, end);
         let split_us = after_any_head && matches!(t.text, "U.S." | "United");
         let split_new = after_head
             && SPLITTING_HEADS.contains(&tokens[k - 1].base())
@@ -311,18 +492,22 @@ fn candidates(tokens: &[Token<'_>], start: usize, end: usize, emit: &mut dyn FnM
 /// is written with one ("U.S. Department of Agriculture’s Natural Resources Conservation
 /// Service").
 fn body(tokens: &[Token<'_>], text: &str, mut first: usize, end: usize) -> Vec<BodyMention> {
-    while first < end && LEADING_NOISE.contains(&tokens[first].text) {
+    while first < end && LEADING_NOISE.contains(tokens[first].text) {
         first += 1;
     }
     let Some(last_head) = (first..end).rev().find(|&k| {
         let t = &tokens[k];
-        is_strong_head(t) || is_org_head(t.base()) || is_weak_head(t)
+        is_strong_head(t) || t.has(class::ORG_HEAD) || is_weak_head(t)
     }) else {
         return named(tokens, text, first, end).into_iter().collect();
     };
     let next = tokens.get(last_head + 1).filter(|_| last_head + 1 < end);
     let mut last = if next.is_some_and(|t| matches!(t.text, "of" | "for" | "on")) {
-        end
+        // The complement runs to the end of the chunk or to a possessive ("Department of
+        // Public Health’s Consumer Alert").
+        (last_head + 1..end)
+            .find(|&k| tokens[k].possessive())
+            .map_or(end, |p| p + 1)
     } else if next.is_some_and(|t| DIRECTIONS.contains(&t.text)) {
         last_head + 2
     } else {
@@ -354,14 +539,20 @@ fn named(tokens: &[Token<'_>], text: &str, first: usize, last: usize) -> Option<
     if words.len() < 2 {
         return None;
     }
-    if tokens.get(last).is_some_and(|t| BUILDING_WORDS.contains(&t.text)) {
+    if tokens
+        .get(last)
+        .is_some_and(|t| BUILDING_WORDS.contains(&t.text))
+    {
         return None;
     }
-    let org = words.iter().any(|t| is_org_head(t.base()));
+    let org = words.iter().any(|t| t.has(class::ORG_HEAD));
     let strong = words.iter().any(is_strong_head);
     let government = words.iter().any(is_government_word);
     // "City of Longview", "County of Orange"
-    let municipality = MUNICIPALITIES.contains(&words[0].text) && words[1].text == "of";
+    let municipality = words.len() >= 3
+        && MUNICIPALITIES.contains(&words[0].text)
+        && words[1].text == "of"
+        && words[words.len() - 1].is_capitalised();
     let weak_only = words.iter().any(is_weak_head) && !strong;
     let kind = if org {
         BodyKind::Organization
@@ -375,7 +566,11 @@ fn named(tokens: &[Token<'_>], text: &str, first: usize, last: usize) -> Option<
         words[0].span.start,
         last_token.span.start + last_token.base().len(),
     );
-    let name = text.get(span.range())?.split_whitespace().collect::<Vec<_>>().join(" ");
+    let name = text
+        .get(span.range())?
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     let acronym = match (tokens.get(last), tokens.get(last + 1), tokens.get(last + 2)) {
         (Some(o), Some(a), Some(c)) if o.text == "(" && c.text == ")" && is_acronym(a) => {
             Some(a.text.to_string())
@@ -393,24 +588,69 @@ fn named(tokens: &[Token<'_>], text: &str, first: usize, last: usize) -> Option<
     })
 }
 
-/// Classifies a span the model tagged as an organisation: a government body when it has
-/// a head word, any other organisation otherwise.
-pub(crate) fn classify(tokens: &[Token<'_>], text: &str, first: usize, end: usize) -> Option<BodyMention> {
-    if let Some(b) = body(tokens, text, first, end).pop() {
-        return Some(BodyMention { origin: Origin::Model, ..b });
-    }
+/// The words of a span the model tagged, trimmed of a leading article and of trailing
+/// lower-case words and punctuation; none when no word is a name (only titles, a party
+/// tag, a link).
+pub(crate) fn model_words(
+    tokens: &[Token<'_>],
+    first: usize,
+    end: usize,
+) -> Option<(usize, usize)> {
     let mut first = first;
-    while first < end && tokens[first].is("the") {
+    let mut end = end.min(tokens.len());
+    while first < end && LEADING_NOISE.contains(tokens[first].text) {
         first += 1;
     }
+    while end > first && !tokens[end - 1].is_capitalised() && !is_ordinal(tokens[end - 1].text) {
+        end -= 1;
+    }
+    let words = tokens.get(first..end)?;
+    let odd = |t: &Token<'_>| {
+        t.text.contains(['/', '@'])
+            || t.text.starts_with("http")
+            || super::states::party_tag_code(t).is_some()
+            || t.text.len() > 2
+                && t.text.as_bytes()[1] == b'-'
+                && matches!(t.text.as_bytes()[0], b'D' | b'R' | b'I')
+    };
+    let named = |t: &Token<'_>| {
+        t.is_capitalised()
+            && !t.has(class::TITLE | class::STOP)
+            && t.text.chars().any(char::is_alphabetic)
+    };
+    (!words.is_empty() && !words.iter().any(odd) && words.iter().any(named)).then_some((first, end))
+}
+
+/// Classifies a span the model tagged as an organisation: a government body when it has
+/// a head word, any other organisation otherwise.
+pub(crate) fn classify(
+    tokens: &[Token<'_>],
+    text: &str,
+    first: usize,
+    end: usize,
+) -> Option<BodyMention> {
+    if let Some(b) = body(tokens, text, first, end).pop() {
+        return Some(BodyMention {
+            origin: Origin::Model,
+            ..b
+        });
+    }
+    let (first, end) = model_words(tokens, first, end)?;
     let words = tokens.get(first..end)?;
     let last = words.last()?;
     // A lone acronym is left to the acronym rules.
     if words.len() == 1 && last.is_all_caps() {
         return None;
     }
-    let span = Span::new(tokens[first].span.start, last.span.start + last.base().len());
-    let name = text.get(span.range())?.split_whitespace().collect::<Vec<_>>().join(" ");
+    let span = Span::new(
+        tokens[first].span.start,
+        last.span.start + last.base().len(),
+    );
+    let name = text
+        .get(span.range())?
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     Some(BodyMention {
         name,
         kind: BodyKind::Organization,
@@ -430,7 +670,8 @@ pub(crate) fn is_acronym(t: &Token<'_>) -> bool {
     (2..=8).contains(&letters)
         && upper * 2 > letters
         && s.chars().next().is_some_and(char::is_uppercase)
-        && s.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '&')
+        && s.chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '&')
 }
 
 /// The full name of a well-known acronym ("FBI" -> "Federal Bureau of Investigation").
@@ -458,7 +699,7 @@ mod tests {
 
     fn bodies(s: &str) -> Vec<(String, BodyKind, Option<String>)> {
         let toks = tokenize_span(s, Span::new(0, s.len()), 0);
-        find(&toks, s)
+        find(&toks, s, false)
             .into_iter()
             .map(|b| (b.name, b.kind, b.acronym))
             .collect()
@@ -474,7 +715,10 @@ mod tests {
             names("The U.S. Department of Health and Human Services said"),
             ["U.S. Department of Health and Human Services"]
         );
-        assert_eq!(names("He appeared before Brooklyn Supreme Court Justice Ann Doe today."), ["Brooklyn Supreme Court"]);
+        assert_eq!(
+            names("He appeared before Brooklyn Supreme Court Justice Ann Doe today."),
+            ["Brooklyn Supreme Court"]
+        );
         assert_eq!(
             names("It was investigated by Detective Al Morrow of the New York City Department of Finance, Office of the Sheriff."),
             ["New York City Department of Finance", "Office of the Sheriff"]
@@ -483,13 +727,19 @@ mod tests {
             names("said Chicago Police Department Superintendent Lee Ames"),
             ["Chicago Police Department"]
         );
-        assert_eq!(names("arrested by the Fullerton Police last week"), ["Fullerton Police"]);
+        assert_eq!(
+            names("arrested by the Fullerton Police last week"),
+            ["Fullerton Police"]
+        );
     }
 
     #[test]
     fn acronyms_in_parentheses() {
         let b = bodies("The U.S. Cybersecurity and Infrastructure Security Agency (CISA) met");
-        assert_eq!(b[0].0, "U.S. Cybersecurity and Infrastructure Security Agency");
+        assert_eq!(
+            b[0].0,
+            "U.S. Cybersecurity and Infrastructure Security Agency"
+        );
         assert_eq!(b[0].2.as_deref(), Some("CISA"));
         assert_eq!(initials(&b[0].0), "CISA");
     }
@@ -500,9 +750,18 @@ mod tests {
             names("She is Chief of the District Attorney’s Real Estate Fraud Unit."),
             ["Real Estate Fraud Unit"]
         );
-        assert_eq!(names("the Cook County State’s Attorney’s Office said"), ["Cook County State’s Attorney’s Office"]);
-        assert_eq!(names("the Harris County District Attorney’s office will host"), ["Harris County District Attorney’s office"]);
-        assert_eq!(names("She called the Brooklyn District Attorney’s Action Center for help."), ["Brooklyn District Attorney’s Action Center"]);
+        assert_eq!(
+            names("the Cook County State’s Attorney’s Office said"),
+            ["Cook County State’s Attorney’s Office"]
+        );
+        assert_eq!(
+            names("the Harris County District Attorney’s office will host"),
+            ["Harris County District Attorney’s office"]
+        );
+        assert_eq!(
+            names("She called the Brooklyn District Attorney’s Action Center for help."),
+            ["Brooklyn District Attorney’s Action Center"]
+        );
         assert!(names("at the Alief Community Center located").is_empty());
     }
 
@@ -548,8 +807,13 @@ mod tests {
     #[test]
     fn buildings_programs_and_municipalities() {
         assert!(names("He was taken to the Frank Crowley Courts Building today.").is_empty());
-        assert!(names("The grant comes from the Great Lakes Reduction Program this year.").is_empty());
-        assert_eq!(names("Jobs with the City of Longview are open."), ["City of Longview"]);
+        assert!(
+            names("The grant comes from the Great Lakes Reduction Program this year.").is_empty()
+        );
+        assert_eq!(
+            names("Jobs with the City of Longview are open."),
+            ["City of Longview"]
+        );
     }
 
     #[test]
@@ -560,7 +824,10 @@ mod tests {
 
     #[test]
     fn acronym_helpers() {
-        assert_eq!(known_acronym("FBI"), Some("Federal Bureau of Investigation"));
+        assert_eq!(
+            known_acronym("FBI"),
+            Some("Federal Bureau of Investigation")
+        );
         assert_eq!(initials("Cook County State’s Attorney’s Office"), "CCSAO");
     }
 }

@@ -5,47 +5,165 @@
 
 use super::agencies::{self, BodyMention};
 use super::states;
-use super::text::Token;
+use super::text::{class, Token, WordSet};
 use super::titles::{self, Title};
 use super::Origin;
 use crate::doc::{NerLabel, NerSpan, Span};
+use std::collections::HashSet;
 
 /// Lower-case particles inside names ("Ludwig van Beethoven").
-const PARTICLES: &[&str] = &["de", "del", "la", "van", "von", "der", "da", "dos", "di", "le", "bin"];
+const PARTICLES: &[&str] = &[
+    "de", "del", "la", "van", "von", "der", "da", "dos", "di", "le", "bin",
+];
 
 /// Name suffixes kept in names.
-const SUFFIXES: &[&str] = &["Jr", "Sr", "II", "III", "IV"];
+pub(crate) const SUFFIXES: &[&str] = &["Jr", "Sr", "II", "III", "IV"];
 
 /// Words of place and building names, never parts of a person's name.
-const PLACE_WORDS: &[&str] = &[
-    "Street", "St", "Avenue", "Ave", "Road", "Rd", "Blvd", "Boulevard", "Drive", "Highway",
-    "Plaza", "Square", "Building", "Forest", "River", "Mountain", "Beach", "Valley", "Bridge",
-    "Parkway", "Freeway", "Center", "Centre", "Island", "Islands", "Lake", "County", "City",
-    "Town", "Township", "Village", "Airport", "Station", "Mall", "Park", "Stadium", "Arena",
-    "Suite", "Floor", "Room", "Hall", "Tower", "Harbor", "Port", "Bay", "Canyon", "Heights",
+pub(crate) static PLACE_WORDS: WordSet = WordSet::new(&[
+    "Street",
+    "St",
+    "Avenue",
+    "Ave",
+    "Road",
+    "Rd",
+    "Blvd",
+    "Boulevard",
+    "Drive",
+    "Highway",
+    "Plaza",
+    "Square",
+    "Building",
+    "Forest",
+    "River",
+    "Mountain",
+    "Beach",
+    "Valley",
+    "Bridge",
+    "Parkway",
+    "Freeway",
+    "Center",
+    "Centre",
+    "Island",
+    "Islands",
+    "Lake",
+    "County",
+    "City",
+    "Town",
+    "Township",
+    "Village",
+    "Airport",
+    "Station",
+    "Mall",
+    "Park",
+    "Stadium",
+    "Arena",
+    "Suite",
+    "Floor",
+    "Room",
+    "Hall",
+    "Tower",
+    "Harbor",
+    "Port",
+    "Bay",
+    "Canyon",
+    "Heights",
     "Hills",
-];
+]);
 
 /// Verbs of speech that mark the name before or after them as a speaker.
-const SPEECH_VERBS: &[&str] = &[
-    "said", "says", "stated", "states", "added", "adds", "explained", "noted", "announced",
-    "announces", "commented", "remarked", "continued", "testified", "wrote", "told", "urged",
-    "warned", "emphasized", "stressed", "declared", "concluded", "reported", "acknowledged",
-    "praised", "thanked", "applauded", "commends", "commended", "stated:", "asked",
-];
+static SPEECH_VERBS: WordSet = WordSet::new(&[
+    "said",
+    "says",
+    "stated",
+    "states",
+    "added",
+    "adds",
+    "explained",
+    "noted",
+    "announced",
+    "announces",
+    "commented",
+    "remarked",
+    "continued",
+    "testified",
+    "wrote",
+    "told",
+    "urged",
+    "warned",
+    "emphasized",
+    "stressed",
+    "declared",
+    "concluded",
+    "reported",
+    "acknowledged",
+    "praised",
+    "thanked",
+    "applauded",
+    "commends",
+    "commended",
+    "stated:",
+    "asked",
+]);
 
 /// Verbs after a name that only people do ("Doe pleaded guilty").
 const PERSON_VERBS: &[&str] = &[
-    "pleaded", "pled", "admitted", "allegedly", "confessed", "died", "fled", "testified",
-    "faces", "faced",
+    "pleaded",
+    "pled",
+    "admitted",
+    "allegedly",
+    "confessed",
+    "died",
+    "fled",
+    "testified",
+    "faces",
+    "faced",
 ];
 
 /// Participles after "was"/"is" that only people undergo ("Doe was sentenced").
 const PERSON_PARTICIPLES: &[&str] = &[
-    "sentenced", "arrested", "convicted", "charged", "indicted", "killed", "shot",
-    "appointed", "elected", "sworn", "booked", "identified", "arraigned", "stabbed",
-    "murdered", "extradited", "acquitted",
+    "sentenced",
+    "arrested",
+    "convicted",
+    "charged",
+    "indicted",
+    "killed",
+    "shot",
+    "appointed",
+    "elected",
+    "sworn",
+    "booked",
+    "identified",
+    "arraigned",
+    "stabbed",
+    "murdered",
+    "extradited",
+    "acquitted",
 ];
+
+/// Verbs after a name used alone that show it is a person's surname ("Davos was freed").
+static SUBJECT_VERBS: WordSet = WordSet::new(&[
+    "was",
+    "is",
+    "has",
+    "had",
+    "said",
+    "says",
+    "pleaded",
+    "pled",
+    "will",
+    "would",
+    "faces",
+    "told",
+    "added",
+    "allegedly",
+    "also",
+    "who",
+    "admitted",
+    "remains",
+    "received",
+    "served",
+]);
 
 /// Why a sequence of words was taken for a person.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,11 +197,30 @@ pub(crate) struct Candidate {
     pub state: Option<&'static str>,
     /// Office the person serves, as written, and whether it is a government body.
     pub organization: Option<(String, bool)>,
-    /// Sentence index.
-    pub sentence: usize,
+    /// Sentence index (none in the header).
+    pub sentence: Option<usize>,
     /// What found it.
     pub origin: Origin,
     evidence: Evidence,
+}
+
+/// For each token, whether it is a capitalised word the release also writes in lower
+/// case ("Budget" beside "budget"): a common word in a headline, which may start a name
+/// but not continue one ("Secretary Mattis Demanding Answers" names "Mattis").
+fn common_words(tokens: &[Token<'_>]) -> Vec<bool> {
+    let lower: HashSet<&str> = tokens
+        .iter()
+        .filter(|t| t.text.chars().all(char::is_lowercase))
+        .map(|t| t.text)
+        .collect();
+    tokens
+        .iter()
+        .map(|t| {
+            t.is_capitalised()
+                && !t.is_all_caps()
+                && lower.contains(t.base().to_lowercase().as_str())
+        })
+        .collect()
 }
 
 /// True for a word that may be part of a person's name.
@@ -92,19 +229,32 @@ fn is_name_token(t: &Token<'_>) -> bool {
     if t.is_initial() {
         return true;
     }
+    let not_name = class::STOP
+        | class::TITLE
+        | class::HEAD
+        | class::WEAK_HEAD
+        | class::ORG_HEAD
+        | class::PLACE
+        | class::STATE
+        | class::SUFFIX;
+    // "I’ve", "We’re": contractions, not names ("O’Neill" has a capital after the mark).
+    let contraction = base
+        .split(['\'', '’'])
+        .skip(1)
+        .any(|rest| rest.chars().next().is_some_and(char::is_lowercase));
     t.is_capitalised()
+        && !contraction
+        && !t.has(not_name)
         && base.chars().any(char::is_lowercase)
-        && base.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
-        && !titles::is_stop_word(base)
-        && !titles::is_title_word(base)
-        && !agencies::is_head(base)
-        && !agencies::is_org_head(base)
-        && !PLACE_WORDS.contains(&base)
-        && states::code_for_name(base).is_none()
-        && !SUFFIXES.contains(&base)
-        && !base.split('-').any(|part| {
-            titles::is_title_word(part) || agencies::is_head(part) || agencies::is_org_head(part)
-        })
+        && base
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+        && (!base.contains('-')
+            || !base.split('-').any(|part| {
+                titles::is_title_word(part)
+                    || agencies::is_head(part)
+                    || agencies::is_org_head(part)
+            }))
 }
 
 /// True when the word after a name continues a larger proper name ("Cook County",
@@ -121,14 +271,24 @@ fn continues_proper_name(tokens: &[Token<'_>], end: usize) -> bool {
             && (titles::is_title_word(base) && !titles::is_honorific(base)
                 || agencies::is_head(base)
                 || agencies::is_org_head(base)
-                || PLACE_WORDS.contains(&base))
+                || PLACE_WORDS.contains(base))
     })
 }
 
 /// Words before a name that mark a private person in a case ("charges against ...").
 const CASE_WORDS_BEFORE: &[&str] = &[
-    "against", "killing", "killed", "murdered", "shot", "stabbed", "victim", "victims",
-    "defendant", "defendants", "suspect", "suspects",
+    "against",
+    "killing",
+    "killed",
+    "murdered",
+    "shot",
+    "stabbed",
+    "victim",
+    "victims",
+    "defendant",
+    "defendants",
+    "suspect",
+    "suspects",
 ];
 
 /// "against Ann Doe", "the death of Ann Doe".
@@ -142,9 +302,14 @@ fn case_word_before(tokens: &[Token<'_>], first: usize, sentence: usize) -> bool
 }
 
 /// The end (exclusive) of a name starting at token `i`, and the index of its suffix.
-fn name_at(tokens: &[Token<'_>], i: usize) -> Option<(usize, Option<usize>)> {
+fn name_at(
+    tokens: &[Token<'_>],
+    names: &[bool],
+    common: &[bool],
+    i: usize,
+) -> Option<(usize, Option<usize>)> {
     let first = tokens.get(i)?;
-    if !is_name_token(first) || first.is_initial() && tokens.get(i + 1).is_none() {
+    if !names[i] || first.is_initial() && tokens.get(i + 1).is_none() {
         return None;
     }
     let sentence = first.sentence;
@@ -155,13 +320,15 @@ fn name_at(tokens: &[Token<'_>], i: usize) -> Option<(usize, Option<usize>)> {
             break;
         }
         let t = &tokens[end];
-        if t.sentence != sentence {
+        if t.sentence != sentence || t.newline_before {
             break;
         }
-        if is_name_token(t) {
+        if names[end] && !common[end] {
             end += 1;
         } else if PARTICLES.contains(&t.text)
-            && tokens.get(end + 1).is_some_and(|n| is_name_token(n) && n.sentence == sentence)
+            && tokens
+                .get(end + 1)
+                .is_some_and(|n| names[end + 1] && n.sentence == sentence)
         {
             end += 2;
         } else {
@@ -184,7 +351,9 @@ fn name_at(tokens: &[Token<'_>], i: usize) -> Option<(usize, Option<usize>)> {
         if s1.is_some_and(|t| SUFFIXES.contains(&t.base())) {
             suffix = Some(end);
             end += 1;
-        } else if s1.is_some_and(|t| t.text == ",") && s2.is_some_and(|t| SUFFIXES.contains(&t.base()) && t.dot) {
+        } else if s1.is_some_and(|t| t.text == ",")
+            && s2.is_some_and(|t| SUFFIXES.contains(&t.base()) && t.dot)
+        {
             suffix = Some(end + 1);
             end += 2;
         }
@@ -199,18 +368,25 @@ fn same_sentence<'a>(tokens: &'a [Token<'a>], k: usize, sentence: usize) -> Opti
 /// ", 41," or "(41)" after a name: an age, as given for defendants and victims.
 fn age_after(tokens: &[Token<'_>], end: usize, sentence: usize) -> bool {
     let is_age = |k: usize| {
-        same_sentence(tokens, k, sentence)
-            .is_some_and(|t| (1..=3).contains(&t.text.len()) && t.text.chars().all(|c| c.is_ascii_digit()))
+        same_sentence(tokens, k, sentence).is_some_and(|t| {
+            (1..=3).contains(&t.text.len()) && t.text.chars().all(|c| c.is_ascii_digit())
+        })
     };
     let at = |k: usize, s: &str| same_sentence(tokens, k, sentence).is_some_and(|t| t.text == s);
-    (at(end, ",") && is_age(end + 1) && (tokens.get(end + 2).is_none_or(|t| t.sentence != sentence || matches!(t.text, "," | ";" | ")")) || tokens[end + 1].dot))
+    (at(end, ",")
+        && is_age(end + 1)
+        && (tokens
+            .get(end + 2)
+            .is_none_or(|t| t.sentence != sentence || matches!(t.text, "," | ";" | ")"))
+            || tokens[end + 1].dot))
         || (at(end, "(") && is_age(end + 1) && at(end + 2, ")"))
 }
 
 fn speech_around(tokens: &[Token<'_>], first: usize, end: usize, sentence: usize) -> bool {
-    let after = same_sentence(tokens, end, sentence).is_some_and(|t| SPEECH_VERBS.contains(&t.text));
+    let after = same_sentence(tokens, end, sentence).is_some_and(|t| SPEECH_VERBS.contains(t.text));
     let before = first > 0
-        && same_sentence(tokens, first - 1, sentence).is_some_and(|t| SPEECH_VERBS.contains(&t.text) && !t.ends_phrase());
+        && same_sentence(tokens, first - 1, sentence)
+            .is_some_and(|t| SPEECH_VERBS.contains(t.text) && !t.ends_phrase());
     after || before
 }
 
@@ -223,10 +399,13 @@ fn person_verb_after(tokens: &[Token<'_>], end: usize, sentence: usize) -> bool 
     }
     if matches!(t.text, "was" | "is" | "has" | "had" | "will") {
         let mut k = end + 1;
-        while same_sentence(tokens, k, sentence).is_some_and(|t| matches!(t.text, "been" | "be" | "later" | "also" | "previously")) {
+        while same_sentence(tokens, k, sentence)
+            .is_some_and(|t| matches!(t.text, "been" | "be" | "later" | "also" | "previously"))
+        {
             k += 1;
         }
-        return same_sentence(tokens, k, sentence).is_some_and(|t| PERSON_PARTICIPLES.contains(&t.text));
+        return same_sentence(tokens, k, sentence)
+            .is_some_and(|t| PERSON_PARTICIPLES.contains(&t.text));
     }
     false
 }
@@ -234,7 +413,8 @@ fn person_verb_after(tokens: &[Token<'_>], end: usize, sentence: usize) -> bool 
 /// ", who" or ", whose" after a name.
 fn relative_after(tokens: &[Token<'_>], end: usize, sentence: usize) -> bool {
     same_sentence(tokens, end, sentence).is_some_and(|t| t.text == ",")
-        && same_sentence(tokens, end + 1, sentence).is_some_and(|t| matches!(t.text, "who" | "whose"))
+        && same_sentence(tokens, end + 1, sentence)
+            .is_some_and(|t| matches!(t.text, "who" | "whose"))
 }
 
 /// "(D-CA)" or "(R-Glenbeulah)" after a name: a member of Congress.
@@ -252,7 +432,11 @@ fn party_after(tokens: &[Token<'_>], end: usize, sentence: usize) -> Option<Opti
 }
 
 /// A state possessive right before the name: "Nebraska’s Bob Evnen".
-fn state_possessive_before(tokens: &[Token<'_>], first: usize, sentence: usize) -> Option<&'static str> {
+fn state_possessive_before(
+    tokens: &[Token<'_>],
+    first: usize,
+    sentence: usize,
+) -> Option<&'static str> {
     let p = same_sentence(tokens, first.checked_sub(1)?, sentence)?;
     if !p.possessive() {
         return None;
@@ -284,17 +468,25 @@ fn title_line_after(tokens: &[Token<'_>], first: usize, end: usize) -> Option<Ti
     }
     let next_start = end;
     let next_sentence = tokens.get(next_start)?.sentence;
-    let next_end = tokens[next_start..]
-        .iter()
-        .position(|t| t.sentence != next_sentence)
-        .map_or(tokens.len(), |p| next_start + p);
+    // Sentence indices never decrease, so the next sentence ends where they pass it.
+    let next_end = tokens.partition_point(|t| t.sentence <= next_sentence);
     titles::whole_title(&tokens[next_start..next_end])
 }
 
 /// The agency a person serves, when written right before the title ("Chicago Police
 /// Department Superintendent Ann Doe") or after the name ("Ann Doe of the Fraud Bureau").
-fn organization(bodies: &[BodyMention], title: Option<&Title>, end: usize, tokens: &[Token<'_>]) -> Option<(String, bool)> {
-    let named = |b: &BodyMention| (b.name.clone(), b.kind == agencies::BodyKind::Agency);
+fn organization(
+    bodies: &[BodyMention],
+    title: Option<&Title>,
+    end: usize,
+    tokens: &[Token<'_>],
+) -> Option<(String, bool)> {
+    // The model's organisations without a head word are not sure enough to make a person
+    // private: they count as government bodies here.
+    let named = |b: &BodyMention| {
+        let private = b.kind == agencies::BodyKind::Organization && b.origin == Origin::Rule;
+        (b.name.clone(), !private)
+    };
     if let Some(t) = title {
         if let Some(b) = bodies.iter().find(|b| b.end == t.first) {
             return Some(named(b));
@@ -304,7 +496,7 @@ fn organization(bodies: &[BodyMention], title: Option<&Title>, end: usize, token
     if tokens.get(k).is_some_and(|t| t.text == ",") {
         k += 1;
     }
-    if !tokens.get(k).is_some_and(|t| t.text == "of") {
+    if tokens.get(k).is_none_or(|t| t.text != "of") {
         return None;
     }
     k += 1;
@@ -314,7 +506,15 @@ fn organization(bodies: &[BodyMention], title: Option<&Title>, end: usize, token
     bodies.iter().find(|b| b.first == k).map(named)
 }
 
-fn candidate(tokens: &[Token<'_>], text: &str, first: usize, end: usize, suffix: Option<usize>, origin: Origin, evidence: Evidence) -> Option<Candidate> {
+fn candidate(
+    tokens: &[Token<'_>],
+    text: &str,
+    first: usize,
+    end: usize,
+    suffix: Option<usize>,
+    origin: Origin,
+    evidence: Evidence,
+) -> Option<Candidate> {
     let name_end = suffix.unwrap_or(end);
     let last = &tokens[name_end - 1];
     let mut stop = last.span.start + last.base().len();
@@ -322,7 +522,11 @@ fn candidate(tokens: &[Token<'_>], text: &str, first: usize, end: usize, suffix:
         stop = tokens[s].span_with_dot().end;
     }
     let span = Span::new(tokens[first].span.start, stop);
-    let name = text.get(span.range())?.split_whitespace().collect::<Vec<_>>().join(" ");
+    let name = text
+        .get(span.range())?
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     let key: Vec<String> = tokens[first..name_end]
         .iter()
         .filter(|t| !t.is_initial() && t.text != "," && !PARTICLES.contains(&t.text))
@@ -340,14 +544,21 @@ fn candidate(tokens: &[Token<'_>], text: &str, first: usize, end: usize, suffix:
         official: None,
         state: None,
         organization: None,
-        sentence: tokens[first].sentence,
+        sentence: Some(tokens[first].sentence),
         origin,
         evidence,
     })
 }
 
 /// Reads everything the context says about the name at tokens[first..end].
-fn with_context(mut c: Candidate, tokens: &[Token<'_>], bodies: &[BodyMention], first: usize, end: usize, inherited: Option<&Title>) -> (Candidate, Option<Title>) {
+fn with_context(
+    mut c: Candidate,
+    tokens: &[Token<'_>],
+    bodies: &[BodyMention],
+    first: usize,
+    end: usize,
+    inherited: Option<&Title>,
+) -> (Candidate, Option<Title>) {
     let sentence = tokens[first].sentence;
     let prefix = titles::before(tokens, first);
     let title = prefix
@@ -371,7 +582,8 @@ fn with_context(mut c: Candidate, tokens: &[Token<'_>], bodies: &[BodyMention], 
         c.state = t.state;
     }
     // "Hon." is given to office holders; a release's contact speaks for the office.
-    let honourable = first > 0 && (tokens[first - 1].is("Hon") || tokens[first - 1].is("Honorable"));
+    let honourable =
+        first > 0 && (tokens[first - 1].is("Hon") || tokens[first - 1].is("Honorable"));
     if honourable || contact {
         c.official.get_or_insert(true);
     }
@@ -402,36 +614,59 @@ fn with_context(mut c: Candidate, tokens: &[Token<'_>], bodies: &[BodyMention], 
     }
     c.organization = organization(bodies, title.as_ref(), end, tokens);
     // People who serve a company or other private organisation are not officials.
-    if c.organization.as_ref().is_some_and(|(_, government)| !government) {
+    if c.organization
+        .as_ref()
+        .is_some_and(|(_, government)| !government)
+    {
+        // (Only for organisations the rules name by their head word, see `organization`.)
         c.official = Some(false);
     }
     let plural = prefix.title.filter(|t| {
-        tokens
-            .get(first.wrapping_sub(1))
-            .is_some_and(|h| h.base().ends_with('s') && titles::head_kind(h.base()).is_some() && h.base() != t.text)
+        tokens.get(first.wrapping_sub(1)).is_some_and(|h| {
+            h.base().ends_with('s') && titles::head_kind(h.base()).is_some() && h.base() != t.text
+        })
     });
     (c, plural)
 }
 
 /// Finds people named in the tokens (rules) and in the model's PER spans.
-pub(crate) fn find(tokens: &[Token<'_>], text: &str, bodies: &[BodyMention], ner: &[NerSpan]) -> Vec<Candidate> {
+pub(crate) fn find(
+    tokens: &[Token<'_>],
+    text: &str,
+    bodies: &[BodyMention],
+    ner: &[NerSpan],
+) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut i = 0;
     // A plural title ("Sheriff Detectives A and B") carries over to the next name.
     let mut plural: Option<(usize, Title)> = None;
+    let names: Vec<bool> = tokens.iter().map(is_name_token).collect();
+    let common = common_words(tokens);
     while i < tokens.len() {
         let starts = i == 0
-            || !is_name_token(&tokens[i - 1])
+            || !names[i - 1]
             || tokens[i - 1].ends_phrase()
             || tokens[i - 1].possessive()
             || tokens[i - 1].sentence != tokens[i].sentence;
-        let Some((end, suffix)) = starts.then(|| name_at(tokens, i)).flatten() else {
+        let Some((end, suffix)) = starts
+            .then(|| name_at(tokens, &names, &common, i))
+            .flatten()
+        else {
             i += 1;
             continue;
         };
         if continues_proper_name(tokens, end) {
             i = end;
             continue;
+        }
+        // "Secretary of Labor Hilda Solis": the first word completes the title.
+        if i >= 2
+            && end - usize::from(suffix.is_some()) - i >= 3
+            && matches!(tokens[i - 1].text, "of" | "for")
+            && tokens[i - 2].is_capitalised()
+            && titles::head_kind(tokens[i - 2].base()).is_some()
+        {
+            i += 1;
         }
         let inherited = plural
             .as_ref()
@@ -459,7 +694,7 @@ pub(crate) fn find(tokens: &[Token<'_>], text: &str, bodies: &[BodyMention], ner
         i = end;
     }
     for n in ner.iter().filter(|n| n.label == NerLabel::Person) {
-        if let Some(c) = from_model(tokens, text, bodies, n.span) {
+        if let Some(c) = from_model(tokens, text, bodies, n) {
             out.push(c);
         }
     }
@@ -474,13 +709,13 @@ fn outside_prose(tokens: &[Token<'_>], first: usize, end: usize, c: &Candidate) 
     let sentence = tokens[first].sentence;
     let line_start = first == 0 || tokens[first - 1].sentence != sentence;
     let line_end = tokens.get(end).is_none_or(|t| t.sentence != sentence);
-    let title_line = titles::before(tokens, first).title.is_some_and(|t| {
-        (t.first == 0 || tokens[t.first - 1].sentence != sentence) && line_end
-    });
+    let title_line = titles::before(tokens, first)
+        .title
+        .is_some_and(|t| (t.first == 0 || tokens[t.first - 1].sentence != sentence) && line_end);
     if contact_before(tokens, first, sentence)
         || title_line_after(tokens, first, end).is_some()
         || (line_start && titles::after(tokens, end).is_some())
-        || (line_start && age_after(tokens, end, sentence))
+        || age_after(tokens, end, sentence)
         || title_line
     {
         Evidence::Strong
@@ -491,9 +726,64 @@ fn outside_prose(tokens: &[Token<'_>], first: usize, end: usize, c: &Candidate) 
     }
 }
 
+/// People of the contact block in the release header: the contact name segmentation
+/// found, and the names the contact patterns find on the lines of the block (`tokens`,
+/// whose sentence numbers are lines of the block, not body sentences).
+pub(crate) fn contacts(tokens: &[Token<'_>], text: &str, contact: Option<Span>) -> Vec<Candidate> {
+    let mut found: Vec<Candidate> = find(tokens, text, &[], &[])
+        .into_iter()
+        .filter(|c| c.evidence == Evidence::Strong || contact.is_some_and(|s| s.contains(c.span)))
+        .collect();
+    if let Some(span) = contact {
+        if !found.iter().any(|c| span.contains(c.span)) {
+            let names: Vec<bool> = tokens.iter().map(is_name_token).collect();
+            let first = tokens.partition_point(|t| t.span.start < span.start);
+            let common = common_words(tokens);
+            if let Some((end, suffix)) = name_at(tokens, &names, &common, first) {
+                found.extend(candidate(
+                    tokens,
+                    text,
+                    first,
+                    end,
+                    suffix,
+                    Origin::Rule,
+                    Evidence::Strong,
+                ));
+            }
+        }
+    }
+    for c in &mut found {
+        c.sentence = None;
+        c.evidence = Evidence::Strong;
+        // A release's contact speaks for the office.
+        c.official.get_or_insert(true);
+    }
+    found
+}
+
+/// Titles from the headline: "District Attorney Ann Doe Announces ..." lends its title to
+/// the Ann Doe of the body, but makes no person of its own.
+pub(crate) fn headline_titles(tokens: &[Token<'_>], text: &str) -> Vec<Candidate> {
+    find(tokens, text, &[], &[])
+        .into_iter()
+        .filter(|c| c.title.is_some())
+        .map(|c| Candidate {
+            sentence: None,
+            evidence: Evidence::Support,
+            ..c
+        })
+        .collect()
+}
+
 /// A candidate from a PER span of the model: leading titles inside the span are dropped
 /// and read as the title.
-fn from_model(tokens: &[Token<'_>], text: &str, bodies: &[BodyMention], span: Span) -> Option<Candidate> {
+fn from_model(
+    tokens: &[Token<'_>],
+    text: &str,
+    bodies: &[BodyMention],
+    n: &NerSpan,
+) -> Option<Candidate> {
+    let span = n.span;
     let first = tokens.partition_point(|t| t.span.end <= span.start);
     let end = tokens.partition_point(|t| t.span.start < span.end);
     if first >= end || !tokens[first].prose {
@@ -507,18 +797,77 @@ fn from_model(tokens: &[Token<'_>], text: &str, bodies: &[BodyMention], span: Sp
         return None;
     }
     let mut stop = end;
-    while stop > start && !(is_name_token(&tokens[stop - 1]) || agencies_suffix(&tokens[stop - 1])) {
+    while stop > start
+        && (!(is_name_token(&tokens[stop - 1]) || is_suffix(&tokens[stop - 1]))
+            || tokens[stop - 1].is_initial())
+    {
         stop -= 1;
     }
-    let suffix = (stop > start + 1 && agencies_suffix(&tokens[stop - 1])).then_some(stop - 1);
+    // Every word a name, none a party tag ("D-Laredo"); not a nickname in quotation
+    // marks; not a company ("Jean Swilling, LLC").
+    let words = tokens.get(start..stop)?;
+    if words.is_empty()
+        || words
+            .iter()
+            .any(|t| !(is_name_token(t) || is_suffix(t)) || is_party_tag(t))
+        || quoted(tokens, start, stop)
+        || company_after(tokens, stop)
+    {
+        return None;
+    }
+    let suffix = (stop > start + 1 && is_suffix(&tokens[stop - 1])).then_some(stop - 1);
     let name_stop = suffix.unwrap_or(stop);
-    let c = candidate(tokens, text, start, name_stop, suffix, Origin::Model, Evidence::Strong)?;
-    let (c, _) = with_context(c, tokens, bodies, start, stop, None);
-    Some(Candidate { evidence: Evidence::Strong, ..c })
+    let c = candidate(
+        tokens,
+        text,
+        start,
+        name_stop,
+        suffix,
+        Origin::Model,
+        Evidence::Bare,
+    )?;
+    let (mut c, _) = with_context(c, tokens, bodies, start, stop, None);
+    // A confident full name stands on its own; anything else needs the cues or support
+    // that rule names need.
+    if c.key.len() >= 2 && n.score >= MODEL_ALONE {
+        c.evidence = Evidence::Strong;
+    }
+    Some(c)
 }
 
-fn agencies_suffix(t: &Token<'_>) -> bool {
+/// The model confidence at which a full name needs no other cue.
+const MODEL_ALONE: f32 = 0.9;
+
+fn is_suffix(t: &Token<'_>) -> bool {
     SUFFIXES.contains(&t.base())
+}
+
+fn is_party_tag(t: &Token<'_>) -> bool {
+    let b = t.text.as_bytes();
+    b.len() >= 3 && matches!(b[0], b'D' | b'R' | b'I') && b[1] == b'-'
+}
+
+/// Words between quotation marks in the same sentence ("El Tin Larin").
+fn quoted(tokens: &[Token<'_>], start: usize, stop: usize) -> bool {
+    let open = start > 0 && matches!(tokens[start - 1].text, "“" | "\"" | "‘");
+    let close = tokens
+        .get(stop)
+        .is_some_and(|t| matches!(t.text, "”" | "\"" | "’" | ","))
+        && tokens
+            .get(stop + 1)
+            .is_some_and(|t| matches!(t.text, "”" | "\"" | "’"))
+        || tokens
+            .get(stop)
+            .is_some_and(|t| matches!(t.text, "”" | "\"" | "’"));
+    open && close
+}
+
+/// ", LLC" or "Inc." right after the words.
+fn company_after(tokens: &[Token<'_>], stop: usize) -> bool {
+    let next = |k: usize| tokens.get(k).map(|t| t.base());
+    let comma = next(stop) == Some(",");
+    let k = if comma { stop + 1 } else { stop };
+    next(k).is_some_and(|w| matches!(w, "LLC" | "Inc" | "Corp" | "Co" | "Ltd" | "LLP" | "PC"))
 }
 
 /// A person of one release: all candidates that name them.
@@ -526,6 +875,9 @@ fn agencies_suffix(t: &Token<'_>) -> bool {
 pub(crate) struct Person {
     /// The fullest name.
     pub name: String,
+    /// The key of the person's identifier: first and last name and suffix, lower case
+    /// ("Tom J. Lark" and "Tom Lark" are one person, "Tom Lark" and "Ann Lark" two).
+    pub key: String,
     /// Title, if any.
     pub title: Option<String>,
     /// Public role.
@@ -535,7 +887,7 @@ pub(crate) struct Person {
     /// Office served.
     pub organization: Option<String>,
     /// Mentions: span, sentence, origin.
-    pub mentions: Vec<(Span, usize, Origin)>,
+    pub mentions: Vec<(Span, Option<usize>, Origin)>,
 }
 
 struct Group {
@@ -561,25 +913,48 @@ impl Group {
 pub(crate) fn merge(mut candidates: Vec<Candidate>, tokens: &[Token<'_>]) -> Vec<Person> {
     candidates.sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end)));
     let mut groups: Vec<Group> = Vec::new();
-    let (support, candidates): (Vec<Candidate>, Vec<Candidate>) =
-        candidates.into_iter().partition(|c| c.evidence == Evidence::Support);
-    let (multi, single): (Vec<Candidate>, Vec<Candidate>) = candidates.into_iter().partition(|c| c.key.len() >= 2);
-    let (strong_multi, bare_multi): (Vec<Candidate>, Vec<Candidate>) = multi.into_iter().partition(|c| c.evidence == Evidence::Strong);
+    let (support, candidates): (Vec<Candidate>, Vec<Candidate>) = candidates
+        .into_iter()
+        .partition(|c| c.evidence == Evidence::Support);
+    let (multi, single): (Vec<Candidate>, Vec<Candidate>) =
+        candidates.into_iter().partition(|c| c.key.len() >= 2);
+    let (strong_multi, bare_multi): (Vec<Candidate>, Vec<Candidate>) = multi
+        .into_iter()
+        .partition(|c| c.evidence == Evidence::Strong);
     for c in strong_multi {
         add_full(&mut groups, c);
     }
-    let standalone = |word: &str| {
-        tokens.iter().enumerate().any(|(k, t)| {
+    let names: Vec<bool> = tokens.iter().map(is_name_token).collect();
+    // Words used alone as the subject of a verb somewhere in the prose ("Davos was
+    // freed"): not after a capitalised word or an article.
+    let standalone: HashSet<String> = (0..tokens.len())
+        .filter(|&k| {
+            let t = &tokens[k];
+            let prev = k
+                .checked_sub(1)
+                .map(|p| &tokens[p])
+                .filter(|p| p.sentence == t.sentence && !p.ends_phrase());
             t.prose
-                && t.base().eq_ignore_ascii_case(word)
-                && is_name_token(t)
-                && !(k > 0 && tokens[k - 1].sentence == t.sentence && (is_name_token(&tokens[k - 1]) && !tokens[k - 1].ends_phrase() || matches!(tokens[k - 1].text, "the" | "The" | "a" | "A" | "an" | "An")))
-                && !tokens.get(k + 1).is_some_and(|n| n.sentence == t.sentence && is_name_token(n) && !t.ends_phrase() && !t.possessive())
+                && names[k]
+                && !t.possessive()
+                && !t.dot
+                && !prev.is_some_and(|p| p.is_capitalised() || matches!(p.text, "the" | "a" | "an"))
+                && tokens
+                    .get(k + 1)
+                    .is_some_and(|n| n.sentence == t.sentence && SUBJECT_VERBS.contains(n.text))
         })
-    };
+        .map(|k| tokens[k].base().to_lowercase())
+        .collect();
     for c in bare_multi {
-        let known = groups.iter().any(|g| g.last() == c.key[c.key.len() - 1] && g.first() == c.key[0]);
-        if known || single.iter().any(|s| s.evidence == Evidence::Strong && s.key[0] == c.key[c.key.len() - 1]) || standalone(&c.key[c.key.len() - 1]) {
+        let known = groups
+            .iter()
+            .any(|g| g.last() == c.key[c.key.len() - 1] && g.first() == c.key[0]);
+        if known
+            || single
+                .iter()
+                .any(|s| s.evidence == Evidence::Strong && s.key[0] == c.key[c.key.len() - 1])
+            || standalone.contains(&c.key[c.key.len() - 1])
+        {
             add_full(&mut groups, c);
         }
     }
@@ -591,7 +966,12 @@ pub(crate) fn merge(mut candidates: Vec<Candidate>, tokens: &[Token<'_>]) -> Vec
             .filter(|(_, g)| g.key.len() >= 2 && g.last() == word)
             .min_by_key(|(_, g)| {
                 // The nearest full name before the mention, else the first after.
-                let before = g.members.iter().filter(|m| m.span.start <= c.span.start).map(|m| c.span.start - m.span.start).min();
+                let before = g
+                    .members
+                    .iter()
+                    .filter(|m| m.span.start <= c.span.start)
+                    .map(|m| c.span.start - m.span.start)
+                    .min();
                 before.unwrap_or(usize::MAX / 2 + g.members[0].span.start)
             })
             .map(|(k, _)| k);
@@ -601,7 +981,12 @@ pub(crate) fn merge(mut candidates: Vec<Candidate>, tokens: &[Token<'_>]) -> Vec
                 if let Some(g) = groups.iter_mut().find(|g| g.key == [word.clone()]) {
                     g.members.push(c);
                 } else {
-                    groups.push(Group { key: vec![word], suffix: None, members: vec![c], support: Vec::new() });
+                    groups.push(Group {
+                        key: vec![word],
+                        suffix: None,
+                        members: vec![c],
+                        support: Vec::new(),
+                    });
                 }
             }
             None => {}
@@ -618,26 +1003,47 @@ pub(crate) fn merge(mut candidates: Vec<Candidate>, tokens: &[Token<'_>]) -> Vec
             g.support.push(c);
         }
     }
-    groups.into_iter().map(|g| person(g, tokens)).collect()
+    groups
+        .into_iter()
+        .map(|g| person(g, tokens, &names))
+        .collect()
 }
 
 fn add_full(groups: &mut Vec<Group>, c: Candidate) {
     let (first, last) = (c.key[0].clone(), c.key[c.key.len() - 1].clone());
-    if let Some(g) = groups.iter_mut().find(|g| g.first() == first && g.last() == last && g.suffix == c.suffix) {
+    // The same words at the same place are the same person even when one reading has a
+    // suffix ("Ronald Sullivan" from the model, "Ronald Sullivan, Jr." from the rules).
+    let same_place = |g: &Group| g.members.iter().any(|m| m.span.start == c.span.start);
+    if let Some(g) = groups
+        .iter_mut()
+        .find(|g| g.first() == first && g.last() == last && (g.suffix == c.suffix || same_place(g)))
+    {
         if c.key.len() > g.key.len() {
             g.key = c.key.clone();
         }
         g.members.push(c);
     } else {
-        groups.push(Group { key: c.key.clone(), suffix: c.suffix.clone(), members: vec![c], support: Vec::new() });
+        groups.push(Group {
+            key: c.key.clone(),
+            suffix: c.suffix.clone(),
+            members: vec![c],
+            support: Vec::new(),
+        });
     }
 }
 
-fn person(g: Group, tokens: &[Token<'_>]) -> Person {
+fn person(g: Group, tokens: &[Token<'_>], names: &[bool]) -> Person {
     let best = g
         .members
         .iter()
-        .max_by_key(|m| (m.key.len(), m.suffix.is_some(), m.name.len(), std::cmp::Reverse(m.span.start)))
+        .max_by_key(|m| {
+            (
+                m.key.len(),
+                m.suffix.is_some(),
+                m.name.len(),
+                std::cmp::Reverse(m.span.start),
+            )
+        })
         .map(|m| m.name.clone())
         .unwrap_or_default();
     let with_support = || g.members.iter().chain(&g.support);
@@ -647,25 +1053,46 @@ fn person(g: Group, tokens: &[Token<'_>]) -> Person {
         .find_map(|m| m.title.clone());
     let state = with_support().find_map(|m| m.state);
     let organization = with_support().find_map(|m| m.organization.clone().map(|(name, _)| name));
-    let mut mentions: Vec<(Span, usize, Origin)> = g.members.iter().map(|m| (m.span, m.sentence, m.origin)).collect();
+    let mut mentions: Vec<(Span, Option<usize>, Origin)> = g
+        .members
+        .iter()
+        .map(|m| (m.span, m.sentence, m.origin))
+        .collect();
     // Further uses of the surname alone (rule mentions), unless a different full name.
     if g.key.len() >= 2 && g.suffix.is_none() {
         let last = g.last();
         for (k, t) in tokens.iter().enumerate() {
             if t.prose
-                && t.base().to_lowercase() == last
-                && is_name_token(t)
-                && !mentions.iter().any(|(s, _, _)| s.contains(t.span) || t.span.contains(*s))
-                && !(k > 0 && tokens[k - 1].sentence == t.sentence && is_name_token(&tokens[k - 1]) && !tokens[k - 1].ends_phrase())
+                && names[k]
+                && t.base().len() == last.len()
+                && t.base()
+                    .chars()
+                    .flat_map(char::to_lowercase)
+                    .eq(last.chars())
+                && !mentions
+                    .iter()
+                    .any(|(s, _, _)| s.contains(t.span) || t.span.contains(*s))
+                && !(k > 0
+                    && tokens[k - 1].sentence == t.sentence
+                    && names[k - 1]
+                    && !tokens[k - 1].ends_phrase())
             {
                 let span = Span::new(t.span.start, t.span.start + t.base().len());
-                mentions.push((span, t.sentence, Origin::Rule));
+                mentions.push((span, Some(t.sentence), Origin::Rule));
             }
         }
     }
     mentions.sort_by_key(|m| m.0);
     mentions.dedup_by_key(|m| m.0);
+    let mut key = match g.key.as_slice() {
+        [first, .., last] => format!("{first} {last}"),
+        _ => g.key.join(" "),
+    };
+    if let Some(suffix) = &g.suffix {
+        key = format!("{key} {}", suffix.to_lowercase());
+    }
     Person {
+        key,
         name: best,
         title,
         official,
@@ -686,7 +1113,7 @@ mod tests {
 
     fn people_with(s: &str, ner: &[NerSpan]) -> Vec<Person> {
         let toks = tokenize_span(s, Span::new(0, s.len()), 0);
-        let bodies = agencies::find(&toks, s);
+        let bodies = agencies::find(&toks, s, false);
         merge(find(&toks, s, &bodies, ner), &toks)
     }
 
@@ -729,6 +1156,22 @@ mod tests {
     }
 
     #[test]
+    fn department_in_title_is_not_a_name() {
+        let p = one("Today Secretary of Labor Hilda Solano visited the plant.");
+        assert_eq!(p.name, "Hilda Solano");
+        assert_eq!(p.title.as_deref(), Some("Secretary of Labor"));
+    }
+
+    #[test]
+    fn headline_words_and_contractions_are_not_names() {
+        let p = one(
+            "Secretary Matt Jarvis Demanding Answers. He is demanding answers now, said Jarvis.",
+        );
+        assert_eq!(p.name, "Matt Jarvis");
+        assert!(people("“I’ve seen it,” she said.").is_empty());
+    }
+
+    #[test]
     fn party_tags() {
         let p = one("Today Rep. Ada Shiffer (D-CA) wrote to the agency about it.");
         assert_eq!(p.title.as_deref(), Some("Representative"));
@@ -739,14 +1182,16 @@ mod tests {
 
     #[test]
     fn title_with_agency_after_name() {
-        let p = one("Assistant District Attorney Frank Santos of the Frauds Bureau is prosecuting.");
+        let p =
+            one("Assistant District Attorney Frank Santos of the Frauds Bureau is prosecuting.");
         assert_eq!(p.title.as_deref(), Some("Assistant District Attorney"));
         assert_eq!(p.organization.as_deref(), Some("Frauds Bureau"));
     }
 
     #[test]
     fn defendants_are_not_officials() {
-        let p = people("The defendant, Carl Mott, 45, of Anaheim, was charged. Mott pleaded guilty.");
+        let p =
+            people("The defendant, Carl Mott, 45, of Anaheim, was charged. Mott pleaded guilty.");
         assert_eq!(p.len(), 1);
         assert_eq!(p[0].name, "Carl Mott");
         assert!(!p[0].official);
@@ -755,16 +1200,21 @@ mod tests {
 
     #[test]
     fn suffixes_keep_people_apart() {
-        let p = people("charges against Marco Ruiz, 47, for killing Marco Ruiz, Jr., 36, last week.");
+        let p =
+            people("charges against Marco Ruiz, 47, for killing Marco Ruiz, Jr., 36, last week.");
         let names: Vec<&str> = p.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(names, ["Marco Ruiz", "Marco Ruiz, Jr."]);
     }
 
     #[test]
     fn plural_titles_carry_over() {
-        let p = people("The case was investigated by Sheriff Detectives Al Morrow and Rick Lebow of the unit.");
+        let p = people(
+            "The case was investigated by Sheriff Detectives Al Morrow and Rick Lebow of the unit.",
+        );
         assert_eq!(p.len(), 2);
-        assert!(p.iter().all(|x| x.title.as_deref() == Some("Sheriff Detective")));
+        assert!(p
+            .iter()
+            .all(|x| x.title.as_deref() == Some("Sheriff Detective")));
     }
 
     #[test]
@@ -793,7 +1243,8 @@ mod tests {
     #[test]
     fn bare_names_need_support() {
         assert!(people("They met at Taco Bell on Lemon Avenue.").is_empty());
-        let p = one("The case against Carl Davos was reviewed. After examining it, Davos was freed.");
+        let p =
+            one("The case against Carl Davos was reviewed. After examining it, Davos was freed.");
         assert_eq!(p.name, "Carl Davos");
     }
 

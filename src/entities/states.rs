@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use super::text::Token;
+use super::text::{class, Token};
 use crate::doc::Span;
 
 /// (USPS code, full name, AP abbreviation without its final period).
@@ -75,8 +75,8 @@ const STATES: &[(&str, &str, &str)] = &[
 
 /// Codes that are also English words or common abbreviations: only counted in addresses.
 const WORDLIKE_CODES: &[&str] = &[
-    "IN", "OR", "ME", "OK", "HI", "AS", "OH", "ID", "AL", "DE", "LA", "MA", "PA", "CO", "MD",
-    "MS", "MT", "GU", "VI", "MP", "SC", "NE",
+    "IN", "OR", "ME", "OK", "HI", "AS", "OH", "ID", "AL", "DE", "LA", "MA", "PA", "CO", "MD", "MS",
+    "MT", "GU", "VI", "MP", "SC", "NE",
 ];
 
 /// State names that are also given names: not a state when a surname follows.
@@ -104,31 +104,51 @@ pub(crate) struct StateMention {
     pub end: usize,
 }
 
-/// Full names by their first word: (words of the name, code).
-static BY_FIRST_WORD: LazyLock<HashMap<&'static str, Vec<(Vec<&'static str>, &'static str)>>> =
-    LazyLock::new(|| {
-        let mut map: HashMap<&str, Vec<(Vec<&str>, &str)>> = HashMap::new();
-        for &(code, name, _) in STATES {
-            let words: Vec<&str> = name.split(' ').collect();
-            map.entry(words[0]).or_default().push((words, code));
-        }
-        for list in map.values_mut() {
-            list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
-        }
-        map
-    });
+/// A full name as words, with its code.
+type NameWords = (Vec<&'static str>, &'static str);
 
-/// The USPS code for a full state name ("Missouri" -> "MO").
-pub(crate) fn code_for_name(name: &str) -> Option<&'static str> {
+/// Full names by their first word: (words of the name, code).
+static BY_FIRST_WORD: LazyLock<HashMap<&'static str, Vec<NameWords>>> = LazyLock::new(|| {
+    let mut map: HashMap<&str, Vec<(Vec<&str>, &str)>> = HashMap::new();
+    for &(code, name, _) in STATES {
+        let words: Vec<&str> = name.split(' ').collect();
+        map.entry(words[0]).or_default().push((words, code));
+    }
+    for list in map.values_mut() {
+        list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    }
+    map
+});
+
+/// Full names, as written and in capitals, with their codes.
+static BY_NAME: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
     STATES
         .iter()
-        .find(|(_, n, _)| n.eq_ignore_ascii_case(name))
-        .map(|&(c, _, _)| c)
+        .flat_map(|&(code, name, _)| [(name.to_string(), code), (name.to_uppercase(), code)])
+        .collect()
+});
+
+/// The USPS code for a full state name, written as usual or in capitals ("Missouri",
+/// "MISSOURI" -> "MO").
+pub(crate) fn code_for_name(name: &str) -> Option<&'static str> {
+    BY_NAME.get(name).copied()
+}
+
+/// The names of states that are one word ("Missouri").
+pub(crate) fn single_word_names() -> Vec<&'static str> {
+    STATES
+        .iter()
+        .map(|&(_, name, _)| name)
+        .filter(|n| !n.contains(' '))
+        .collect()
 }
 
 /// The full name for a USPS code ("MO" -> "Missouri").
 pub(crate) fn name_for_code(code: &str) -> Option<&'static str> {
-    STATES.iter().find(|(c, _, _)| *c == code).map(|&(_, n, _)| n)
+    STATES
+        .iter()
+        .find(|(c, _, _)| *c == code)
+        .map(|&(_, n, _)| n)
 }
 
 fn is_code(s: &str) -> bool {
@@ -187,20 +207,50 @@ fn after_place_comma(tokens: &[Token<'_>], i: usize) -> bool {
 
 /// Words that may follow a given-name state in an institutional name, not a surname.
 fn continues_institution(token: &Token<'_>) -> bool {
-    super::titles::is_title_word(token.base())
-        || super::agencies::is_head(token.base())
-        || super::agencies::is_org_head(token.base())
+    token.has(class::TITLE | class::HEAD | class::WEAK_HEAD | class::ORG_HEAD)
         || matches!(
             token.base(),
-            "State" | "County" | "City" | "Supreme" | "Superior" | "Highway" | "National"
-                | "General" | "Legislature" | "Tech" | "Law" | "Medical" | "Public" | "Western"
-                | "Eastern" | "Northern" | "Southern" | "Central" | "Health" | "Bar"
+            "State"
+                | "County"
+                | "City"
+                | "Supreme"
+                | "Superior"
+                | "Highway"
+                | "National"
+                | "General"
+                | "Legislature"
+                | "Tech"
+                | "Law"
+                | "Medical"
+                | "Public"
+                | "Western"
+                | "Eastern"
+                | "Northern"
+                | "Southern"
+                | "Central"
+                | "Health"
+                | "Bar"
         )
 }
 
 const DIRECTIONS: &[&str] = &[
-    "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
-    "Upstate", "Downstate", "Greater", "Rural", "Coastal", "Southwest", "Southeast", "Northwest",
+    "North",
+    "South",
+    "East",
+    "West",
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "Central",
+    "Upstate",
+    "Downstate",
+    "Greater",
+    "Rural",
+    "Coastal",
+    "Southwest",
+    "Southeast",
+    "Northwest",
     "Northeast",
 ];
 
@@ -253,10 +303,9 @@ fn at(tokens: &[Token<'_>], i: usize) -> Option<StateMention> {
         for (words, code) in &BY_FIRST_WORD[key] {
             let end = i + words.len();
             if end > tokens.len()
-                || !words
-                    .iter()
-                    .enumerate()
-                    .all(|(k, w)| tokens[i + k].sentence == t.sentence && word_matches(&tokens[i + k], w))
+                || !words.iter().enumerate().all(|(k, w)| {
+                    tokens[i + k].sentence == t.sentence && word_matches(&tokens[i + k], w)
+                })
             {
                 continue;
             }
@@ -352,8 +401,7 @@ fn washington(tokens: &[Token<'_>], i: usize) -> Option<StateMention> {
     if n1.is_some_and(|n| n.text == "D.C." || n.text == "DC") {
         return Some(mention(tokens, "DC", i, i + 2));
     }
-    if n1.is_some_and(|n| n.text == ",") && n2.is_some_and(|n| n.text == "D.C." || n.text == "DC")
-    {
+    if n1.is_some_and(|n| n.text == ",") && n2.is_some_and(|n| n.text == "D.C." || n.text == "DC") {
         return Some(mention(tokens, "DC", i, i + 3));
     }
     if !t.possessive() && n1.is_some_and(|n| n.is("State")) {
@@ -378,8 +426,14 @@ mod tests {
     #[test]
     fn full_names_possessives_and_titles() {
         assert_eq!(codes("She moved to Missouri last year."), ["MO"]);
-        assert_eq!(codes("Nebraska’s Ann Smith and Kansas’ Bo Lee met."), ["NE", "KS"]);
-        assert_eq!(codes("Tom Lark, Missouri Secretary of State, spoke."), ["MO"]);
+        assert_eq!(
+            codes("Nebraska’s Ann Smith and Kansas’ Bo Lee met."),
+            ["NE", "KS"]
+        );
+        assert_eq!(
+            codes("Tom Lark, Missouri Secretary of State, spoke."),
+            ["MO"]
+        );
         assert_eq!(codes("the Texas Department of Public Safety"), ["TX"]);
         assert_eq!(codes("North Carolina and West Virginia"), ["NC", "WV"]);
         assert_eq!(codes("TEXAS MAN CHARGED"), ["TX"]);
@@ -388,11 +442,17 @@ mod tests {
     #[test]
     fn abbreviations_codes_and_party_tags() {
         assert_eq!(codes("Jefferson City, Mo. — The office said"), ["MO"]);
-        assert_eq!(codes("Lincoln, Neb., and Fresno, Calif., offices"), ["NE", "CA"]);
+        assert_eq!(
+            codes("Lincoln, Neb., and Fresno, Calif., offices"),
+            ["NE", "CA"]
+        );
         assert_eq!(codes("held in Omaha, NE, this week"), ["NE"]);
         assert_eq!(codes("350 Main Street Brooklyn, NY 11201"), ["NY"]);
         assert_eq!(codes("Springfield IN 46201"), ["IN"]);
-        assert_eq!(codes("Rep. Ann Doe (D-FL) and Rep. Bo Roe (R-TN-06)"), ["FL", "TN"]);
+        assert_eq!(
+            codes("Rep. Ann Doe (D-FL) and Rep. Bo Roe (R-TN-06)"),
+            ["FL", "TN"]
+        );
         assert_eq!(codes("Sen. Al Poe (R-Mo.) spoke"), ["MO"]);
         assert_eq!(codes("offices in N.Y. and D.C."), ["NY", "DC"]);
         assert_eq!(codes("Washington, D.C. – The House"), ["DC"]);
@@ -420,7 +480,8 @@ mod tests {
 
     #[test]
     fn code_lookups() {
-        assert_eq!(code_for_name("missouri"), Some("MO"));
+        assert_eq!(code_for_name("MISSOURI"), Some("MO"));
+        assert_eq!(code_for_name("missouri"), None);
         assert_eq!(name_for_code("NE"), Some("Nebraska"));
         assert_eq!(name_for_code("XX"), None);
     }

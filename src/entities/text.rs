@@ -4,11 +4,105 @@
 //! token of its own: it sets [`Token::dot`], so "Mo." and "Jr." stay one word while a
 //! sentence-final period still breaks name sequences (see [`Token::ends_phrase`]).
 
-use std::sync::LazyLock;
+use std::collections::HashMap;
+use std::sync::{LazyLock, OnceLock};
 
 use regex::Regex;
 
 use crate::doc::{Release, Span};
+
+/// A fixed list of words with fast lookup (sorted on first use, then binary-searched:
+/// cheaper than hashing for short words).
+pub(crate) struct WordSet {
+    words: &'static [&'static str],
+    sorted: OnceLock<Vec<&'static str>>,
+}
+
+impl WordSet {
+    /// A set of the given words.
+    pub(crate) const fn new(words: &'static [&'static str]) -> WordSet {
+        WordSet {
+            words,
+            sorted: OnceLock::new(),
+        }
+    }
+
+    /// The words, in the order given.
+    pub(crate) fn words(&self) -> &'static [&'static str] {
+        self.words
+    }
+
+    /// True when `word` is one of the words (exact, case-sensitive).
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        self.sorted
+            .get_or_init(|| {
+                let mut v = self.words.to_vec();
+                v.sort_unstable();
+                v
+            })
+            .binary_search(&word)
+            .is_ok()
+    }
+}
+
+/// Classes of words, as bits of [`Token::class`]: looked up once per token, so the rules
+/// test bits instead of searching word lists.
+pub(crate) mod class {
+    /// Sentence words, pronouns, dates, page words (`titles::STOP_WORDS`).
+    pub const STOP: u32 = 1;
+    /// Words of titles: heads (also plural), modifiers, honorifics.
+    pub const TITLE: u32 = 1 << 1;
+    /// Head words of government bodies.
+    pub const HEAD: u32 = 1 << 2;
+    /// Head words of government bodies only beside a government word.
+    pub const WEAK_HEAD: u32 = 1 << 3;
+    /// Head words of other organisations.
+    pub const ORG_HEAD: u32 = 1 << 4;
+    /// Words of place and building names.
+    pub const PLACE: u32 = 1 << 5;
+    /// Words that mark a name as governmental.
+    pub const GOVERNMENT: u32 = 1 << 6;
+    /// One-word state names.
+    pub const STATE: u32 = 1 << 7;
+    /// Name suffixes ("Jr").
+    pub const SUFFIX: u32 = 1 << 8;
+}
+
+/// Every listed word with its classes.
+static LEXICON: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
+    let mut map: HashMap<String, u32> = HashMap::new();
+    let mut add = |words: &[&str], bits: u32| {
+        for w in words {
+            *map.entry((*w).to_string()).or_default() |= bits;
+        }
+    };
+    add(super::titles::STOP_WORDS.words(), class::STOP);
+    for heads in [
+        super::titles::OFFICIAL_HEADS.words(),
+        super::titles::PRIVATE_HEADS.words(),
+    ] {
+        add(heads, class::TITLE);
+        let plurals: Vec<String> = heads.iter().map(|w| format!("{w}s")).collect();
+        add(
+            &plurals.iter().map(String::as_str).collect::<Vec<_>>(),
+            class::TITLE,
+        );
+    }
+    add(super::titles::MODIFIERS.words(), class::TITLE);
+    add(super::titles::HONORIFICS.words(), class::TITLE);
+    add(super::agencies::HEADS.words(), class::HEAD);
+    add(super::agencies::WEAK_HEADS.words(), class::WEAK_HEAD);
+    add(super::agencies::ORG_HEADS.words(), class::ORG_HEAD);
+    add(super::agencies::GOVERNMENT_WORDS.words(), class::GOVERNMENT);
+    add(super::people::PLACE_WORDS.words(), class::PLACE);
+    add(super::people::SUFFIXES, class::SUFFIX);
+    add(&super::states::single_word_names(), class::STATE);
+    map
+});
+
+fn classes(word: &str) -> u32 {
+    LEXICON.get(word).copied().unwrap_or(0)
+}
 
 /// One word or punctuation mark of the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,6 +111,14 @@ pub(crate) struct Token<'a> {
     pub span: Span,
     /// The token as written.
     pub text: &'a str,
+    /// The token without a possessive ending.
+    base: &'a str,
+    /// Two or more letters, all capitals.
+    all_caps: bool,
+    /// Word classes of the word and its base ([`class`]).
+    class: u32,
+    /// A line break stands between this token and the one before.
+    pub newline_before: bool,
     /// A period follows the token immediately.
     pub dot: bool,
     /// Index of the sentence the token belongs to.
@@ -29,16 +131,16 @@ pub(crate) struct Token<'a> {
 }
 
 /// Abbreviations after which a period does not end a phrase.
-const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Jr", "Sr", "St", "Rep", "Reps", "Sen", "Sens", "Gov", "Lt",
-    "Sgt", "Det", "Hon", "Capt", "Gen", "Col", "Maj", "Cpl", "Insp", "Supt", "Prof", "Rev",
-    "Atty", "Dept", "Asst", "No", "Mt", "Ft",
-];
+static ABBREVIATIONS: WordSet = WordSet::new(&[
+    "Mr", "Mrs", "Ms", "Dr", "Jr", "Sr", "St", "Rep", "Reps", "Sen", "Sens", "Gov", "Lt", "Sgt",
+    "Det", "Hon", "Capt", "Gen", "Col", "Maj", "Cpl", "Insp", "Supt", "Prof", "Rev", "Atty",
+    "Dept", "Asst", "No", "Mt", "Ft",
+]);
 
 /// Small words written in lower case inside proper names.
-pub(crate) const FUNCTION_WORDS: &[&str] = &[
+static FUNCTION_WORDS: WordSet = WordSet::new(&[
     "of", "for", "and", "the", "on", "&", "in", "at", "to", "de", "del", "la", "y",
-];
+]);
 
 static TOKEN_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -55,7 +157,13 @@ static TOKEN_RE: LazyLock<Regex> = LazyLock::new(|| {
 impl<'a> Token<'a> {
     /// The word without a possessive ending ("Nebraska’s" -> "Nebraska").
     pub fn base(&self) -> &'a str {
-        strip_possessive(self.text)
+        self.base
+    }
+
+    /// True when the word (as written or without its possessive) is in any of the
+    /// given classes.
+    pub fn has(&self, classes: u32) -> bool {
+        self.class & classes != 0
     }
 
     /// True when the word ends in a possessive ("’s", "'s" or a bare apostrophe).
@@ -70,10 +178,7 @@ impl<'a> Token<'a> {
 
     /// True for a word of two or more letters, all upper case ("FBI", "NY").
     pub fn is_all_caps(&self) -> bool {
-        let base = self.base();
-        base.chars().filter(|c| c.is_alphabetic()).count() >= 2
-            && base.chars().all(|c| !c.is_lowercase())
-            && base.chars().any(char::is_alphabetic)
+        self.all_caps
     }
 
     /// True for a single letter followed by a period (an initial: "J.").
@@ -84,7 +189,7 @@ impl<'a> Token<'a> {
     /// True when a period after this token ends the phrase (not an initial or title
     /// abbreviation).
     pub fn ends_phrase(&self) -> bool {
-        self.dot && !self.is_initial() && !ABBREVIATIONS.contains(&self.base())
+        self.dot && !self.is_initial() && !ABBREVIATIONS.contains(self.base())
     }
 
     /// True for the given word, ignoring a possessive ending and case.
@@ -111,17 +216,17 @@ pub(crate) fn strip_possessive(word: &str) -> &str {
 }
 
 /// Small words that title-case headlines leave in lower case.
-const HEADLINE_SMALL_WORDS: &[&str] = &[
-    "a", "an", "by", "from", "with", "into", "as", "after", "before", "over", "under", "vs",
-    "or", "but", "nor", "up", "off", "out", "via", "per", "upon", "amid", "onto",
-];
+static HEADLINE_SMALL_WORDS: WordSet = WordSet::new(&[
+    "a", "an", "by", "from", "with", "into", "as", "after", "before", "over", "under", "vs", "or",
+    "but", "nor", "up", "off", "out", "via", "per", "upon", "amid", "onto",
+]);
 
 /// Common English words that prose lines hold and headlines in other languages do not.
 const ENGLISH_WORDS: &[&str] = &[
-    "the", "a", "an", "and", "to", "of", "in", "is", "was", "are", "were", "has", "have",
-    "had", "will", "for", "with", "that", "said", "by", "on", "at", "from", "as", "who",
-    "his", "her", "their", "our", "be", "been", "it", "this", "or", "he", "she", "they", "we",
-    "not", "but", "after", "before", "today",
+    "the", "a", "an", "and", "to", "of", "in", "is", "was", "are", "were", "has", "have", "had",
+    "will", "for", "with", "that", "said", "by", "on", "at", "from", "as", "who", "his", "her",
+    "their", "our", "be", "been", "it", "this", "or", "he", "she", "they", "we", "not", "but",
+    "after", "before", "today",
 ];
 
 /// True when a sentence reads as English prose rather than a menu item, headline or list
@@ -139,8 +244,8 @@ pub(crate) fn is_prose(tokens: &[Token<'_>]) -> bool {
     let content = tokens.iter().any(|t| {
         t.text.chars().next().is_some_and(char::is_lowercase)
             && t.text.chars().count() > 1
-            && !FUNCTION_WORDS.contains(&t.text)
-            && !HEADLINE_SMALL_WORDS.contains(&t.text)
+            && !FUNCTION_WORDS.contains(t.text)
+            && !HEADLINE_SMALL_WORDS.contains(t.text)
             && !t.text.contains(['.', '@', '/'])
     });
     content
@@ -165,9 +270,25 @@ pub(crate) fn tokenize_span(text: &str, span: Span, sentence: usize) -> Vec<Toke
                 }
             }
         }
+        let base = strip_possessive(s);
+        let gap_start = tokens
+            .last()
+            .map_or(span.start, |t| t.span.end + usize::from(t.dot));
+        let newline_before = text
+            .get(gap_start..span.start + m.start())
+            .is_some_and(|gap| gap.contains('\n'));
         tokens.push(Token {
+            newline_before,
             span: Span::new(span.start + m.start(), span.start + m.end()),
             text: s,
+            base,
+            all_caps: base.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !base.chars().any(char::is_lowercase),
+            class: if base.len() == s.len() {
+                classes(s)
+            } else {
+                classes(s) | classes(base)
+            },
             dot: false,
             sentence,
             prose: false,
@@ -206,6 +327,46 @@ pub(crate) fn tokenize(release: &Release) -> Vec<Token<'_>> {
                 t.running && !t.dot && !matches!(t.text, "." | "!" | "?" | ":" | "”" | "\"" | "…")
             });
         out.extend(tokens);
+    }
+    out
+}
+
+/// The headline and sub-headline, as two sentences.
+pub(crate) fn tokenize_headline(release: &Release) -> Vec<Token<'_>> {
+    let text: &str = &release.text;
+    [release.header.title, release.header.subtitle]
+        .into_iter()
+        .flatten()
+        .enumerate()
+        .flat_map(|(i, span)| tokenize_span(text, span, i))
+        .collect()
+}
+
+/// The lines of the contact block: the line holding the contact name segmentation found
+/// and the few lines after it ("Chief of Staff", a second contact). Empty when there is
+/// no contact name.
+pub(crate) fn tokenize_contact_block(release: &Release) -> Vec<Token<'_>> {
+    /// Lines read from the contact name on.
+    const BLOCK_LINES: usize = 8;
+    let text: &str = &release.text;
+    let Some(contact) = release.header.contact_name else {
+        return Vec::new();
+    };
+    let Some(before) = text.get(release.span.start..contact.start) else {
+        return Vec::new();
+    };
+    let line_start = before
+        .rfind('\n')
+        .map_or(release.span.start, |p| release.span.start + p + 1);
+    let Some(rest) = text.get(line_start..release.span.end) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut pos = line_start;
+    for (i, line) in rest.split_inclusive('\n').take(BLOCK_LINES).enumerate() {
+        let trimmed = line.trim_end();
+        out.extend(tokenize_span(text, Span::new(pos, pos + trimmed.len()), i));
+        pos += line.len();
     }
     out
 }

@@ -4,52 +4,223 @@
 //! State").
 
 use super::states;
-use super::text::Token;
+use super::text::{class, Token, WordSet};
 
 /// Honorifics: dropped from names, not titles.
-const HONORIFICS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Hon", "Honorable", "Rev", "Reverend", "Prof", "Sir",
+pub(crate) static HONORIFICS: WordSet = WordSet::new(&[
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Miss",
+    "Mx",
+    "Dr",
+    "Hon",
+    "Honorable",
+    "Rev",
+    "Reverend",
+    "Prof",
+    "Sir",
     "Dame",
-];
+]);
 
 /// Title heads of people acting in a public role (singular, capitalised).
-const OFFICIAL_HEADS: &[&str] = &[
-    "Secretary", "Attorney", "Governor", "Gov", "Senator", "Sen", "Representative", "Rep",
-    "Congressman", "Congresswoman", "Congressmember", "Delegate", "Mayor", "Sheriff", "Judge",
-    "Justice", "Detective", "Det", "Officer", "Investigator", "Commissioner", "Director",
-    "Administrator", "Superintendent", "Supt", "Chief", "Spokesperson", "Spokesman",
-    "Spokeswoman", "Clerk", "President", "Chairman", "Chairwoman", "Chair", "Chairperson",
-    "Speaker", "Leader", "Member", "Councilmember", "Councilman", "Councilwoman",
-    "Alderman", "Alderwoman", "Assemblyman", "Assemblywoman", "Assemblymember", "Sergeant",
-    "Sgt", "Captain", "Capt", "Lieutenant", "Lt", "Trooper", "Deputy", "Agent", "Prosecutor",
-    "Marshal", "Coordinator", "Manager", "Inspector", "General", "Staff", "Ambassador",
-    "Comptroller", "Treasurer", "Auditor", "Controller", "Magistrate", "Warden", "Coroner",
-    "Assessor", "Recorder", "Constable", "Analyst", "Commander", "Cmdr", "Colonel", "Col",
-    "Major", "Maj", "Corporal", "Cpl", "Patrolman", "Whip", "Advocate", "Defender",
-    "Supervisor", "Specialist", "Counsel", "Solicitor", "Administrator", "Principal",
-];
+pub(crate) static OFFICIAL_HEADS: WordSet = WordSet::new(&[
+    "Secretary",
+    "Attorney",
+    "Governor",
+    "Gov",
+    "Senator",
+    "Sen",
+    "Representative",
+    "Rep",
+    "Congressman",
+    "Congresswoman",
+    "Congressmember",
+    "Delegate",
+    "Mayor",
+    "Sheriff",
+    "Judge",
+    "Justice",
+    "Detective",
+    "Det",
+    "Officer",
+    "Investigator",
+    "Commissioner",
+    "Director",
+    "Administrator",
+    "Superintendent",
+    "Supt",
+    "Chief",
+    "Spokesperson",
+    "Spokesman",
+    "Spokeswoman",
+    "Clerk",
+    "President",
+    "Chairman",
+    "Chairwoman",
+    "Chair",
+    "Chairperson",
+    "Speaker",
+    "Leader",
+    "Member",
+    "Councilmember",
+    "Councilman",
+    "Councilwoman",
+    "Alderman",
+    "Alderwoman",
+    "Assemblyman",
+    "Assemblywoman",
+    "Assemblymember",
+    "Sergeant",
+    "Sgt",
+    "Captain",
+    "Capt",
+    "Lieutenant",
+    "Lt",
+    "Trooper",
+    "Deputy",
+    "Agent",
+    "Prosecutor",
+    "Marshal",
+    "Coordinator",
+    "Manager",
+    "Inspector",
+    "General",
+    "Staff",
+    "Ambassador",
+    "Comptroller",
+    "Treasurer",
+    "Auditor",
+    "Controller",
+    "Magistrate",
+    "Warden",
+    "Coroner",
+    "Assessor",
+    "Recorder",
+    "Constable",
+    "Analyst",
+    "Commander",
+    "Cmdr",
+    "Colonel",
+    "Col",
+    "Major",
+    "Maj",
+    "Corporal",
+    "Cpl",
+    "Patrolman",
+    "Whip",
+    "Advocate",
+    "Defender",
+    "Supervisor",
+    "Specialist",
+    "Counsel",
+    "Solicitor",
+    "Administrator",
+    "Principal",
+]);
 
 /// Title heads of people who are not acting in a public role.
-const PRIVATE_HEADS: &[&str] = &[
-    "Professor", "CEO", "Founder", "Owner", "Partner",
-];
+pub(crate) static PRIVATE_HEADS: WordSet =
+    WordSet::new(&["Professor", "CEO", "Founder", "Owner", "Partner"]);
 
 /// Words that may stand inside a title before its head.
-const MODIFIERS: &[&str] = &[
-    "Acting", "Assistant", "Deputy", "Senior", "Executive", "Supervising", "Chief", "Special",
-    "District", "Attorney", "State", "State’s", "State's", "United", "States", "U.S.",
-    "General", "Criminal", "County", "City", "Council", "Precinct", "Police", "Sheriff",
-    "Insurance", "Public", "Information", "Communications", "Interim", "Former", "First",
-    "Vice", "Under", "Associate", "Principal", "Managing", "Division", "Press", "Media",
-    "Legislative", "Program", "Regional", "Federal", "National", "Head", "Lead", "Presiding",
-    "Superior", "Supreme", "Circuit", "Court", "Appellate", "Municipal", "Trial", "Elections",
-    "Election", "Safety", "Operations", "Relations", "Community", "Crime", "Analysis",
-    "Departmental", "Forensic", "Homeland", "Security", "Ranking", "Majority", "Minority",
-    "House", "Senate", "Republican", "Democratic", "Investigations", "Investigative", "Case",
-    "Staff", "Health", "Affairs", "Veterans", "Lt", "Sen", "Rep", "Gov", "Administrative",
-    "Field", "Resident", "Victim", "Intelligence", "Fire", "Patrol", "Highway",
-    "Sergeant", "Detective", "Investigator",
-];
+pub(crate) static MODIFIERS: WordSet = WordSet::new(&[
+    "Acting",
+    "Assistant",
+    "Deputy",
+    "Senior",
+    "Executive",
+    "Supervising",
+    "Chief",
+    "Special",
+    "District",
+    "Attorney",
+    "State",
+    "State’s",
+    "State's",
+    "United",
+    "States",
+    "U.S.",
+    "General",
+    "Criminal",
+    "County",
+    "City",
+    "Council",
+    "Precinct",
+    "Police",
+    "Sheriff",
+    "Insurance",
+    "Public",
+    "Information",
+    "Communications",
+    "Interim",
+    "Former",
+    "First",
+    "Vice",
+    "Under",
+    "Associate",
+    "Principal",
+    "Managing",
+    "Division",
+    "Press",
+    "Media",
+    "Legislative",
+    "Program",
+    "Regional",
+    "Federal",
+    "National",
+    "Head",
+    "Lead",
+    "Presiding",
+    "Superior",
+    "Supreme",
+    "Circuit",
+    "Court",
+    "Appellate",
+    "Municipal",
+    "Trial",
+    "Elections",
+    "Election",
+    "Safety",
+    "Operations",
+    "Relations",
+    "Community",
+    "Crime",
+    "Analysis",
+    "Departmental",
+    "Forensic",
+    "Homeland",
+    "Security",
+    "Ranking",
+    "Majority",
+    "Minority",
+    "House",
+    "Senate",
+    "Republican",
+    "Democratic",
+    "Investigations",
+    "Investigative",
+    "Case",
+    "Staff",
+    "Health",
+    "Affairs",
+    "Veterans",
+    "Lt",
+    "Sen",
+    "Rep",
+    "Gov",
+    "Administrative",
+    "Field",
+    "Resident",
+    "Victim",
+    "Intelligence",
+    "Fire",
+    "Patrol",
+    "Highway",
+    "Sergeant",
+    "Detective",
+    "Investigator",
+]);
 
 /// Role nouns written in lower case before a name ("spokesman Brian Doe"), with whether
 /// they mark a public role.
@@ -77,44 +248,249 @@ const LOWER_ROLES: &[(&str, bool)] = &[
 ];
 
 /// Words written before a lower-case role that make it private ("defense attorney").
-const PRIVATE_ROLE_MODIFIERS: &[&str] = &["defense", "private", "family", "civil", "Defense", "Private"];
+const PRIVATE_ROLE_MODIFIERS: &[&str] = &[
+    "defense", "private", "family", "civil", "Defense", "Private",
+];
 
 /// Capitalised words that start sentences or name dates, never parts of a name.
-const STOP_WORDS: &[&str] = &[
-    "The", "A", "An", "This", "That", "These", "Those", "In", "On", "At", "For", "Of", "And",
-    "But", "Or", "If", "When", "While", "After", "Before", "During", "Today", "Yesterday",
-    "Tomorrow", "He", "She", "They", "We", "I", "It", "His", "Her", "Our", "Their", "Its",
-    "My", "Your", "As", "By", "From", "To", "With", "Without", "Under", "Over", "Since",
-    "Until", "Per", "Also", "According", "Additionally", "Anyone", "Monday", "Tuesday",
-    "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
-    "April", "May", "June", "July", "August", "September", "October", "November", "December",
-    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-    "Contact", "Media", "Press", "Release", "Immediate", "News", "Email", "Phone",
-    "Cell", "Fax", "Tel", "Attn", "Share", "Home", "Read", "More", "Click", "Here", "Visit",
-    "Follow", "Like", "Tweet", "Print", "Back", "Next", "Previous", "Posted", "Published",
-    "Author", "Updated", "Thanks", "Thank", "Please", "Dear", "Sincerely", "Yes", "No",
-    "Not", "All", "Every", "Each", "Both", "Some", "Any", "Many", "Most", "Other", "Another",
-    "Such", "Through", "Throughout", "Because", "Although", "However", "Meanwhile",
-    "Instead", "Now", "Then", "There", "Where", "Who", "What", "Which", "Why", "How", "Here",
-    "Federal", "American", "Americans", "God", "Act", "Bill", "Program", "Medicare",
-    "Medicaid", "Social", "Security", "Congress", "Jane", "John Doe", "Doe", "Covid",
-    "COVID", "Internet", "Facebook", "Twitter", "Instagram", "YouTube", "LinkedIn", "Just",
-    "Only", "Even", "Once", "Whether", "Including", "Among", "Between", "Against", "About",
-    "Above", "Below", "Into", "Upon", "Within", "Across", "Along", "Around", "Behind",
-    "Beyond", "Near", "Following", "Regarding", "Despite", "Except", "Like", "Unlike",
-    "Via", "Us", "Use", "Terms", "Privacy", "Policy", "Do", "Does", "Did", "Is", "Are", "Was", "Were", "Be", "Been", "Has", "Have",
-    "Had", "Will", "Would", "Should", "Could", "Can", "May", "Might", "Must", "Shall",
-];
+pub(crate) static STOP_WORDS: WordSet = WordSet::new(&[
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "In",
+    "On",
+    "At",
+    "For",
+    "Of",
+    "And",
+    "But",
+    "Or",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "During",
+    "Today",
+    "Yesterday",
+    "Tomorrow",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "It",
+    "His",
+    "Her",
+    "Our",
+    "Their",
+    "Its",
+    "My",
+    "Your",
+    "As",
+    "By",
+    "From",
+    "To",
+    "With",
+    "Without",
+    "Under",
+    "Over",
+    "Since",
+    "Until",
+    "Per",
+    "Also",
+    "According",
+    "Additionally",
+    "Anyone",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    "Contact",
+    "Media",
+    "Press",
+    "Release",
+    "Immediate",
+    "News",
+    "Email",
+    "Phone",
+    "Cell",
+    "Fax",
+    "Tel",
+    "Attn",
+    "Share",
+    "Home",
+    "Read",
+    "More",
+    "Click",
+    "Here",
+    "Visit",
+    "Follow",
+    "Like",
+    "Tweet",
+    "Print",
+    "Back",
+    "Next",
+    "Previous",
+    "Posted",
+    "Published",
+    "Author",
+    "Updated",
+    "Thanks",
+    "Thank",
+    "Please",
+    "Dear",
+    "Sincerely",
+    "Yes",
+    "No",
+    "Not",
+    "All",
+    "Every",
+    "Each",
+    "Both",
+    "Some",
+    "Any",
+    "Many",
+    "Most",
+    "Other",
+    "Another",
+    "Such",
+    "Through",
+    "Throughout",
+    "Because",
+    "Although",
+    "However",
+    "Meanwhile",
+    "Instead",
+    "Now",
+    "Then",
+    "There",
+    "Where",
+    "Who",
+    "What",
+    "Which",
+    "Why",
+    "How",
+    "Here",
+    "Federal",
+    "American",
+    "Americans",
+    "God",
+    "Act",
+    "Bill",
+    "Program",
+    "Medicare",
+    "Medicaid",
+    "Social",
+    "Security",
+    "Congress",
+    "Jane",
+    "John Doe",
+    "Doe",
+    "Covid",
+    "COVID",
+    "Internet",
+    "Facebook",
+    "Twitter",
+    "Instagram",
+    "YouTube",
+    "LinkedIn",
+    "Just",
+    "Only",
+    "Even",
+    "Once",
+    "Whether",
+    "Including",
+    "Among",
+    "Between",
+    "Against",
+    "About",
+    "Above",
+    "Below",
+    "Into",
+    "Upon",
+    "Within",
+    "Across",
+    "Along",
+    "Around",
+    "Behind",
+    "Beyond",
+    "Near",
+    "Following",
+    "Regarding",
+    "Despite",
+    "Except",
+    "Like",
+    "Unlike",
+    "Via",
+    "Us",
+    "Use",
+    "Terms",
+    "Privacy",
+    "Policy",
+    "Do",
+    "Does",
+    "Did",
+    "Is",
+    "Are",
+    "Was",
+    "Were",
+    "Be",
+    "Been",
+    "Has",
+    "Have",
+    "Had",
+    "Will",
+    "Would",
+    "Should",
+    "Could",
+    "Can",
+    "May",
+    "Might",
+    "Must",
+    "Shall",
+]);
 
 /// Honorific words ("Mr", "Dr"), with or without their period.
 pub(crate) fn is_honorific(word: &str) -> bool {
-    HONORIFICS.contains(&word)
+    HONORIFICS.contains(word)
 }
 
 /// A plural head's singular ("Detectives" -> "Detective", "Reps" -> "Rep").
 fn singular(word: &str) -> &str {
     if let Some(s) = word.strip_suffix('s') {
-        if OFFICIAL_HEADS.contains(&s) || PRIVATE_HEADS.contains(&s) {
+        if OFFICIAL_HEADS.contains(s) || PRIVATE_HEADS.contains(s) {
             return s;
         }
     }
@@ -125,9 +501,9 @@ fn singular(word: &str) -> &str {
 /// (`Some(false)`), or is not a head.
 pub(crate) fn head_kind(word: &str) -> Option<bool> {
     let w = singular(word);
-    if PRIVATE_HEADS.contains(&w) {
+    if PRIVATE_HEADS.contains(w) {
         Some(false)
-    } else if OFFICIAL_HEADS.contains(&w) {
+    } else if OFFICIAL_HEADS.contains(w) {
         Some(true)
     } else {
         None
@@ -136,12 +512,12 @@ pub(crate) fn head_kind(word: &str) -> Option<bool> {
 
 /// True for any word that belongs to titles (heads, modifiers, honorifics).
 pub(crate) fn is_title_word(word: &str) -> bool {
-    head_kind(word).is_some() || MODIFIERS.contains(&word) || is_honorific(word)
+    head_kind(word).is_some() || MODIFIERS.contains(word) || is_honorific(word)
 }
 
 /// True for capitalised function words, pronouns, dates and page words.
 pub(crate) fn is_stop_word(word: &str) -> bool {
-    STOP_WORDS.contains(&word)
+    STOP_WORDS.contains(word)
 }
 
 /// A title read from the text around a name.
@@ -216,7 +592,7 @@ fn state_before(tokens: &[Token<'_>], k: usize) -> Option<&'static str> {
 }
 
 fn is_title_token(t: &Token<'_>) -> bool {
-    t.is_capitalised() && is_title_word(t.base()) && !t.possessive()
+    t.is_capitalised() && t.has(class::TITLE) && !t.possessive()
         || t.text.chars().all(|c| c.is_ascii_digit())
         || (t.text.len() == 1 && t.is_capitalised() && !t.dot)
 }
@@ -230,17 +606,14 @@ fn title_start(tokens: &[Token<'_>], head: usize) -> usize {
         if p.sentence != sentence || p.ends_phrase() {
             break;
         }
-        if is_title_token(p) {
-            k -= 1;
-        } else if (p.text == "of" || p.text == "for")
+        let joins_title = (p.text == "of" || p.text == "for")
             && k >= 2
             && is_title_token(&tokens[k - 2])
-            && tokens[k - 2].sentence == sentence
-        {
-            k -= 1;
-        } else {
+            && tokens[k - 2].sentence == sentence;
+        if !(is_title_token(p) || joins_title) {
             break;
         }
+        k -= 1;
     }
     // A title never starts with "of" or a number.
     while k < head && !tokens[k].is_capitalised() {
@@ -278,6 +651,21 @@ pub(crate) fn before(tokens: &[Token<'_>], name: usize) -> Prefix {
         }
         return prefix;
     }
+    // "Secretary of Labor Hilda Solis": the department completes the title.
+    if j >= 2
+        && t.is_capitalised()
+        && !t.possessive()
+        && !is_title_token(t)
+        && matches!(tokens[j - 1].text, "of" | "for")
+        && same(&tokens[j - 2])
+        && is_title_token(&tokens[j - 2])
+        && head_kind(tokens[j - 2].base()).is_some()
+    {
+        let mut title = title_from(tokens, j - 2);
+        title.text = format!("{} {} {}", title.text, tokens[j - 1].text, t.text);
+        prefix.title = Some(title);
+        return prefix;
+    }
     if is_title_token(t) && t.is_capitalised() {
         let title = title_from(tokens, j);
         if (title.first..=j).any(|k| head_kind(tokens[k].base()).is_some()) {
@@ -313,7 +701,9 @@ fn lower_role(tokens: &[Token<'_>], j: usize) -> Option<Title> {
 /// unless a private modifier ("Defense Counsel") stands in the title.
 fn is_official(tokens: &[Token<'_>], first: usize, last: usize) -> bool {
     let words = &tokens[first..=last];
-    !words.iter().any(|t| PRIVATE_ROLE_MODIFIERS.contains(&t.text))
+    !words
+        .iter()
+        .any(|t| PRIVATE_ROLE_MODIFIERS.contains(&t.text))
         && words
             .iter()
             .rev()
@@ -332,7 +722,14 @@ fn capitalise(word: &str) -> String {
 
 /// The title whose head is token `head`.
 fn title_from(tokens: &[Token<'_>], head: usize) -> Title {
-    let first = title_start(tokens, head);
+    let mut first = title_start(tokens, head);
+    // "Defense Counsel": a private modifier before the title makes it private.
+    if first > 0
+        && tokens[first - 1].sentence == tokens[head].sentence
+        && PRIVATE_ROLE_MODIFIERS.contains(&tokens[first - 1].text)
+    {
+        first -= 1;
+    }
     let official = is_official(tokens, first, head);
     Title {
         text: title_text(tokens, first, head),
@@ -368,7 +765,8 @@ pub(crate) fn after(tokens: &[Token<'_>], end: usize) -> Option<Title> {
         if t.sentence != sentence {
             break;
         }
-        let lower_title = t.text.chars().all(char::is_lowercase) && is_title_word(&capitalise(t.text));
+        let lower_title =
+            t.text.chars().all(char::is_lowercase) && is_title_word(&capitalise(t.text));
         if is_title_token(t) || lower_title {
             has_head |= head_kind(&capitalise(t.base())).is_some();
             last = Some(k);
@@ -387,10 +785,9 @@ pub(crate) fn after(tokens: &[Token<'_>], end: usize) -> Option<Title> {
         return None;
     }
     // "Later, Commissioner Brattle said": the title belongs to the name after it.
-    if tokens
-        .get(head + 1)
-        .is_some_and(|n| n.sentence == sentence && n.is_capitalised() && !tokens[head].ends_phrase())
-    {
+    if tokens.get(head + 1).is_some_and(|n| {
+        n.sentence == sentence && n.is_capitalised() && !tokens[head].ends_phrase()
+    }) {
         return None;
     }
     let official = is_official(tokens, first, head);
@@ -425,7 +822,11 @@ pub(crate) fn whole_title(tokens: &[Token<'_>]) -> Option<Title> {
     }
     Some(Title {
         text: title_text(tokens, 0, head),
-        official: tokens.iter().rev().find_map(|t| head_kind(t.base())).unwrap_or(true),
+        official: tokens
+            .iter()
+            .rev()
+            .find_map(|t| head_kind(t.base()))
+            .unwrap_or(true),
         state: None,
         first: 0,
     })
@@ -480,6 +881,12 @@ mod tests {
     }
 
     #[test]
+    fn department_completes_a_title() {
+        let p = title_before("said Secretary of Labor Hilda Solano today", "Hilda");
+        assert_eq!(p.title.expect("title").text, "Secretary of Labor");
+    }
+
+    #[test]
     fn title_before_comma() {
         let p = title_before("Services Administrator, Mara Tull, asking", "Mara");
         assert_eq!(p.title.expect("title").text, "Administrator");
@@ -499,7 +906,10 @@ mod tests {
 
     #[test]
     fn whole_line_titles() {
-        assert_eq!(whole_title(&toks("Chief of Staff")).expect("title").text, "Chief of Staff");
+        assert_eq!(
+            whole_title(&toks("Chief of Staff")).expect("title").text,
+            "Chief of Staff"
+        );
         assert!(whole_title(&toks("Published")).is_none());
     }
 }

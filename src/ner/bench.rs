@@ -1,0 +1,83 @@
+//! `whosaid bench-ner`: NER throughput over real releases, measured the way the pipeline
+//! calls the model (chunks of releases, one `annotate` call each).
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use anyhow::Result;
+use rayon::prelude::*;
+
+use super::encode::encode;
+use super::NerModel;
+use crate::doc::Release;
+use crate::{ingest, segment};
+
+/// Releases per `annotate` call (the pipeline's chunk of 64 files, one release each for
+/// single-release files).
+const CHUNK: usize = 64;
+
+/// What a benchmark run measured.
+#[derive(Debug, Clone, Default)]
+pub struct BenchReport {
+    /// Releases annotated.
+    pub releases: usize,
+    /// Sentences annotated.
+    pub sentences: usize,
+    /// Wordpieces in those sentences.
+    pub pieces: usize,
+    /// Entity mentions found.
+    pub mentions: usize,
+    /// Time spent in `annotate`.
+    pub elapsed: Duration,
+}
+
+impl BenchReport {
+    /// One line with the figures.
+    pub fn line(&self) -> String {
+        let secs = self.elapsed.as_secs_f64().max(1e-9);
+        format!(
+            "{} releases, {} sentences, {} wordpieces, {} mentions in {:.2} s: {:.1} releases/s, {:.0} wordpieces/s",
+            self.releases,
+            self.sentences,
+            self.pieces,
+            self.mentions,
+            secs,
+            self.releases as f64 / secs,
+            self.pieces as f64 / secs
+        )
+    }
+}
+
+/// Reads and segments `inputs` (not timed), then times the model over the releases.
+pub fn bench(inputs: &[PathBuf], model: &NerModel) -> Result<BenchReport> {
+    let (files, _) = ingest::discover(inputs);
+    let mut releases: Vec<Release> = files
+        .par_iter()
+        .filter_map(|f| ingest::read(f, ingest::DEFAULT_MAX_BYTES).ok())
+        .flatten()
+        .filter_map(|raw| segment::segment(raw).ok())
+        .collect();
+    let tokenizer = model.tokenizer();
+    let pieces: usize = releases
+        .par_iter()
+        .map(|r| {
+            r.sentences
+                .iter()
+                .filter_map(|s| r.text.get(s.span.range()))
+                .filter_map(|t| encode(tokenizer, t).ok())
+                .map(|e| e.len())
+                .sum::<usize>()
+        })
+        .sum();
+    let started = Instant::now();
+    for chunk in releases.chunks_mut(CHUNK) {
+        model.annotate(chunk)?;
+    }
+    Ok(BenchReport {
+        releases: releases.len(),
+        sentences: releases.iter().map(|r| r.sentences.len()).sum(),
+        pieces,
+        mentions: releases.iter().map(|r| r.ner.len()).sum(),
+        elapsed: started.elapsed(),
+    })
+}

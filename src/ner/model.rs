@@ -1,0 +1,193 @@
+//! The network: rust-bert's `BertForTokenClassification` fed with word embeddings plus a
+//! learned casing embedding (the vocabulary is lower-cased), and its files on disk.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use anyhow::{anyhow, bail, Context, Result};
+use rust_bert::bert::{BertConfig, BertForTokenClassification};
+use serde::{Deserialize, Serialize};
+use tch::nn::{self, Init, Module};
+use tch::{Device, Kind, Tensor};
+
+use super::encode::{Batch, CASING_CLASSES};
+use super::labels::TAGS;
+
+/// Name of the word-embedding matrix in the variable store.
+const WORD_EMBEDDINGS: &str = "bert.embeddings.word_embeddings.weight";
+
+/// Settings of ours stored beside the BERT config (`ner.json` in a model directory).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct NerSettings {
+    /// Number of casing classes (0: no casing embedding).
+    pub casing_classes: i64,
+    /// Most wordpieces per window, without `[CLS]` and `[SEP]`.
+    pub max_pieces: usize,
+    /// The output labels in order (CoNLL spelling).
+    pub labels: Vec<String>,
+}
+
+impl NerSettings {
+    /// Settings for a new model.
+    pub fn new(casing: bool, max_pieces: usize) -> NerSettings {
+        NerSettings {
+            casing_classes: if casing { CASING_CLASSES } else { 0 },
+            max_pieces,
+            labels: TAGS.iter().map(|t| t.conll()).collect(),
+        }
+    }
+}
+
+/// BERT plus casing embedding plus token classifier.
+pub struct Network {
+    /// All weights.
+    pub vs: nn::VarStore,
+    bert: BertForTokenClassification,
+    casing: Option<nn::Embedding>,
+    word_embeddings: Tensor,
+    /// The BERT configuration (with the label map).
+    pub config: BertConfig,
+    /// Our settings.
+    pub settings: NerSettings,
+}
+
+/// Reads a BERT `config.json`.
+pub fn read_config(path: &Path) -> Result<BertConfig> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    serde_json::from_str(&text).with_context(|| format!("bad BERT config {}", path.display()))
+}
+
+impl Network {
+    /// A network with freshly initialised weights; `config` gets the label map of [`TAGS`].
+    pub fn new(mut config: BertConfig, settings: NerSettings) -> Result<Network> {
+        if settings.labels.len() != TAGS.len()
+            || settings
+                .labels
+                .iter()
+                .zip(TAGS)
+                .any(|(l, t)| *l != t.conll())
+        {
+            bail!(
+                "the model's labels {:?} are not the CoNLL tag set",
+                settings.labels
+            );
+        }
+        let id2label: HashMap<i64, String> = settings
+            .labels
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (i as i64, l.clone()))
+            .collect();
+        config.label2id = Some(id2label.iter().map(|(&i, l)| (l.clone(), i)).collect());
+        config.id2label = Some(id2label);
+        let vs = nn::VarStore::new(Device::Cpu);
+        let bert = BertForTokenClassification::new(vs.root(), &config)
+            .map_err(|e| anyhow!("cannot build the BERT model: {e}"))?;
+        let casing = (settings.casing_classes > 0).then(|| {
+            nn::embedding(
+                vs.root() / "casing",
+                settings.casing_classes,
+                config.hidden_size,
+                nn::EmbeddingConfig {
+                    ws_init: Init::Const(0.0),
+                    ..Default::default()
+                },
+            )
+        });
+        let word_embeddings = vs
+            .variables()
+            .remove(WORD_EMBEDDINGS)
+            .ok_or_else(|| anyhow!("the BERT model has no {WORD_EMBEDDINGS}"))?;
+        Ok(Network {
+            vs,
+            bert,
+            casing,
+            word_embeddings,
+            config,
+            settings,
+        })
+    }
+
+    /// Copies the weights of a base BERT checkpoint (names without the `bert.` prefix) into
+    /// the encoder. Returns how many tensors were loaded.
+    pub fn load_base(&mut self, safetensors: &Path) -> Result<usize> {
+        let named = Tensor::read_safetensors(safetensors)
+            .with_context(|| format!("cannot read {}", safetensors.display()))?;
+        let vars = self.vs.variables();
+        let mut loaded = 0;
+        for (name, src) in named {
+            if let Some(dst) = vars.get(&format!("bert.{name}")) {
+                if dst.size() != src.size() {
+                    bail!(
+                        "{name}: shape {:?} in the checkpoint, {:?} in the model",
+                        src.size(),
+                        dst.size()
+                    );
+                }
+                tch::no_grad(|| dst.shallow_clone().f_copy_(&src))?;
+                loaded += 1;
+            }
+        }
+        Ok(loaded)
+    }
+
+    /// Loads a model directory written by [`Network::save`].
+    pub fn load(dir: &Path) -> Result<Network> {
+        let config = read_config(&dir.join("config.json"))?;
+        let settings_path = dir.join("ner.json");
+        let settings: NerSettings = serde_json::from_str(
+            &std::fs::read_to_string(&settings_path)
+                .with_context(|| format!("cannot read {}", settings_path.display()))?,
+        )
+        .with_context(|| format!("bad settings {}", settings_path.display()))?;
+        let mut net = Network::new(config, settings)?;
+        let weights = dir.join("model.safetensors");
+        net.vs
+            .load(&weights)
+            .with_context(|| format!("cannot load {}", weights.display()))?;
+        // Loading takes the stored precision; compute in f32 unless asked otherwise.
+        net.set_kind(Kind::Float);
+        Ok(net)
+    }
+
+    /// Converts all weights to `kind` (f32 or bf16).
+    pub fn set_kind(&mut self, kind: Kind) {
+        self.vs.set_kind(kind);
+    }
+
+    /// Writes `config.json`, `ner.json` and `model.safetensors` (weights stored as f16)
+    /// into `dir`.
+    pub fn save(&self, dir: &Path) -> Result<()> {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        let write = |name: &str, text: String| -> Result<()> {
+            let path = dir.join(name);
+            std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))
+        };
+        write("config.json", serde_json::to_string_pretty(&self.config)?)?;
+        write("ner.json", serde_json::to_string_pretty(&self.settings)?)?;
+        let mut named: Vec<(String, Tensor)> = self
+            .vs
+            .variables()
+            .into_iter()
+            .map(|(name, t)| (name, t.detach().to_kind(Kind::Half)))
+            .collect();
+        named.sort_by(|a, b| a.0.cmp(&b.0));
+        let tmp = dir.join("model.safetensors.tmp");
+        Tensor::write_safetensors(&named, &tmp)?;
+        std::fs::rename(&tmp, dir.join("model.safetensors"))?;
+        Ok(())
+    }
+
+    /// Logits `[B, T, tags]` (as f32) for a batch.
+    pub fn forward(&self, batch: &Batch, train: bool) -> Tensor {
+        let mut embeds = Tensor::embedding(&self.word_embeddings, &batch.ids, 0, false, false);
+        if let Some(casing) = &self.casing {
+            embeds += casing.forward(&batch.casing);
+        }
+        self.bert
+            .forward_t(None, Some(&batch.mask), None, None, Some(&embeds), train)
+            .logits
+            .to_kind(Kind::Float)
+    }
+}

@@ -1,0 +1,105 @@
+//! Inference with the shipped model on invented text: fixed expected entities, byte spans
+//! into the release text, long sentences windowed rather than truncated.
+
+use std::sync::Arc;
+
+use whosaid::doc::{Header, NerLabel, Release, Sentence, SourceFormat, Span};
+use whosaid::ner::{default_model_dir, NerModel, NerOptions};
+
+/// A release whose body is `sentences`, one paragraph, separated by single spaces.
+fn release(sentences: &[&str]) -> Release {
+    let text = sentences.join(" ");
+    let mut spans = Vec::new();
+    let mut pos = 0;
+    for s in sentences {
+        spans.push(Sentence {
+            span: Span::new(pos, pos + s.len()),
+            paragraph: 0,
+        });
+        pos += s.len() + 1;
+    }
+    let all = Span::new(0, text.len());
+    Release {
+        id: "test".into(),
+        source: "test.txt".into(),
+        record: 0,
+        format: SourceFormat::Text,
+        text: Arc::from(text),
+        span: all,
+        header: Header::default(),
+        body: all,
+        paragraphs: vec![all],
+        sentences: spans,
+        ner: Vec::new(),
+    }
+}
+
+fn found(r: &Release) -> Vec<(String, &'static str)> {
+    r.ner
+        .iter()
+        .map(|m| (r.slice(m.span).to_string(), m.label.as_str()))
+        .collect()
+}
+
+fn model(bf16: bool) -> NerModel {
+    NerModel::load(&default_model_dir(), &NerOptions { bf16 }).expect("the shipped model loads")
+}
+
+#[test]
+fn finds_people_places_and_offices() {
+    let ner = model(true);
+    let mut releases = vec![
+        release(&[
+            "Governor Maria Lopez announced on Monday that the Department of Public Safety will open a new office in Springfield.",
+            "\u{201c}This is good news for Ohio,\u{201d} said José Núñez, the mayor of Dayton.",
+        ]),
+        release(&["Attorney General Daniel Okafor thanked the Federal Bureau of Investigation."]),
+    ];
+    ner.annotate(&mut releases).unwrap();
+    assert_eq!(
+        found(&releases[0]),
+        vec![
+            ("Maria Lopez".to_string(), "PER"),
+            ("Department of Public Safety".to_string(), "ORG"),
+            ("Springfield".to_string(), "LOC"),
+            ("Ohio".to_string(), "LOC"),
+            ("José Núñez".to_string(), "PER"),
+            ("Dayton".to_string(), "LOC"),
+        ]
+    );
+    assert_eq!(
+        found(&releases[1]),
+        vec![
+            ("Daniel Okafor".to_string(), "PER"),
+            ("Federal Bureau of Investigation".to_string(), "ORG"),
+        ]
+    );
+    for m in releases.iter().flat_map(|r| &r.ner) {
+        assert!(m.score > 0.0 && m.score <= 1.0);
+    }
+}
+
+#[test]
+fn long_sentences_are_windowed_not_truncated() {
+    let ner = model(true);
+    // About 400 wordpieces in one sentence; the names sit at the start, middle and end.
+    let filler = "and the committee met again to discuss the budget ".repeat(20);
+    let sentence = format!("Maria Lopez spoke first {filler}then Daniel Okafor spoke {filler}and finally Helen Varga closed the meeting.");
+    let mut releases = vec![release(&[&sentence])];
+    ner.annotate(&mut releases).unwrap();
+    let people: Vec<String> = found(&releases[0])
+        .into_iter()
+        .filter(|(_, l)| *l == NerLabel::Person.as_str())
+        .map(|(t, _)| t)
+        .collect();
+    assert_eq!(people, ["Maria Lopez", "Daniel Okafor", "Helen Varga"]);
+}
+
+#[test]
+fn empty_and_odd_input_does_not_fail() {
+    let ner = model(false);
+    let mut releases = vec![release(&[]), release(&["", "\u{0}\u{7}", "—"])];
+    ner.annotate(&mut releases).unwrap();
+    assert!(releases.iter().all(|r| r.ner.is_empty()));
+    ner.annotate(&mut []).unwrap();
+}
