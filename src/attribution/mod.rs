@@ -376,7 +376,12 @@ impl Ctx<'_> {
             .take(14)
             .find(|&i| is_speech_verb(self.word(i)))?;
         // "“…” for Clinton, said Kunin.": the quotation's sentence goes on, then "said X".
-        if verb > start && self.word(verb - 1) == "," && is_capitalised(self.word(verb + 1)) {
+        if verb > start
+            && self.word(verb - 1) == ","
+            && is_capitalised(self.word(verb + 1))
+            && !is_capitalised(self.word(start))
+            && !matches!(self.word(verb), "told" | "tells" | "asked" | "asks")
+        {
             let stop = self.clause_end(verb + 1, end);
             let cue = self.cue(self.tokens[verb].span, (verb + 1, stop), "after", 0.8);
             if !cue.mentions.is_empty() {
@@ -427,8 +432,8 @@ impl Ctx<'_> {
                 || (self.word(i).eq_ignore_ascii_case("according") && self.word(i + 1) == "to")
         }) else {
             return self
-                .previous_sentence(start, limit)
-                .or_else(|| self.no_verb(start, end));
+                .no_verb(start, end)
+                .or_else(|| self.previous_sentence(start, limit));
         };
         let tail = end - verb - 1;
         let confidence = if tail <= 6 { 0.85 } else { 0.7 };

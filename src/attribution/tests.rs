@@ -271,6 +271,14 @@ fn sentence_initial_words_are_no_speakers() {
 }
 
 #[test]
+fn name_comma_apposition_told_outlet() {
+    let t = "“We will see what happens,” Lin Graham, a former candidate, told CBS News on Tuesday.";
+    assert_eq!(speakers(t), vec![some("Lin Graham")]);
+    let t = "Ann Vole met the police union. Bo Tarn resisted: “The law is the law in this state.”";
+    assert_eq!(speakers(t), vec![some("Bo Tarn")]);
+}
+
+#[test]
 fn signature_under_quote() {
     let t = "“We need a real plan for our town.” ― Ann Vole\n“I am afraid of what comes next.” ― Bo Tarn";
     assert_eq!(speakers(t), vec![some("Ann Vole"), some("Bo Tarn")]);
