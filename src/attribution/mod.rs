@@ -1,16 +1,25 @@
 //! Attribution: gives each quotation its speaker.
 //!
 //! The release is tokenized once; each quotation is then read against the words right
-//! after it and right before it, in this order of trust:
+//! after it and right before it (the `method` column names the rule):
 //!
-//! 1. after the quotation: "“…,” said X", "“…,” X said", "“…,” X, the secretary of state,
-//!    said", "“…,” according to X" (`after`);
-//! 2. before it: "X said: “…”", "X told reporters, “…”", "X said the plan was “…”"
-//!    (`before`), and statement releases: "X released the following statement: “…”",
-//!    "… a statement on behalf of Y: “…”" (`statement`);
-//! 3. a quotation with no cue of its own close after an attributed one continues it
-//!    (`continuation`); one that answers a printed question ("…?" on the line before) is
-//!    the interviewee's, the person the release names most (`answer`).
+//! * `transcript`: a quoted transcript line opens with its speaker ("WALLACE: …");
+//! * `after`: "“…,” said X", "“…,” X said", "“…,” X, the secretary of state, said",
+//!   "“…,” according to X", "“…” for Vole, said X";
+//! * `before`: "X said: “…”", "X told reporters, “…”", "X said the plan was “…”",
+//!   "X mocked it, saying “…”", "“A,” adding, “B”" (the previous speaker goes on);
+//! * `statement`: "X released the following statement: “…”", "a statement on behalf of
+//!   Y", "Statement from X";
+//! * `signature`: "“…” ― X"; `sentence`: "Philip Bump: “…”", "Kaine has adopted the
+//!   stance: “…”" (a verbless sentence's opening name);
+//! * `previous`: the sentence before introduces the quotation ("X issued the following
+//!   statement on the vote. “…”", "“Short,” X said. “…”");
+//! * `continuation`: no cue of its own, close after an attributed quotation with no other
+//!   person named between; `answer`: it answers a printed question ("…?" on the line
+//!   before) and is the interviewee's, the person the release names most.
+//!
+//! A cue after a quotation wins, except when the quotation ends its sentence and a cue in
+//! that same sentence precedes it ("X asserted that “… .” Y said Monday …").
 //!
 //! The speaker mention found by a cue ("Ashcroft", "he", "the District Attorney", "the
 //! department") is resolved to an [`Entity`] of the release when one fits (a mention at the
