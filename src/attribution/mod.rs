@@ -29,6 +29,9 @@
 
 mod names;
 
+use std::cell::OnceCell;
+use std::collections::HashMap;
+
 use crate::doc::{Release, Span};
 use crate::entities::{Entity, EntityType};
 use crate::quotes::lexicon::{
@@ -156,6 +159,7 @@ pub fn attribute(release: &Release, entities: &[Entity], quotes: &[QuoteSpan]) -
         names: NameIndex::new(text, &tokens),
         tokens,
         entities,
+        main_person: OnceCell::new(),
     };
     let mut out: Vec<Quote> = Vec::with_capacity(quotes.len());
     let mut previous: Option<Speaker> = None;
@@ -225,6 +229,8 @@ struct Ctx<'a> {
     tokens: Vec<Token>,
     names: NameIndex,
     entities: &'a [Entity],
+    /// The person the release is about, found once when first needed.
+    main_person: OnceCell<Option<Speaker>>,
 }
 
 impl Ctx<'_> {
@@ -1098,27 +1104,37 @@ impl Ctx<'_> {
         if let Some(e) = entity {
             return Some(speaker_of(e));
         }
-        let mut best: Option<(usize, String)> = None;
-        for &range in &self.names.people {
-            let name = name_text(self.text, &self.tokens, range);
-            if range.1 - range.0 < 2 {
-                continue;
+        // How often each first and each last word of a name is written.
+        let names: Vec<(String, Vec<String>)> = self
+            .names
+            .people
+            .iter()
+            .map(|&r| {
+                let name = name_text(self.text, &self.tokens, r);
+                let key = name_key(&name);
+                (name, key)
+            })
+            .collect();
+        let mut firsts: HashMap<&str, usize> = HashMap::new();
+        let mut lasts: HashMap<&str, usize> = HashMap::new();
+        for (_, key) in &names {
+            if let (Some(f), Some(l)) = (key.first(), key.last()) {
+                *firsts.entry(f).or_default() += 1;
+                *lasts.entry(l).or_default() += 1;
             }
-            let key = name_key(&name);
-            let count = self
-                .names
-                .people
-                .iter()
-                .filter(|r| {
-                    let k = name_key(&name_text(self.text, &self.tokens, **r));
-                    k.last() == key.last() || k.first() == key.first()
-                })
-                .count();
-            if best.as_ref().is_none_or(|(c, _)| count > *c) {
+        }
+        let mut best: Option<(usize, &str)> = None;
+        for (name, key) in names.iter().filter(|(_, k)| k.len() >= 2) {
+            let (Some(f), Some(l)) = (key.first(), key.last()) else {
+                continue;
+            };
+            let count = firsts.get(f.as_str()).copied().unwrap_or(0)
+                + lasts.get(l.as_str()).copied().unwrap_or(0);
+            if best.is_none_or(|(c, _)| count > c) {
                 best = Some((count, name));
             }
         }
-        best.map(|(_, n)| plain(n))
+        best.map(|(_, n)| plain(n.to_string()))
     }
 
     /// A quotation without a cue: continues the previous quotation when it follows it
@@ -1153,7 +1169,7 @@ impl Ctx<'_> {
             }
         }
         if self.question_before(q) {
-            if let Some(speaker) = self.main_person() {
+            if let Some(speaker) = self.main_person.get_or_init(|| self.main_person()).clone() {
                 return Quote {
                     span: q.span,
                     speaker: Some(speaker),
