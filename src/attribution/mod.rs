@@ -1,16 +1,25 @@
 //! Attribution: gives each quotation its speaker.
 //!
 //! The release is tokenized once; each quotation is then read against the words right
-//! after it and right before it, in this order of trust:
+//! after it and right before it (the `method` column names the rule):
 //!
-//! 1. after the quotation: "“…,” said X", "“…,” X said", "“…,” X, the secretary of state,
-//!    said", "“…,” according to X" (`after`);
-//! 2. before it: "X said: “…”", "X told reporters, “…”", "X said the plan was “…”"
-//!    (`before`), and statement releases: "X released the following statement: “…”",
-//!    "… a statement on behalf of Y: “…”" (`statement`);
-//! 3. a quotation with no cue of its own close after an attributed one continues it
-//!    (`continuation`); one that answers a printed question ("…?" on the line before) is
-//!    the interviewee's, the person the release names most (`answer`).
+//! * `transcript`: a quoted transcript line opens with its speaker ("WALLACE: …");
+//! * `after`: "“…,” said X", "“…,” X said", "“…,” X, the secretary of state, said",
+//!   "“…,” according to X", "“…” for Vole, said X";
+//! * `before`: "X said: “…”", "X told reporters, “…”", "X said the plan was “…”",
+//!   "X mocked it, saying “…”", "“A,” adding, “B”" (the previous speaker goes on);
+//! * `statement`: "X released the following statement: “…”", "a statement on behalf of
+//!   Y", "Statement from X";
+//! * `signature`: "“…” ― X"; `sentence`: "Philip Bump: “…”", "Kaine has adopted the
+//!   stance: “…”" (a verbless sentence's opening name);
+//! * `previous`: the sentence before introduces the quotation ("X issued the following
+//!   statement on the vote. “…”", "“Short,” X said. “…”");
+//! * `continuation`: no cue of its own, close after an attributed quotation with no other
+//!   person named between; `answer`: it answers a printed question ("…?" on the line
+//!   before) and is the interviewee's, the person the release names most.
+//!
+//! A cue after a quotation wins, except when the quotation ends its sentence and a cue in
+//! that same sentence precedes it ("X asserted that “… .” Y said Monday …").
 //!
 //! The speaker mention found by a cue ("Ashcroft", "he", "the District Attorney", "the
 //! department") is resolved to an [`Entity`] of the release when one fits (a mention at the
@@ -19,6 +28,9 @@
 //! resolved stays unknown (no speaker) rather than guessed.
 
 mod names;
+
+use std::cell::OnceCell;
+use std::collections::HashMap;
 
 use crate::doc::{Release, Span};
 use crate::entities::{Entity, EntityType};
@@ -147,6 +159,7 @@ pub fn attribute(release: &Release, entities: &[Entity], quotes: &[QuoteSpan]) -
         names: NameIndex::new(text, &tokens),
         tokens,
         entities,
+        main_person: OnceCell::new(),
     };
     let mut out: Vec<Quote> = Vec::with_capacity(quotes.len());
     let mut previous: Option<Speaker> = None;
@@ -216,6 +229,8 @@ struct Ctx<'a> {
     tokens: Vec<Token>,
     names: NameIndex,
     entities: &'a [Entity],
+    /// The person the release is about, found once when first needed.
+    main_person: OnceCell<Option<Speaker>>,
 }
 
 impl Ctx<'_> {
@@ -353,6 +368,16 @@ impl Ctx<'_> {
                 if !mentions.contains(&full) {
                     mentions.push(full);
                 }
+                // "said the school's CEO, Dr. Jo Park": the name after the comma.
+                if self.word(stop) == "," {
+                    let next_stop = self.clause_end(stop + 1, end);
+                    if let Some(m @ Mention::Name(_)) = self.mention(stop + 1, next_stop) {
+                        mentions.insert(
+                            usize::from(matches!(mentions.first(), Some(Mention::Name(_)))),
+                            m,
+                        );
+                    }
+                }
                 return Some(Cue {
                     verb: self.tokens[start].span,
                     mentions,
@@ -366,7 +391,12 @@ impl Ctx<'_> {
             .take(14)
             .find(|&i| is_speech_verb(self.word(i)))?;
         // "“…” for Clinton, said Kunin.": the quotation's sentence goes on, then "said X".
-        if verb > start && self.word(verb - 1) == "," && is_capitalised(self.word(verb + 1)) {
+        if verb > start
+            && self.word(verb - 1) == ","
+            && is_capitalised(self.word(verb + 1))
+            && !is_capitalised(self.word(start))
+            && !matches!(self.word(verb), "told" | "tells" | "asked" | "asks")
+        {
             let stop = self.clause_end(verb + 1, end);
             let cue = self.cue(self.tokens[verb].span, (verb + 1, stop), "after", 0.8);
             if !cue.mentions.is_empty() {
@@ -417,8 +447,8 @@ impl Ctx<'_> {
                 || (self.word(i).eq_ignore_ascii_case("according") && self.word(i + 1) == "to")
         }) else {
             return self
-                .previous_sentence(start, limit)
-                .or_else(|| self.no_verb(start, end));
+                .no_verb(start, end)
+                .or_else(|| self.previous_sentence(start, limit));
         };
         let tail = end - verb - 1;
         let confidence = if tail <= 6 { 0.85 } else { 0.7 };
@@ -624,7 +654,15 @@ impl Ctx<'_> {
                     .rev()
                     .find(|&i| self.word(i) == ",")
                     .map_or(start, |c| c + 1);
-                if let Some(m) = self.mention(seg_start, seg_end) {
+                // A long part is a clause ("Sarah called Irving 911 and"): its subject
+                // opens it; a short one is a noun phrase, named at its end.
+                let m = if seg_end - seg_start > 8 {
+                    self.sentence_subject(seg_start, seg_end)
+                        .and_then(|s| self.mention(s.0, s.1))
+                } else {
+                    self.mention(seg_start, seg_end)
+                };
+                if let Some(m) = m {
                     if !mentions.contains(&m) {
                         mentions.push(m);
                     }
@@ -669,10 +707,10 @@ impl Ctx<'_> {
         (from..end)
             .find(|&i| {
                 matches!(self.word(i), "," | ";" | ":" | "(" | "—" | "–")
-                    || matches!(
+                    || (matches!(
                         self.word(i).to_lowercase().as_str(),
                         "who" | "in" | "at" | "on" | "during" | "after" | "before" | "when"
-                    )
+                    ) && self.word(i + 1) != "Charge")
             })
             .unwrap_or(end)
     }
@@ -823,14 +861,22 @@ impl Ctx<'_> {
             }
             quoted[k] = inside;
         }
-        // The last capitalised run of the phrase ("The" of "The department" is none).
-        if let Some(last_cap) = (start..end).rev().find(|&i| {
-            !quoted[i - start]
-                && self.is_word(i)
-                && is_capitalised(self.word(i))
-                && !names::is_not_name(self.word(i))
-        }) {
-            let run = run_at(self.text, &self.tokens, last_cap, (start, end));
+        // The last capitalised run of the phrase ("The" of "The department" is none, nor is
+        // a sentence-opening word the release never capitalises inside a sentence: "Using
+        // a megaphone, …").
+        let last_run = (start..end).rev().find_map(|i| {
+            let w = self.word(i);
+            if quoted[i - start] || !self.is_word(i) || !is_capitalised(w) || names::is_not_name(w)
+            {
+                return None;
+            }
+            let run = run_at(self.text, &self.tokens, i, (start, end));
+            let opens = run.all.0 == 0
+                || self.tokens[run.all.0].line_break
+                || self.ends_sentence(run.all.0 - 1);
+            (!opens || self.names.name_like(self.text, &self.tokens, run.all)).then_some(run)
+        });
+        if let Some(run) = last_run {
             if run.org {
                 return Some(Mention::Org(run.all));
             }
@@ -872,7 +918,13 @@ impl Ctx<'_> {
                 let span = self.span_of(*range);
                 let name = name_text(self.text, &self.tokens, *range);
                 let key = name_key(&name);
+                // A person entity at the place that ends in another word is a bad fit
+                // (an entity "Wm" under "Wm. Lacy Clay"); the written name wins then.
+                let fits = |e: &&Entity| {
+                    e.kind != EntityType::Person || name_key(&e.name).last() == key.last()
+                };
                 self.entity_at(span)
+                    .filter(fits)
                     .or_else(|| self.person_named(&key))
                     .map(speaker_of)
                     .or_else(|| {
@@ -1052,27 +1104,37 @@ impl Ctx<'_> {
         if let Some(e) = entity {
             return Some(speaker_of(e));
         }
-        let mut best: Option<(usize, String)> = None;
-        for &range in &self.names.people {
-            let name = name_text(self.text, &self.tokens, range);
-            if range.1 - range.0 < 2 {
-                continue;
+        // How often each first and each last word of a name is written.
+        let names: Vec<(String, Vec<String>)> = self
+            .names
+            .people
+            .iter()
+            .map(|&r| {
+                let name = name_text(self.text, &self.tokens, r);
+                let key = name_key(&name);
+                (name, key)
+            })
+            .collect();
+        let mut firsts: HashMap<&str, usize> = HashMap::new();
+        let mut lasts: HashMap<&str, usize> = HashMap::new();
+        for (_, key) in &names {
+            if let (Some(f), Some(l)) = (key.first(), key.last()) {
+                *firsts.entry(f).or_default() += 1;
+                *lasts.entry(l).or_default() += 1;
             }
-            let key = name_key(&name);
-            let count = self
-                .names
-                .people
-                .iter()
-                .filter(|r| {
-                    let k = name_key(&name_text(self.text, &self.tokens, **r));
-                    k.last() == key.last() || k.first() == key.first()
-                })
-                .count();
-            if best.as_ref().is_none_or(|(c, _)| count > *c) {
+        }
+        let mut best: Option<(usize, &str)> = None;
+        for (name, key) in names.iter().filter(|(_, k)| k.len() >= 2) {
+            let (Some(f), Some(l)) = (key.first(), key.last()) else {
+                continue;
+            };
+            let count = firsts.get(f.as_str()).copied().unwrap_or(0)
+                + lasts.get(l.as_str()).copied().unwrap_or(0);
+            if best.is_none_or(|(c, _)| count > c) {
                 best = Some((count, name));
             }
         }
-        best.map(|(_, n)| plain(n))
+        best.map(|(_, n)| plain(n.to_string()))
     }
 
     /// A quotation without a cue: continues the previous quotation when it follows it
@@ -1107,7 +1169,7 @@ impl Ctx<'_> {
             }
         }
         if self.question_before(q) {
-            if let Some(speaker) = self.main_person() {
+            if let Some(speaker) = self.main_person.get_or_init(|| self.main_person()).clone() {
                 return Quote {
                     span: q.span,
                     speaker: Some(speaker),

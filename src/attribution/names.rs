@@ -285,16 +285,17 @@ impl NameIndex {
     /// Collects the runs of `tokens`.
     pub fn new(text: &str, tokens: &[Token]) -> NameIndex {
         let mut index = NameIndex::default();
+        for (i, t) in tokens.iter().enumerate().skip(1) {
+            let inside =
+                !t.line_break && (tokens[i - 1].word || tokens[i - 1].span.slice(text) == ",");
+            if inside && capital_word(text, tokens, i) {
+                let w = strip_possessive(t.span.slice(text)).to_lowercase();
+                index.mid_sentence.insert(w);
+            }
+        }
         let mut i = 0;
         while i < tokens.len() {
             if capital_word(text, tokens, i) {
-                let inside = i > 0
-                    && !tokens[i].line_break
-                    && (tokens[i - 1].word || tokens[i - 1].span.slice(text) == ",");
-                if inside {
-                    let w = strip_possessive(tokens[i].span.slice(text)).to_lowercase();
-                    index.mid_sentence.insert(w);
-                }
                 let run = run_at(text, tokens, i, (i, tokens.len()));
                 if run.org {
                     index.orgs.push(run.all);

@@ -187,6 +187,13 @@ fn entities_resolve_surname_pronoun_and_title() {
 }
 
 #[test]
+fn ill_fitting_entity_gives_way_to_the_written_name() {
+    let t = "Congressman Wm. Lacy Clay said: “We will win the vote today.”";
+    let wm = person(t, "Wm", Some("Congressman"), &["Wm"]);
+    assert_eq!(who(t, &[wm])[0].1.as_deref(), Some("Wm. Lacy Clay"));
+}
+
+#[test]
 fn entities_resolve_organisations() {
     let t = "The Oakdale Police Department made an arrest. “The suspect is in custody now,” the department said.";
     let pd = entity(
@@ -247,6 +254,28 @@ fn quotation_sentence_goes_on_before_said_x() {
 fn cue_in_the_quotations_sentence_beats_the_next_sentence() {
     let t = "Ann Vole asserted that “trust has been broken in this city.” Bo Tarn said Monday he agreed.";
     assert_eq!(speakers(t), vec![some("Ann Vole")]);
+}
+
+#[test]
+fn said_title_comma_name_and_agent_in_charge() {
+    let t = "“We are proud of them all,” said the school’s CEO, Dr. Helen Grafton.";
+    assert_eq!(speakers(t), vec![some("Helen Grafton")]);
+    let t = "“The public needs to know,” said DEA Special Agent in Charge Karen Flow.";
+    assert_eq!(speakers(t), vec![some("Karen Flow")]);
+}
+
+#[test]
+fn sentence_initial_words_are_no_speakers() {
+    let t = "Using a megaphone, the defendant yelled, “Get away from here now!” and ran.";
+    assert_eq!(speakers(t), vec![None]);
+}
+
+#[test]
+fn name_comma_apposition_told_outlet() {
+    let t = "“We will see what happens,” Lin Graham, a former candidate, told CBS News on Tuesday.";
+    assert_eq!(speakers(t), vec![some("Lin Graham")]);
+    let t = "Ann Vole met the police union. Bo Tarn resisted: “The law is the law in this state.”";
+    assert_eq!(speakers(t), vec![some("Bo Tarn")]);
 }
 
 #[test]

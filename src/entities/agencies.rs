@@ -588,6 +588,39 @@ fn named(tokens: &[Token<'_>], text: &str, first: usize, last: usize) -> Option<
     })
 }
 
+/// The words of a span the model tagged, trimmed of a leading article and of trailing
+/// lower-case words and punctuation; none when no word is a name (only titles, a party
+/// tag, a link).
+pub(crate) fn model_words(
+    tokens: &[Token<'_>],
+    first: usize,
+    end: usize,
+) -> Option<(usize, usize)> {
+    let mut first = first;
+    let mut end = end.min(tokens.len());
+    while first < end && LEADING_NOISE.contains(tokens[first].text) {
+        first += 1;
+    }
+    while end > first && !tokens[end - 1].is_capitalised() && !is_ordinal(tokens[end - 1].text) {
+        end -= 1;
+    }
+    let words = tokens.get(first..end)?;
+    let odd = |t: &Token<'_>| {
+        t.text.contains(['/', '@'])
+            || t.text.starts_with("http")
+            || super::states::party_tag_code(t).is_some()
+            || t.text.len() > 2
+                && t.text.as_bytes()[1] == b'-'
+                && matches!(t.text.as_bytes()[0], b'D' | b'R' | b'I')
+    };
+    let named = |t: &Token<'_>| {
+        t.is_capitalised()
+            && !t.has(class::TITLE | class::STOP)
+            && t.text.chars().any(char::is_alphabetic)
+    };
+    (!words.is_empty() && !words.iter().any(odd) && words.iter().any(named)).then_some((first, end))
+}
+
 /// Classifies a span the model tagged as an organisation: a government body when it has
 /// a head word, any other organisation otherwise.
 pub(crate) fn classify(
@@ -602,10 +635,7 @@ pub(crate) fn classify(
             ..b
         });
     }
-    let mut first = first;
-    while first < end && tokens[first].is("the") {
-        first += 1;
-    }
+    let (first, end) = model_words(tokens, first, end)?;
     let words = tokens.get(first..end)?;
     let last = words.last()?;
     // A lone acronym is left to the acronym rules.

@@ -145,16 +145,31 @@ pub fn extract(release: &Release) -> Vec<Entity> {
         .into_iter()
         .map(person_entity)
         .collect();
+    // The model's organisations that are the rules' people are people.
+    let person_spans: Vec<Span> = entities
+        .iter()
+        .flat_map(|e| e.mentions.iter().map(|m| m.span))
+        .collect();
+    bodies.retain(|b| {
+        b.origin == Origin::Rule
+            || !person_spans
+                .iter()
+                .any(|s| s.start < b.span.end && b.span.start < s.end)
+    });
     entities.extend(body_entities(release, &tokens, bodies, &state_mentions));
     entities.extend(state_entities(&state_mentions, &tokens));
-    entities.extend(location_entities(release, &tokens, &state_mentions));
+    let taken: Vec<Span> = entities
+        .iter()
+        .flat_map(|e| e.mentions.iter().map(|m| m.span))
+        .collect();
+    entities.extend(location_entities(release, &tokens, &taken));
     entities.sort_by_key(|e| e.mentions.first().map_or(usize::MAX, |m| m.span.start));
     entities
 }
 
 fn person_entity(p: people::Person) -> Entity {
     Entity {
-        id: entity_id(EntityType::Person, &p.name),
+        id: entity_id(EntityType::Person, &p.key),
         kind: EntityType::Person,
         official: Some(p.official),
         title: p.title,
@@ -447,29 +462,39 @@ fn state_entities(
         .collect()
 }
 
-/// Places from the model's LOC spans that are not states.
-fn location_entities(
-    release: &Release,
-    tokens: &[text::Token<'_>],
-    state_mentions: &[states::StateMention],
-) -> Vec<Entity> {
+/// Places from the model's LOC spans that are not states, nor inside a name already
+/// taken (`taken`: the spans of every other entity's mentions).
+fn location_entities(release: &Release, tokens: &[text::Token<'_>], taken: &[Span]) -> Vec<Entity> {
     let mut out: Vec<Entity> = Vec::new();
     for n in release.ner.iter().filter(|n| n.label == NerLabel::Location) {
-        if state_mentions
+        let first = tokens.partition_point(|t| t.span.end <= n.span.start);
+        let end = tokens.partition_point(|t| t.span.start < n.span.end);
+        if first >= end || !tokens[first].running {
+            continue;
+        }
+        let Some((first, end)) = agencies::model_words(tokens, first, end) else {
+            continue;
+        };
+        let last = &tokens[end - 1];
+        let span = Span::new(
+            tokens[first].span.start,
+            last.span.start + last.base().len(),
+        );
+        if taken
             .iter()
-            .any(|s| s.span.start < n.span.end && n.span.start < s.span.end)
+            .any(|s| s.start < span.end && span.start < s.end)
         {
             continue;
         }
-        let Some(name) = release.text.get(n.span.range()) else {
+        let Some(name) = release.text.get(span.range()) else {
             continue;
         };
         let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
-        if name.is_empty() || states::code_for_name(&name).is_some() || name == "Washington" {
+        if states::code_for_name(&name).is_some() || name == "Washington" {
             continue;
         }
-        let m = mention_of(tokens, n.span, Origin::Model);
-        match out.iter_mut().find(|e| e.name == name) {
+        let m = mention_of(tokens, span, Origin::Model);
+        match out.iter_mut().find(|e| e.name.eq_ignore_ascii_case(&name)) {
             Some(e) => e.mentions.push(m),
             None => out.push(Entity {
                 id: entity_id(EntityType::Location, &name),
@@ -485,4 +510,233 @@ fn location_entities(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::doc::{Header, NerSpan, Sentence, SourceFormat};
+
+    /// A release whose sentences are the lines of `text`.
+    fn release(text: &str, header: Header, ner: Vec<NerSpan>) -> Release {
+        let mut sentences = Vec::new();
+        let mut pos = 0;
+        for line in text.split_inclusive('\n') {
+            let trimmed = line.trim_end();
+            if !trimmed.is_empty() {
+                sentences.push(Sentence {
+                    span: Span::new(pos, pos + trimmed.len()),
+                    paragraph: sentences.len(),
+                });
+            }
+            pos += line.len();
+        }
+        Release {
+            id: "r".to_string(),
+            source: "r.txt".to_string(),
+            record: 0,
+            format: SourceFormat::Text,
+            text: Arc::from(text),
+            span: Span::new(0, text.len()),
+            header,
+            body: Span::new(0, text.len()),
+            paragraphs: sentences.iter().map(|s| s.span).collect(),
+            sentences,
+            ner,
+        }
+    }
+
+    fn find<'a>(entities: &'a [Entity], kind: EntityType, name: &str) -> &'a Entity {
+        entities
+            .iter()
+            .find(|e| e.kind == kind && e.name == name)
+            .unwrap_or_else(|| panic!("no {kind:?} {name} in {entities:#?}"))
+    }
+
+    fn ner(text: &str, words: &str, label: NerLabel, score: f32) -> NerSpan {
+        let start = text.find(words).expect("words in text");
+        NerSpan {
+            span: Span::new(start, start + words.len()),
+            label,
+            score,
+        }
+    }
+
+    const SUMMIT: &str =
+        "Jefferson City, Mo. — Secretary of State Tom Lark met Nebraska’s Bo Evans \
+        at the U.S. Cybersecurity and Infrastructure Security Agency (CISA) in Kansas City.\n\
+        “We are ready,” Lark said after CISA staff spoke.\n";
+
+    #[test]
+    fn people_states_and_agencies_of_a_release() {
+        let entities = extract(&release(SUMMIT, Header::default(), Vec::new()));
+        let lark = find(&entities, EntityType::Person, "Tom Lark");
+        assert_eq!(lark.official, Some(true));
+        assert_eq!(lark.title.as_deref(), Some("Secretary of State"));
+        assert_eq!(lark.mentions.len(), 2);
+        let evans = find(&entities, EntityType::Person, "Bo Evans");
+        assert_eq!(evans.state.as_deref(), Some("NE"));
+        let agency = find(
+            &entities,
+            EntityType::Agency,
+            "U.S. Cybersecurity and Infrastructure Security Agency",
+        );
+        assert_eq!(agency.acronym.as_deref(), Some("CISA"));
+        assert_eq!(agency.mentions.len(), 3);
+        let states: Vec<&str> = entities
+            .iter()
+            .filter(|e| e.kind == EntityType::State)
+            .filter_map(|e| e.state.as_deref())
+            .collect();
+        assert_eq!(states, ["MO", "NE"]);
+        // Mentions are in text order and name what they point at.
+        for e in &entities {
+            assert!(e.mentions.windows(2).all(|w| w[0].span < w[1].span));
+            assert!(e.mentions.iter().all(|m| m.origin == Origin::Rule));
+        }
+    }
+
+    #[test]
+    fn identifiers_are_shared_across_releases_but_not_across_people() {
+        let a = extract(&release(SUMMIT, Header::default(), Vec::new()));
+        let b = extract(&release(
+            "Secretary of State Tom J. Lark thanked Commissioner Ann Lark today.\n",
+            Header::default(),
+            Vec::new(),
+        ));
+        let tom_a = find(&a, EntityType::Person, "Tom Lark");
+        let tom_b = find(&b, EntityType::Person, "Tom J. Lark");
+        let ann = find(&b, EntityType::Person, "Ann Lark");
+        assert_eq!(tom_a.id, tom_b.id);
+        assert_ne!(tom_b.id, ann.id);
+        assert!(tom_a.id.starts_with("P-"));
+    }
+
+    #[test]
+    fn model_spans_add_organisations_and_places() {
+        let text = "The shelter run by Acme Widgets in Springfield was inspected by the county.\n";
+        let spans = vec![
+            ner(text, "Acme Widgets", NerLabel::Organization, 0.95),
+            ner(text, "Springfield", NerLabel::Location, 0.95),
+        ];
+        let entities = extract(&release(text, Header::default(), spans));
+        let org = find(&entities, EntityType::Organization, "Acme Widgets");
+        assert_eq!(org.mentions[0].origin, Origin::Model);
+        find(&entities, EntityType::Location, "Springfield");
+    }
+
+    #[test]
+    fn model_names_need_cues_unless_confident() {
+        let text = "The district is made up of Clare, Gladwin and Osceola counties, \
+            and the clown known as “Tin Larin” was seen by Dana Whitcomb.\n";
+        let spans = vec![
+            ner(text, "Clare", NerLabel::Person, 0.99),
+            ner(text, "Tin Larin", NerLabel::Person, 0.99),
+            ner(text, "Dana Whitcomb", NerLabel::Person, 0.95),
+        ];
+        let entities = extract(&release(text, Header::default(), spans));
+        let people: Vec<&str> = entities
+            .iter()
+            .filter(|e| e.kind == EntityType::Person)
+            .map(|e| e.name.as_str())
+            .collect();
+        assert_eq!(people, ["Dana Whitcomb"]);
+    }
+
+    #[test]
+    fn contact_block_and_issuer() {
+        let text = "For Immediate Release\nContact: Jo Chaney, Communications Director\n\
+            The Office of the Lakeland Secretary of State announced new rules today.\n";
+        let start = text.find("Jo Chaney").expect("contact");
+        let header = Header {
+            contact_name: Some(Span::new(start, start + "Jo Chaney".len())),
+            issuer: Some("Office of the Lakeland Secretary of State".to_string()),
+            ..Header::default()
+        };
+        let mut r = release(text, header, Vec::new());
+        // The contact line is header, not body.
+        r.sentences.retain(|s| s.span.start > start);
+        let entities = extract(&r);
+        let chaney = find(&entities, EntityType::Person, "Jo Chaney");
+        assert_eq!(chaney.official, Some(true));
+        assert_eq!(chaney.title.as_deref(), Some("Communications Director"));
+        assert_eq!(chaney.mentions[0].sentence, None);
+        let office = find(
+            &entities,
+            EntityType::Agency,
+            "Office of the Lakeland Secretary of State",
+        );
+        assert_eq!(office.mentions.len(), 1);
+        // An issuer the release never names is left out.
+        let header = Header {
+            issuer: Some("Office of the Riverland Mayor".to_string()),
+            ..Header::default()
+        };
+        let entities = extract(&release(text, header, Vec::new()));
+        assert!(!entities.iter().any(|e| e.name.contains("Riverland")));
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for text in [
+            "",
+            "\n\n",
+            "’s",
+            "Mr.",
+            "(D-",
+            "Ann Doe, Jr.",
+            "É. Ö’ (R-XX-99) 5/5 ., ; “",
+        ] {
+            let r = release(text, Header::default(), Vec::new());
+            let _ = extract(&r);
+        }
+        // Spans the model gives past the end or inside a character are ignored.
+        let text = "Café Núñez said.\n";
+        let spans = vec![
+            NerSpan {
+                span: Span::new(2, 400),
+                label: NerLabel::Person,
+                score: 0.9,
+            },
+            NerSpan {
+                span: Span::new(4, 5),
+                label: NerLabel::Location,
+                score: 0.9,
+            },
+        ];
+        let _ = extract(&release(text, Header::default(), spans));
+    }
+
+    /// Every release of the shared dev gold (skipped when `../shared` is absent): no panic,
+    /// every mention a valid span of the text.
+    #[test]
+    fn dev_releases_give_valid_spans() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/dev");
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            eprintln!("skipped: {} is absent", dir.display());
+            return;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.extension().is_none_or(|e| e != "txt") {
+                continue;
+            }
+            let Ok(text) = std::fs::read_to_string(&path) else {
+                continue;
+            };
+            let r = release(&text, Header::default(), Vec::new());
+            for e in extract(&r) {
+                assert!(!e.name.is_empty());
+                for m in &e.mentions {
+                    assert!(
+                        text.get(m.span.range()).is_some(),
+                        "{}: {m:?}",
+                        path.display()
+                    );
+                }
+            }
+        }
+    }
 }

@@ -204,6 +204,25 @@ pub(crate) struct Candidate {
     evidence: Evidence,
 }
 
+/// For each token, whether it is a capitalised word the release also writes in lower
+/// case ("Budget" beside "budget"): a common word in a headline, which may start a name
+/// but not continue one ("Secretary Mattis Demanding Answers" names "Mattis").
+fn common_words(tokens: &[Token<'_>]) -> Vec<bool> {
+    let lower: HashSet<&str> = tokens
+        .iter()
+        .filter(|t| t.text.chars().all(char::is_lowercase))
+        .map(|t| t.text)
+        .collect();
+    tokens
+        .iter()
+        .map(|t| {
+            t.is_capitalised()
+                && !t.is_all_caps()
+                && lower.contains(t.base().to_lowercase().as_str())
+        })
+        .collect()
+}
+
 /// True for a word that may be part of a person's name.
 fn is_name_token(t: &Token<'_>) -> bool {
     let base = t.base();
@@ -218,7 +237,13 @@ fn is_name_token(t: &Token<'_>) -> bool {
         | class::PLACE
         | class::STATE
         | class::SUFFIX;
+    // "I’ve", "We’re": contractions, not names ("O’Neill" has a capital after the mark).
+    let contraction = base
+        .split(['\'', '’'])
+        .skip(1)
+        .any(|rest| rest.chars().next().is_some_and(char::is_lowercase));
     t.is_capitalised()
+        && !contraction
         && !t.has(not_name)
         && base.chars().any(char::is_lowercase)
         && base
@@ -277,7 +302,12 @@ fn case_word_before(tokens: &[Token<'_>], first: usize, sentence: usize) -> bool
 }
 
 /// The end (exclusive) of a name starting at token `i`, and the index of its suffix.
-fn name_at(tokens: &[Token<'_>], names: &[bool], i: usize) -> Option<(usize, Option<usize>)> {
+fn name_at(
+    tokens: &[Token<'_>],
+    names: &[bool],
+    common: &[bool],
+    i: usize,
+) -> Option<(usize, Option<usize>)> {
     let first = tokens.get(i)?;
     if !names[i] || first.is_initial() && tokens.get(i + 1).is_none() {
         return None;
@@ -293,7 +323,7 @@ fn name_at(tokens: &[Token<'_>], names: &[bool], i: usize) -> Option<(usize, Opt
         if t.sentence != sentence || t.newline_before {
             break;
         }
-        if names[end] {
+        if names[end] && !common[end] {
             end += 1;
         } else if PARTICLES.contains(&t.text)
             && tokens
@@ -611,19 +641,32 @@ pub(crate) fn find(
     // A plural title ("Sheriff Detectives A and B") carries over to the next name.
     let mut plural: Option<(usize, Title)> = None;
     let names: Vec<bool> = tokens.iter().map(is_name_token).collect();
+    let common = common_words(tokens);
     while i < tokens.len() {
         let starts = i == 0
             || !names[i - 1]
             || tokens[i - 1].ends_phrase()
             || tokens[i - 1].possessive()
             || tokens[i - 1].sentence != tokens[i].sentence;
-        let Some((end, suffix)) = starts.then(|| name_at(tokens, &names, i)).flatten() else {
+        let Some((end, suffix)) = starts
+            .then(|| name_at(tokens, &names, &common, i))
+            .flatten()
+        else {
             i += 1;
             continue;
         };
         if continues_proper_name(tokens, end) {
             i = end;
             continue;
+        }
+        // "Secretary of Labor Hilda Solis": the first word completes the title.
+        if i >= 2
+            && end - usize::from(suffix.is_some()) - i >= 3
+            && matches!(tokens[i - 1].text, "of" | "for")
+            && tokens[i - 2].is_capitalised()
+            && titles::head_kind(tokens[i - 2].base()).is_some()
+        {
+            i += 1;
         }
         let inherited = plural
             .as_ref()
@@ -695,7 +738,8 @@ pub(crate) fn contacts(tokens: &[Token<'_>], text: &str, contact: Option<Span>) 
         if !found.iter().any(|c| span.contains(c.span)) {
             let names: Vec<bool> = tokens.iter().map(is_name_token).collect();
             let first = tokens.partition_point(|t| t.span.start < span.start);
-            if let Some((end, suffix)) = name_at(tokens, &names, first) {
+            let common = common_words(tokens);
+            if let Some((end, suffix)) = name_at(tokens, &names, &common, first) {
                 found.extend(candidate(
                     tokens,
                     text,
@@ -831,6 +875,9 @@ fn company_after(tokens: &[Token<'_>], stop: usize) -> bool {
 pub(crate) struct Person {
     /// The fullest name.
     pub name: String,
+    /// The key of the person's identifier: first and last name and suffix, lower case
+    /// ("Tom J. Lark" and "Tom Lark" are one person, "Tom Lark" and "Ann Lark" two).
+    pub key: String,
     /// Title, if any.
     pub title: Option<String>,
     /// Public role.
@@ -1037,7 +1084,15 @@ fn person(g: Group, tokens: &[Token<'_>], names: &[bool]) -> Person {
     }
     mentions.sort_by_key(|m| m.0);
     mentions.dedup_by_key(|m| m.0);
+    let mut key = match g.key.as_slice() {
+        [first, .., last] => format!("{first} {last}"),
+        _ => g.key.join(" "),
+    };
+    if let Some(suffix) = &g.suffix {
+        key = format!("{key} {}", suffix.to_lowercase());
+    }
     Person {
+        key,
         name: best,
         title,
         official,
@@ -1098,6 +1153,22 @@ mod tests {
         let p = one("Police Commissioner Wes Brattle spoke. Later, Commissioner Brattle said no.");
         assert_eq!(p.name, "Wes Brattle");
         assert_eq!(p.title.as_deref(), Some("Police Commissioner"));
+    }
+
+    #[test]
+    fn department_in_title_is_not_a_name() {
+        let p = one("Today Secretary of Labor Hilda Solano visited the plant.");
+        assert_eq!(p.name, "Hilda Solano");
+        assert_eq!(p.title.as_deref(), Some("Secretary of Labor"));
+    }
+
+    #[test]
+    fn headline_words_and_contractions_are_not_names() {
+        let p = one(
+            "Secretary Matt Jarvis Demanding Answers. He is demanding answers now, said Jarvis.",
+        );
+        assert_eq!(p.name, "Matt Jarvis");
+        assert!(people("“I’ve seen it,” she said.").is_empty());
     }
 
     #[test]

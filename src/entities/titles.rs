@@ -651,6 +651,21 @@ pub(crate) fn before(tokens: &[Token<'_>], name: usize) -> Prefix {
         }
         return prefix;
     }
+    // "Secretary of Labor Hilda Solis": the department completes the title.
+    if j >= 2
+        && t.is_capitalised()
+        && !t.possessive()
+        && !is_title_token(t)
+        && matches!(tokens[j - 1].text, "of" | "for")
+        && same(&tokens[j - 2])
+        && is_title_token(&tokens[j - 2])
+        && head_kind(tokens[j - 2].base()).is_some()
+    {
+        let mut title = title_from(tokens, j - 2);
+        title.text = format!("{} {} {}", title.text, tokens[j - 1].text, t.text);
+        prefix.title = Some(title);
+        return prefix;
+    }
     if is_title_token(t) && t.is_capitalised() {
         let title = title_from(tokens, j);
         if (title.first..=j).any(|k| head_kind(tokens[k].base()).is_some()) {
@@ -863,6 +878,12 @@ mod tests {
         assert_eq!(t.text, "defense attorney");
         let p = title_before("Harvard Law Professor Ron Sully", "Ron");
         assert!(!p.title.expect("title").official);
+    }
+
+    #[test]
+    fn department_completes_a_title() {
+        let p = title_before("said Secretary of Labor Hilda Solano today", "Hilda");
+        assert_eq!(p.title.expect("title").text, "Secretary of Labor");
     }
 
     #[test]

@@ -23,6 +23,7 @@ const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "rep", "reps", "sen", "sens", "gov", "lt", "sgt", "det", "jr", "sr",
     "st", "gen", "col", "capt", "hon", "rev", "atty", "supt", "insp", "cpl", "adm", "cmdr", "u.s",
     "d.c", "no", "inc", "co", "corp", "dept", "mo", "calif", "tex", "fla", "ill", "ariz", "neb",
+    "wm", "chas", "geo", "thos", "jas", "maj", "ofc", "prof", "gens",
 ];
 
 /// Tokenizes `text`, shifting every span by `offset` (in one pass over the characters).
@@ -248,6 +249,8 @@ const SPEECH_VERBS: &[&str] = &[
     "stresses",
     "emphasizes",
     "observes",
+    "reflected",
+    "reflects",
 ];
 
 /// True when `word` is a speech verb ("said", "noted", "wrote"), written in lower case
@@ -447,6 +450,7 @@ const TITLE_WORDS: &[&str] = &[
     "brother",
     "rabbi",
     "coach",
+    "charge",
 ];
 
 /// True when `word` is part of a title rather than a name ("Attorney", "DA", "Rep.").
