@@ -60,8 +60,9 @@ fn shared_corpus_gives_one_release_per_page_and_all_congress_releases() {
         accounted, pages,
         "every page is a release or reported as holding none"
     );
+    // Pages without a release are bot checks, listings, flyers and reports: a few percent.
     assert!(
-        skipped.len() < 50,
+        skipped.len() * 20 < pages,
         "only a few pages hold no release, not {}",
         skipped.len()
     );

@@ -251,7 +251,10 @@ fn page_layout(raw: &RawRelease) -> Result<Layout, NotARelease> {
     }
     let region_start = match matched {
         Some((_, last, _)) => last + 1,
-        None if candidate.is_some() => 1,
+        // The first line is the browser title the candidate came from; a title given
+        // outside the text (JSON field, HTML <h1>) says nothing about the first line.
+        // A first line of running prose is the body's, not a browser title.
+        None if candidate.is_some() && raw.given_title.is_none() && !is_prose(text, &lines, 0) => 1,
         None => 0,
     };
 
@@ -460,7 +463,12 @@ fn body_start(
         if repeats_title(k) {
             return false;
         }
-        if k == 0 && from == 0 && lines.len() > 1 && header::browser_title(line(0)).is_some() {
+        if k == 0
+            && from == 0
+            && lines.len() > 1
+            && header::browser_title(line(0)).is_some()
+            && !is_prose(text, lines, 0)
+        {
             return false;
         }
         if let Some((_, rest)) = header::dateline(line(k)) {

@@ -612,3 +612,29 @@ fn a_news_release_label_is_not_a_listing_page() {
     assert!(r.is_ok(), "{r:?}");
     assert!(chrome::page_reason("Press Releases | Office of the Attorney General").is_some());
 }
+
+#[test]
+fn a_given_title_not_printed_in_the_text_keeps_the_first_line_in_the_body() {
+    let mut r = raw(
+        "SALEM, Ore. — The Water Board met today. “We are ready,” Chair Nadia Brook said.",
+        SourceFormat::Jsonl,
+    );
+    r.given_title = Some("Water Board Meets".to_string());
+    let rel = segment(r).unwrap();
+    assert_eq!(rel.sentences.len(), 2);
+    assert!(rel.slice(rel.body).starts_with("SALEM, Ore."));
+}
+
+#[test]
+fn a_first_line_of_prose_is_not_taken_for_a_browser_title() {
+    let rel = page(
+        "AUSTIN, Texas — The commission adopted a rule today. “It is fair,” Commissioner Ray Dunn said.\n\n\
+         The rule takes effect in May, the commission said in a statement.\n",
+    )
+    .unwrap();
+    assert!(
+        rel.slice(rel.body).starts_with("AUSTIN, Texas"),
+        "{:?}",
+        rel.slice(rel.body)
+    );
+}
