@@ -79,7 +79,8 @@ pub enum InputError {
 /// Finds the input files under the given paths, in a deterministic order.
 ///
 /// Files named directly are taken whatever their extension; directories are walked
-/// recursively, skipping hidden entries and files of other types. Problems are returned
+/// recursively (following symbolic links), skipping hidden entries and files of other
+/// types. Problems are returned
 /// beside the files found, each with the path it concerns.
 pub fn discover(inputs: &[PathBuf]) -> (Vec<InputFile>, Vec<(String, InputError)>) {
     let mut files = Vec::new();
@@ -115,6 +116,7 @@ pub fn discover(inputs: &[PathBuf]) -> (Vec<InputFile>, Vec<(String, InputError)
 
 fn walk_dir(root: &Path, files: &mut Vec<InputFile>, errors: &mut Vec<(String, InputError)>) {
     let walker = walkdir::WalkDir::new(root)
+        .follow_links(true)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));

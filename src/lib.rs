@@ -13,9 +13,10 @@
 //! | attribution | [`attribution`] | the speaker of each quotation |
 //! | output | [`output`] | the CSV tables, written atomically |
 //!
-//! [`pipeline`] runs them in order.
+//! [`pipeline`] runs them in order; [`bench`] times repeated runs.
 
 pub mod attribution;
+pub mod bench;
 pub mod doc;
 pub mod entities;
 pub mod ingest;

@@ -8,7 +8,7 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 
 use whosaid::ner::{self, NerModel, NerOptions};
-use whosaid::pipeline::{self, Options};
+use whosaid::pipeline::{self, Options, Shard};
 
 /// Turns press releases into tables of who said what.
 #[derive(Parser)]
@@ -22,6 +22,11 @@ struct Cli {
 enum Command {
     /// Reads releases and writes the CSV tables.
     Extract(ExtractArgs),
+    /// Runs `extract` several times over the same inputs and prints median timings.
+    Bench(BenchArgs),
+    /// Reads JSON Lines releases on stdin and writes one JSON Lines result per release on
+    /// stdout, as a worker inside a distributed engine (Spark's RDD.pipe, Ray, Beam).
+    Stream(StreamArgs),
     /// Fine-tunes the NER model on CoNLL files.
     TrainNer(TrainNerArgs),
     /// Scores the NER model on a CoNLL file (entity-level, conlleval style).
@@ -30,8 +35,9 @@ enum Command {
     BenchNer(BenchNerArgs),
 }
 
+/// Which NER model to load.
 #[derive(clap::Args)]
-struct ModelArgs {
+struct NerArgs {
     /// Directory of the NER model (default: the bundled models/ner).
     #[arg(long)]
     model: Option<PathBuf>,
@@ -40,11 +46,59 @@ struct ModelArgs {
     fp32: bool,
 }
 
-impl ModelArgs {
+impl NerArgs {
     fn load(&self) -> Result<NerModel> {
         let dir = self.model.clone().unwrap_or_else(ner::default_model_dir);
         NerModel::load(&dir, &NerOptions { bf16: !self.fp32 })
     }
+}
+
+/// The model and threads of the commands that run the pipeline.
+#[derive(clap::Args)]
+struct ModelArgs {
+    #[command(flatten)]
+    ner: NerArgs,
+    /// Skip the NER model and run the rule stages alone.
+    #[arg(long)]
+    no_ner: bool,
+    /// Worker threads for the rule stages (default: one per core).
+    #[arg(long)]
+    threads: Option<usize>,
+}
+
+impl ModelArgs {
+    /// Starts the worker threads and loads the model, as the arguments say.
+    fn load(&self) -> Result<Option<NerModel>> {
+        if let Some(n) = self.threads {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(n)
+                .build_global()
+                .context("cannot start the worker threads")?;
+        }
+        if self.no_ner {
+            return Ok(None);
+        }
+        self.ner.load().map(Some)
+    }
+}
+
+#[derive(clap::Args)]
+struct StreamArgs {
+    #[command(flatten)]
+    model: ModelArgs,
+    /// Releases read before each batched model call (a batch is also flushed at the end
+    /// of the input).
+    #[arg(long, default_value_t = 64)]
+    batch: usize,
+}
+
+#[derive(clap::Args)]
+struct BenchArgs {
+    #[command(flatten)]
+    extract: ExtractArgs,
+    /// Number of runs.
+    #[arg(long, default_value_t = 5)]
+    runs: usize,
 }
 
 #[derive(clap::Args)]
@@ -98,7 +152,7 @@ struct EvalNerArgs {
     /// CoNLL file.
     file: PathBuf,
     #[command(flatten)]
-    model: ModelArgs,
+    model: NerArgs,
 }
 
 #[derive(clap::Args)]
@@ -107,7 +161,7 @@ struct BenchNerArgs {
     #[arg(default_value = "../shared/corpus/prosecutors")]
     inputs: Vec<PathBuf>,
     #[command(flatten)]
-    model: ModelArgs,
+    model: NerArgs,
 }
 
 #[derive(clap::Args)]
@@ -118,21 +172,25 @@ struct ExtractArgs {
     /// Directory for the tables.
     #[arg(long, default_value = "output")]
     out: PathBuf,
-    /// Worker threads for the rule stages (default: one per core).
-    #[arg(long)]
-    threads: Option<usize>,
     /// No progress bar and no summary line.
     #[arg(long, short)]
     quiet: bool,
     /// Largest input file accepted, in bytes.
     #[arg(long, default_value_t = whosaid::ingest::DEFAULT_MAX_BYTES)]
     max_bytes: u64,
-    /// Directory of the NER model (default: the bundled models/ner).
+    #[command(flatten)]
+    model: ModelArgs,
+    /// Process only part K of N (from 0) of the sorted input files; the tables of shards
+    /// 0..N concatenated in order equal those of one run.
+    #[arg(long, value_name = "K/N")]
+    shard: Option<Shard>,
+    /// Reprocess every file instead of replaying unchanged ones from the previous run's
+    /// cache (OUT/.whosaid-cache).
     #[arg(long)]
-    model: Option<PathBuf>,
-    /// Skip the NER model and run the rule stages alone.
-    #[arg(long)]
-    no_ner: bool,
+    no_cache: bool,
+    /// Also write the tables to this SQLite quote database (upserted by release).
+    #[arg(long, value_name = "FILE")]
+    sqlite: Option<PathBuf>,
 }
 
 fn main() -> ExitCode {
@@ -149,6 +207,8 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Extract(args) => extract(args),
+        Command::Bench(args) => bench(args),
+        Command::Stream(args) => stream(args),
         Command::TrainNer(a) => {
             let fit = ner::train::FitConfig {
                 epochs: a.epochs,
@@ -188,27 +248,46 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
-fn extract(args: ExtractArgs) -> Result<ExitCode> {
-    if let Some(n) = args.threads {
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(n)
-            .build_global()
-            .context("cannot start the worker threads")?;
-    }
-    let model = if args.no_ner {
-        None
+fn stream(args: StreamArgs) -> Result<ExitCode> {
+    let model = args.model.load()?;
+    let stdin = std::io::stdin().lock();
+    let stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    let summary = pipeline::stream(stdin, stdout, model.as_ref(), args.batch)?;
+    eprintln!("{}", summary.line());
+    Ok(if summary.errors.is_empty() {
+        ExitCode::SUCCESS
     } else {
-        let dir = args.model.clone().unwrap_or_else(ner::default_model_dir);
-        Some(NerModel::load(&dir, &NerOptions { bf16: true })?)
-    };
+        ExitCode::FAILURE
+    })
+}
+
+/// Loads the model and turns the arguments into run options.
+fn prepare(args: ExtractArgs) -> Result<(Options, Option<NerModel>)> {
+    let model = args.model.load()?;
     let options = Options {
         inputs: args.inputs,
         out: args.out,
         max_bytes: args.max_bytes,
         progress: !args.quiet && std::io::stderr().is_terminal(),
+        sqlite: args.sqlite,
+        shard: args.shard,
+        incremental: !args.no_cache,
     };
+    Ok((options, model))
+}
+
+fn bench(args: BenchArgs) -> Result<ExitCode> {
+    let (options, model) = prepare(args.extract)?;
+    let report = whosaid::bench::run(&options, model.as_ref(), args.runs)?;
+    println!("{report}");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn extract(args: ExtractArgs) -> Result<ExitCode> {
+    let quiet = args.quiet;
+    let (options, model) = prepare(args)?;
     let summary = pipeline::run(&options, model.as_ref())?;
-    if !args.quiet {
+    if !quiet {
         eprintln!("{}", summary.line());
     }
     Ok(if summary.errors.is_empty() {

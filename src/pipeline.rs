@@ -6,17 +6,23 @@
 //! written in input order. Memory therefore depends on the chunk size, not on the number
 //! of inputs, and the tables are the same whatever the number of threads.
 
+use std::collections::HashSet;
+use std::io::{BufRead, Write};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use crate::doc::{RawRelease, Release};
-use crate::ingest::{self, InputError, InputFile};
+use crate::ingest::{self, InputError};
 use crate::ner::NerModel;
-use crate::output::{Analysis, SkippedRow, Writers};
+use crate::output::cache::Cache;
+use crate::output::sqlite::{Database, Upsert};
+use crate::output::{Analysis, Fragments, Rows, SkippedRow, Writers};
+use crate::segment::NotARelease;
 use crate::{attribution, entities, quotes, segment};
 
 /// Number of input files processed together (bounds memory; feeds the model's batches).
@@ -33,6 +39,53 @@ pub struct Options {
     pub max_bytes: u64,
     /// Draw a progress bar on stderr (only when it is a terminal).
     pub progress: bool,
+    /// Also upsert every release into this SQLite quote database.
+    pub sqlite: Option<PathBuf>,
+    /// Process only this part of the input files.
+    pub shard: Option<Shard>,
+    /// Replay unchanged files from the cache of the previous run into the same output
+    /// directory, processing only new or changed ones.
+    pub incremental: bool,
+}
+
+/// Part `index` of `count` of the sorted input files: a contiguous slice, so the tables of
+/// shards 0, 1, … `count - 1` concatenated (headers dropped) are the tables of a single run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shard {
+    /// Which part, from 0.
+    pub index: usize,
+    /// How many parts.
+    pub count: usize,
+}
+
+impl Shard {
+    /// The files of this shard among `len` sorted files.
+    pub fn range(&self, len: usize) -> std::ops::Range<usize> {
+        (len * self.index / self.count)..(len * (self.index + 1) / self.count)
+    }
+}
+
+impl std::str::FromStr for Shard {
+    type Err = String;
+
+    /// Parses `K/N` with `0 <= K < N`.
+    fn from_str(s: &str) -> Result<Shard, String> {
+        let (k, n) = s
+            .split_once('/')
+            .ok_or_else(|| format!("{s:?} is not K/N"))?;
+        let index: usize = k
+            .trim()
+            .parse()
+            .map_err(|_| format!("{k:?} is not a number"))?;
+        let count: usize = n
+            .trim()
+            .parse()
+            .map_err(|_| format!("{n:?} is not a number"))?;
+        if count == 0 || index >= count {
+            return Err(format!("shard {index}/{count}: need 0 <= K < N"));
+        }
+        Ok(Shard { index, count })
+    }
 }
 
 /// Time spent in each stage, summed over the run (wall-clock per stage).
@@ -67,6 +120,12 @@ pub struct Summary {
     pub elapsed: Duration,
     /// Time per stage.
     pub stages: StageTimes,
+    /// Releases written to the SQLite database (new or changed).
+    pub db_written: usize,
+    /// Releases already in the SQLite database with the same content.
+    pub db_unchanged: usize,
+    /// Files unchanged since the previous run, replayed from its cache.
+    pub cached_files: usize,
 }
 
 impl Summary {
@@ -77,7 +136,7 @@ impl Summary {
 
     /// The one-line account printed at the end of a run.
     pub fn line(&self) -> String {
-        format!(
+        let mut line = format!(
             "{} releases from {} files, {} quotes, {} entities, {} files with errors, \
              {} without a release, {:.1} s, {:.0} releases/s",
             self.releases,
@@ -88,8 +147,34 @@ impl Summary {
             self.no_release.len(),
             self.elapsed.as_secs_f64(),
             self.releases_per_second()
-        )
+        );
+        if self.cached_files > 0 {
+            line.push_str(&format!(
+                "; {} unchanged files replayed from the previous run",
+                self.cached_files
+            ));
+        }
+        if self.db_written + self.db_unchanged > 0 {
+            line.push_str(&format!(
+                "; database: {} releases written, {} unchanged",
+                self.db_written, self.db_unchanged
+            ));
+        }
+        line
     }
+}
+
+/// What one input file of a chunk turned into before the model runs.
+enum Slot {
+    /// It could not be read.
+    Failed(String, InputError),
+    /// It is unchanged since the run that cached its rows.
+    Cached(Fragments),
+    /// Its releases are among those being processed now.
+    Fresh {
+        cache_key: Option<String>,
+        releases: usize,
+    },
 }
 
 /// Runs the whole pipeline. `model` is `None` to run the rule stages alone.
@@ -99,82 +184,315 @@ impl Summary {
 /// be written), in which case no table is replaced.
 pub fn run(options: &Options, model: Option<&NerModel>) -> Result<Summary> {
     let started = Instant::now();
-    let (files, discovery_errors) = ingest::discover(&options.inputs);
+    let (files, mut discovery_errors) = ingest::discover(&options.inputs);
+    let files = match options.shard {
+        Some(shard) => {
+            // Problems with the inputs themselves are reported once, by the first shard.
+            if shard.index != 0 {
+                discovery_errors.clear();
+            }
+            files[shard.range(files.len())].to_vec()
+        }
+        None => files,
+    };
     let mut writers = Writers::create(&options.out)?;
+    let fingerprint = fingerprint(model)?;
+    let mut database = options
+        .sqlite
+        .as_deref()
+        .map(|path| Database::open(path, &fingerprint))
+        .transpose()?;
+    // Replaying a file from the cache skips its analysis, which a database being filled
+    // needs; such runs process everything and the database skips what it already holds.
+    let cache = (options.incremental && database.is_none())
+        .then(|| Cache::open(&options.out, &fingerprint))
+        .transpose()?;
+    let mut used_keys = HashSet::new();
     let mut summary = Summary {
         files: files.len(),
         ..Summary::default()
     };
     let bar = progress_bar(files.len(), options.progress);
     for (path, error) in discovery_errors {
-        report_error(&bar, &mut writers, &mut summary, &path, &error)?;
+        let fragments = report_error(&bar, &mut summary, &path, &error)?;
+        writers.append(&fragments)?;
     }
     for chunk in files.chunks(CHUNK_FILES) {
         let t = Instant::now();
-        let read: Vec<(&InputFile, Result<Vec<RawRelease>, InputError>)> = chunk
+        let read: Vec<Result<Vec<RawRelease>, InputError>> = chunk
             .par_iter()
-            .map(|f| (f, ingest::read(f, options.max_bytes)))
+            .map(|f| ingest::read(f, options.max_bytes))
             .collect();
+        let mut slots = Vec::with_capacity(chunk.len());
         let mut raws = Vec::new();
-        for (file, result) in read {
+        for (file, result) in chunk.iter().zip(read) {
             match result {
-                Ok(r) => raws.extend(r),
-                Err(e) => {
-                    let shown = file.path.display().to_string();
-                    report_error(&bar, &mut writers, &mut summary, &shown, &e)?;
-                }
-            }
-        }
-        let segmented: Vec<_> = raws
-            .into_par_iter()
-            .map(|raw| {
-                let (source, record) = (raw.source.clone(), raw.record);
-                segment::segment(raw).map_err(|e| (source, record, e))
-            })
-            .collect();
-        let mut releases: Vec<Release> = Vec::with_capacity(segmented.len());
-        for s in segmented {
-            match s {
-                Ok(r) => releases.push(r),
-                Err((source, record, e)) => {
-                    writers.skipped(SkippedRow {
-                        source: &source,
-                        record: Some(record),
-                        kind: "no_release",
-                        reason: &e.reason,
-                    })?;
-                    summary.no_release.push((source, e.reason));
+                Err(e) => slots.push(Slot::Failed(file.path.display().to_string(), e)),
+                Ok(file_raws) => {
+                    let cache_key = cache.as_ref().map(|c| c.key(&file.source, &file_raws));
+                    let cached = cache.as_ref().zip(cache_key.as_deref());
+                    if let Some(fragments) = cached.and_then(|(c, k)| c.get(k)) {
+                        used_keys.insert(cache_key.unwrap_or_default());
+                        slots.push(Slot::Cached(fragments));
+                    } else {
+                        slots.push(Slot::Fresh {
+                            cache_key,
+                            releases: file_raws.len(),
+                        });
+                        raws.extend(file_raws);
+                    }
                 }
             }
         }
         summary.stages.ingest_segment += t.elapsed();
-
-        if let Some(model) = model {
-            let t = Instant::now();
-            model.annotate(&mut releases)?;
-            summary.stages.ner += t.elapsed();
-        }
+        let mut results = process(raws, model, &mut summary.stages)?.into_iter();
 
         let t = Instant::now();
-        let analyses: Vec<Analysis> = releases.into_par_iter().map(analyse).collect();
-        summary.stages.rules += t.elapsed();
-
-        let t = Instant::now();
-        for a in &analyses {
-            writers.write(a)?;
-            summary.releases += 1;
-            summary.quotes += a.quotes.len();
-            summary.entities += a.entities.len();
+        for slot in slots {
+            let fragments = match slot {
+                Slot::Failed(path, e) => report_error(&bar, &mut summary, &path, &e)?,
+                Slot::Cached(fragments) => {
+                    summary.cached_files += 1;
+                    fragments
+                }
+                Slot::Fresh {
+                    cache_key,
+                    releases,
+                } => {
+                    let mut fragments = Fragments::default();
+                    for result in results.by_ref().take(releases) {
+                        match result {
+                            Ok(a) => {
+                                fragments.add(&a)?;
+                                if let Some(db) = database.as_mut() {
+                                    match db.upsert(&a)? {
+                                        Upsert::Unchanged => summary.db_unchanged += 1,
+                                        Upsert::Inserted | Upsert::Replaced => {
+                                            summary.db_written += 1
+                                        }
+                                    }
+                                }
+                            }
+                            Err(skip) => fragments.add_skipped(SkippedRow {
+                                source: &skip.source,
+                                record: Some(skip.record),
+                                kind: "no_release",
+                                reason: &skip.reason.reason,
+                            })?,
+                        }
+                    }
+                    if let (Some(c), Some(k)) = (cache.as_ref(), cache_key) {
+                        c.put(&k, &fragments)?;
+                        used_keys.insert(k);
+                    }
+                    fragments
+                }
+            };
+            writers.append(&fragments)?;
+            summary.releases += fragments.release_count;
+            summary.quotes += fragments.quote_count;
+            summary.entities += fragments.entity_count;
+            summary.no_release.extend(fragments.no_release);
         }
         summary.stages.output += t.elapsed();
         bar.inc(chunk.len() as u64);
     }
     let t = Instant::now();
     writers.finish()?;
+    if let Some(c) = &cache {
+        c.retain(&used_keys)?;
+    }
     summary.stages.output += t.elapsed();
     bar.finish_and_clear();
     summary.elapsed = started.elapsed();
     Ok(summary)
+}
+
+/// Identifies the program and model that produce the rows: a hash of the running
+/// executable and the model's own fingerprint. Cached rows and database rows made by
+/// anything else are recomputed.
+fn fingerprint(model: Option<&NerModel>) -> Result<String> {
+    let exe = std::env::current_exe().context("cannot locate the running program")?;
+    let mut hasher = blake3::Hasher::new();
+    hasher
+        .update_mmap(&exe)
+        .with_context(|| format!("cannot read {}", exe.display()))?;
+    Ok(format!(
+        "whosaid {} {}; model {}",
+        env!("CARGO_PKG_VERSION"),
+        &hasher.finalize().to_hex()[..16],
+        model.map_or("none", NerModel::fingerprint)
+    ))
+}
+
+/// The optional fields of a streamed record that are passed through to its result.
+#[derive(Deserialize)]
+struct StreamKey {
+    id: Option<serde_json::Value>,
+    source: Option<String>,
+}
+
+/// One line of `stream` output.
+#[derive(Serialize)]
+struct StreamResult<'a> {
+    /// 0-based line number of the input record.
+    line: usize,
+    /// The record's `id` field, passed through.
+    id: Option<serde_json::Value>,
+    #[serde(flatten)]
+    outcome: StreamOutcome<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "lowercase")]
+enum StreamOutcome<'a> {
+    /// The rows the release contributes to each table.
+    Tables(Box<Rows<'a>>),
+    /// Why the record gave no release.
+    Skipped(String),
+    /// Why the record could not be read.
+    Error(String),
+}
+
+/// The streaming mode: reads JSON Lines releases (`text`, optional `title`, `date`, `id`,
+/// `source`) from `input` and writes one JSON line per record to `output`, in input order:
+/// `{"line", "id", "tables": {release, sentences, entities, mentions, quotes}}`, or
+/// `"skipped"`/`"error"` with a reason. Records are processed `batch` at a time (one model
+/// call per batch); the model is loaded once for the whole stream.
+pub fn stream(
+    input: impl BufRead,
+    mut output: impl Write,
+    model: Option<&NerModel>,
+    batch: usize,
+) -> Result<Summary> {
+    let started = Instant::now();
+    let mut summary = Summary::default();
+    let mut lines = input.lines().enumerate().peekable();
+    while lines.peek().is_some() {
+        let mut keys = Vec::new();
+        let mut raws = Vec::new();
+        let mut failed = Vec::new();
+        for (n, line) in lines.by_ref().take(batch.max(1)) {
+            let line = line.context("cannot read the input stream")?;
+            if line.trim().is_empty() {
+                continue;
+            }
+            let key: Option<StreamKey> = serde_json::from_str(&line).ok();
+            let (id, source) = key.map(|k| (k.id, k.source)).unwrap_or_default();
+            let source = source.unwrap_or_else(|| "stdin".to_string());
+            match ingest::from_jsonl(&source, &line) {
+                Ok(records) => {
+                    for mut raw in records {
+                        raw.record = n;
+                        raws.push(raw);
+                        keys.push((n, id.clone()));
+                    }
+                }
+                Err(e) => failed.push((n, id, e.to_string())),
+            }
+        }
+        let results = process(raws, model, &mut summary.stages)?;
+        let mut done: Vec<(usize, String)> = Vec::with_capacity(results.len() + failed.len());
+        for ((line, id), result) in keys.into_iter().zip(&results) {
+            let outcome = match result {
+                Ok(a) => {
+                    summary.releases += 1;
+                    summary.quotes += a.quotes.len();
+                    summary.entities += a.entities.len();
+                    StreamOutcome::Tables(Box::new(Rows::of(a)))
+                }
+                Err(skip) => {
+                    summary
+                        .no_release
+                        .push((format!("line {line}"), skip.reason.reason.clone()));
+                    StreamOutcome::Skipped(skip.reason.reason.clone())
+                }
+            };
+            let json = serde_json::to_string(&StreamResult { line, id, outcome })?;
+            done.push((line, json));
+        }
+        for (line, id, reason) in failed {
+            let reason = format!("line {}: {reason}", line + 1);
+            summary.errors.push(("stdin".to_string(), reason.clone()));
+            let json = serde_json::to_string(&StreamResult {
+                line,
+                id,
+                outcome: StreamOutcome::Error(reason),
+            })?;
+            done.push((line, json));
+        }
+        done.sort_by_key(|(line, _)| *line);
+        for (_, json) in done {
+            writeln!(output, "{json}")?;
+        }
+        output.flush()?;
+    }
+    summary.elapsed = started.elapsed();
+    Ok(summary)
+}
+
+/// A raw release that segmentation found to hold no release.
+#[derive(Debug, Clone)]
+pub struct Skipped {
+    /// Its source.
+    pub source: String,
+    /// Its record index.
+    pub record: usize,
+    /// Why.
+    pub reason: NotARelease,
+}
+
+/// Segments raw releases (in parallel), runs the model over all of them in one batched
+/// call, then the rule stages (in parallel). Results keep the order of `raws`.
+pub fn process(
+    raws: Vec<RawRelease>,
+    model: Option<&NerModel>,
+    stages: &mut StageTimes,
+) -> Result<Vec<Result<Analysis, Skipped>>> {
+    let t = Instant::now();
+    let segmented: Vec<Result<Release, Skipped>> = raws
+        .into_par_iter()
+        .map(|raw| {
+            let (source, record) = (raw.source.clone(), raw.record);
+            segment::segment(raw).map_err(|reason| Skipped {
+                source,
+                record,
+                reason,
+            })
+        })
+        .collect();
+    let (mut releases, mut order) = (Vec::new(), Vec::with_capacity(segmented.len()));
+    for s in segmented {
+        match s {
+            Ok(r) => {
+                releases.push(r);
+                order.push(None);
+            }
+            Err(skip) => order.push(Some(skip)),
+        }
+    }
+    stages.ingest_segment += t.elapsed();
+
+    if let Some(model) = model {
+        let t = Instant::now();
+        model.annotate(&mut releases)?;
+        stages.ner += t.elapsed();
+    }
+
+    let t = Instant::now();
+    let mut analyses = releases
+        .into_par_iter()
+        .map(analyse)
+        .collect::<Vec<_>>()
+        .into_iter();
+    stages.rules += t.elapsed();
+    Ok(order
+        .into_iter()
+        .map(|slot| match slot {
+            Some(skip) => Err(skip),
+            None => Ok(analyses.next().expect("one analysis per release")),
+        })
+        .collect())
 }
 
 /// The rule stages of one release: entities, quotes, attribution.
@@ -189,23 +507,24 @@ pub fn analyse(release: Release) -> Analysis {
     }
 }
 
+/// Reports an input that could not be read, on stderr and as a `skipped` row.
 fn report_error(
     bar: &ProgressBar,
-    writers: &mut Writers,
     summary: &mut Summary,
     path: &str,
     error: &InputError,
-) -> Result<()> {
+) -> Result<Fragments> {
     let reason = error.to_string();
     bar.suspend(|| eprintln!("whosaid: {path}: {reason}"));
-    writers.skipped(SkippedRow {
+    let mut fragments = Fragments::default();
+    fragments.add_skipped(SkippedRow {
         source: path,
         record: None,
         kind: "error",
         reason: &reason,
     })?;
     summary.errors.push((path.to_string(), reason));
-    Ok(())
+    Ok(fragments)
 }
 
 fn progress_bar(len: usize, enabled: bool) -> ProgressBar {
@@ -221,4 +540,33 @@ fn progress_bar(len: usize, enabled: bool) -> ProgressBar {
             .progress_chars("=> "),
     );
     bar
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shards_cover_every_file_once_in_order() {
+        for len in [0, 1, 7, 100] {
+            for count in [1, 2, 3, 8] {
+                let mut next = 0;
+                for index in 0..count {
+                    let r = Shard { index, count }.range(len);
+                    assert_eq!(r.start, next);
+                    next = r.end;
+                }
+                assert_eq!(next, len);
+            }
+        }
+    }
+
+    #[test]
+    fn shard_parsing() {
+        assert_eq!("1/4".parse(), Ok(Shard { index: 1, count: 4 }));
+        assert!("4/4".parse::<Shard>().is_err());
+        assert!("1/0".parse::<Shard>().is_err());
+        assert!("x/2".parse::<Shard>().is_err());
+        assert!("3".parse::<Shard>().is_err());
+    }
 }

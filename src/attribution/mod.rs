@@ -1,8 +1,33 @@
 //! Attribution: gives each quotation its speaker.
+//!
+//! The release is tokenized once; each quotation is then read against the words right
+//! after it and right before it, in this order of trust:
+//!
+//! 1. after the quotation: "“…,” said X", "“…,” X said", "“…,” X, the secretary of state,
+//!    said", "“…,” according to X" (`after`);
+//! 2. before it: "X said: “…”", "X told reporters, “…”", "X said the plan was “…”"
+//!    (`before`), and statement releases: "X released the following statement: “…”",
+//!    "… a statement on behalf of Y: “…”" (`statement`);
+//! 3. a quotation with no cue of its own close after an attributed one continues it
+//!    (`continuation`); one that answers a printed question ("…?" on the line before) is
+//!    the interviewee's, the person the release names most (`answer`).
+//!
+//! The speaker mention found by a cue ("Ashcroft", "he", "the District Attorney", "the
+//! department") is resolved to an [`Entity`] of the release when one fits (a mention at the
+//! same place, the same surname, the title, the nearest agency), else to the fullest form
+//! of the name written in the release. A pronoun is the previous speaker. What cannot be
+//! resolved stays unknown (no speaker) rather than guessed.
+
+mod names;
 
 use crate::doc::{Release, Span};
-use crate::entities::Entity;
+use crate::entities::{Entity, EntityType};
+use crate::quotes::lexicon::{
+    is_capitalised, is_speech_verb, is_statement_verb, pronoun, strip_possessive, tokenize,
+    Pronoun, Token,
+};
 use crate::quotes::QuoteSpan;
+use names::{name_key, name_text, run_at, words, NameIndex};
 
 /// Who said a quotation.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,17 +57,1095 @@ pub struct Quote {
     pub confidence: f32,
 }
 
+/// Longest run of words read after a quotation for its cue.
+const AFTER_WINDOW: usize = 24;
+/// Longest run of words read before a quotation for its cue.
+const BEFORE_WINDOW: usize = 45;
+/// Most words between two quotations for the second to continue the first.
+const CONTINUATION_GAP: usize = 40;
+
+/// Words that may stand between a speaker and the speech verb ("also said").
+const AUXILIARIES: &[&str] = &[
+    "also",
+    "has",
+    "have",
+    "had",
+    "later",
+    "then",
+    "further",
+    "again",
+    "once",
+    "previously",
+    "recently",
+    "often",
+    "repeatedly",
+    "would",
+    "will",
+    "is",
+    "was",
+    "went",
+    "on",
+    "simply",
+    "just",
+    "publicly",
+    "earlier",
+    "separately",
+    "reportedly",
+    "told",
+];
+
+/// Words that make a statement cue after a statement verb.
+const STATEMENT_NOUNS: &[&str] = &[
+    "statement",
+    "statements",
+    "remarks",
+    "comment",
+    "comments",
+    "message",
+    "letter",
+    "response",
+];
+
+/// Determiners that start a common-noun speaker ("the department", "a spokesman").
+const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "its", "their", "our"];
+
+/// A speaker mention found by a cue, before resolution.
+#[derive(Debug, Clone, PartialEq)]
+enum Mention {
+    /// "he", "they".
+    Pronoun(Pronoun),
+    /// A name, as the token range of its name words (titles stripped).
+    Name((usize, usize)),
+    /// An organisation's name as written ("the Chicago Police Department").
+    Org((usize, usize)),
+    /// A title or common noun ("the District Attorney", "the department"), lower case.
+    Role(Vec<String>),
+    /// The speaker of the previous quotation, whose sentence goes on ("…,” adding, “…").
+    Previous,
+}
+
+/// A cue: where it is, what it names, how it was found.
+#[derive(Debug, Clone)]
+struct Cue {
+    verb: Span,
+    /// Who it may name, most likely first; the first that resolves is the speaker.
+    mentions: Vec<Mention>,
+    method: &'static str,
+    confidence: f32,
+}
+
 /// Attributes each quotation of a release to a speaker.
 pub fn attribute(release: &Release, entities: &[Entity], quotes: &[QuoteSpan]) -> Vec<Quote> {
-    let _ = (release, entities);
-    quotes
-        .iter()
-        .map(|q| Quote {
-            span: q.span,
-            speaker: None,
-            cue: None,
-            method: "none",
-            confidence: 0.0,
-        })
-        .collect()
+    let region = release.span;
+    let Some(local) = release.text.get(region.range()) else {
+        return quotes.iter().map(|q| unknown(q.span)).collect();
+    };
+    let text: &str = &release.text;
+    let tokens = tokenize(local, region.start);
+    let ctx = Ctx {
+        text,
+        names: NameIndex::new(text, &tokens),
+        tokens,
+        entities,
+    };
+    let mut out: Vec<Quote> = Vec::with_capacity(quotes.len());
+    let mut previous: Option<Speaker> = None;
+    for (k, q) in quotes.iter().enumerate() {
+        let prev_end = k
+            .checked_sub(1)
+            .map_or(region.start, |p| quotes[p].outer.end);
+        let next_start = quotes.get(k + 1).map_or(region.end, |n| n.outer.start);
+        if let Some(quote) = ctx.transcript(q) {
+            out.push(quote);
+            continue;
+        }
+        // A quotation that ends its sentence after "X asserted that “…”" is X's, whatever
+        // the next sentence says; otherwise the words after a quotation come first.
+        let before = ctx.cue_before(q, prev_end);
+        let same_sentence = before
+            .as_ref()
+            .is_some_and(|c| matches!(c.method, "before" | "statement") && !c.mentions.is_empty());
+        let cue = if same_sentence && ctx.ends_with_sentence(q) {
+            before
+        } else {
+            ctx.cue_after(q, next_start).or(before)
+        };
+        let quote = match cue {
+            Some(cue) => {
+                let speaker = cue
+                    .mentions
+                    .iter()
+                    .find_map(|m| ctx.resolve(m, q, previous.as_ref()));
+                let confidence = if speaker.is_some() {
+                    cue.confidence
+                } else {
+                    cue.confidence / 2.0
+                };
+                Quote {
+                    span: q.span,
+                    speaker,
+                    cue: Some(cue.verb),
+                    method: cue.method,
+                    confidence,
+                }
+            }
+            None => ctx.without_cue(q, prev_end, out.last(), previous.as_ref()),
+        };
+        if quote.speaker.is_some() {
+            previous.clone_from(&quote.speaker);
+        }
+        out.push(quote);
+    }
+    out
 }
+
+/// A quotation nobody can be named for.
+fn unknown(span: Span) -> Quote {
+    Quote {
+        span,
+        speaker: None,
+        cue: None,
+        method: "none",
+        confidence: 0.0,
+    }
+}
+
+/// One release's text, tokens, names and entities.
+struct Ctx<'a> {
+    text: &'a str,
+    tokens: Vec<Token>,
+    names: NameIndex,
+    entities: &'a [Entity],
+}
+
+impl Ctx<'_> {
+    fn word(&self, i: usize) -> &str {
+        self.tokens.get(i).map_or("", |t| t.span.slice(self.text))
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.word)
+    }
+
+    /// Index of the first token starting at or after `pos`.
+    fn first_at(&self, pos: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.start < pos)
+    }
+
+    /// True for tokens that end a clause in a cue window.
+    fn ends_sentence(&self, i: usize) -> bool {
+        matches!(self.word(i), "." | "!" | "?")
+            && self.word(i + 1) != ")"
+            && !self.word(i + 1).starts_with(char::is_lowercase)
+    }
+
+    /// True when the quotation's words end a sentence ("… today.”").
+    fn ends_with_sentence(&self, q: &QuoteSpan) -> bool {
+        self.text
+            .get(q.span.range())
+            .is_some_and(|t| t.trim_end().ends_with(['.', '!', '?']))
+    }
+
+    /// True when the speech verb at `v` ends its clause ("said.", "said Tuesday", "said in
+    /// a statement") rather than reporting more ("insisted that …").
+    fn verb_closes(&self, v: usize) -> bool {
+        let next = self.word(v + 1);
+        !self.is_word(v + 1)
+            || matches!(
+                next,
+                "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
+            )
+            || matches!(
+                next,
+                "in" | "on"
+                    | "at"
+                    | "during"
+                    | "after"
+                    | "before"
+                    | "to"
+                    | "today"
+                    | "yesterday"
+                    | "last"
+                    | "this"
+                    | "earlier"
+                    | "later"
+                    | "recently"
+                    | "via"
+                    | "from"
+                    | "by"
+                    | "when"
+                    | "while"
+                    | "as"
+                    | "of"
+                    | "about"
+                    | "with"
+                    | "adding"
+                    | "and"
+            )
+    }
+
+    fn is_mark(&self, i: usize) -> bool {
+        matches!(self.word(i), "\"" | "“" | "”" | "„")
+    }
+
+    /// The cue right after a quotation: "said X", "X said", "according to X".
+    fn cue_after(&self, q: &QuoteSpan, limit: usize) -> Option<Cue> {
+        let mut start = self.first_at(q.outer.end);
+        if self.word(start) == "," {
+            start += 1;
+        }
+        let mut end = start;
+        while end < self.tokens.len()
+            && end - start < AFTER_WINDOW
+            && self.tokens[end].span.start < limit
+            && !self.tokens[end].blank_line
+            && !self.ends_sentence(end)
+            && !self.is_mark(end)
+        {
+            end += 1;
+        }
+        if start >= end {
+            return None;
+        }
+        // "… today.”" at a line end: what follows on the next line is a new paragraph.
+        if self.ends_with_sentence(q) && self.tokens[start].line_break {
+            return None;
+        }
+        let first = self.word(start);
+        // "according to X"
+        if first == "according" && self.word(start + 1) == "to" {
+            let verb = Span::new(
+                self.tokens[start].span.start,
+                self.tokens[start + 1].span.end,
+            );
+            return Some(self.cue(verb, (start + 2, end), "after", 0.85));
+        }
+        // "said X"
+        // "― Name": a signature under the quotation
+        if matches!(first, "―" | "—" | "–" | "-")
+            && self.starts_subject(start + 1)
+            && !self.is_mark(start + 1)
+        {
+            let stop = self.clause_end(start + 1, end);
+            if let Some(mention @ (Mention::Name(_) | Mention::Org(_))) =
+                self.mention(start + 1, stop)
+            {
+                return Some(Cue {
+                    verb: self.tokens[start].span,
+                    mentions: vec![mention],
+                    method: "signature",
+                    confidence: 0.8,
+                });
+            }
+        }
+        // "said X"
+        if is_speech_verb(first) && first != "told" {
+            let stop = self.clause_end(start + 1, end);
+            if let Some(full) = self.mention(start + 1, stop) {
+                // "said Jo Park of the University of Oz": the name before "of".
+                let head_end = (start + 1..stop)
+                    .find(|&i| matches!(self.word(i), "of" | "for" | "from" | "with" | "at"))
+                    .unwrap_or(stop);
+                let mut mentions = Vec::new();
+                if let Some(head @ Mention::Name(_)) = self.mention(start + 1, head_end) {
+                    mentions.push(head);
+                }
+                if !mentions.contains(&full) {
+                    mentions.push(full);
+                }
+                return Some(Cue {
+                    verb: self.tokens[start].span,
+                    mentions,
+                    method: "after",
+                    confidence: 0.9,
+                });
+            }
+        }
+        // "X said", "X, the secretary of state, said"
+        let verb = (start..end)
+            .take(14)
+            .find(|&i| is_speech_verb(self.word(i)))?;
+        // "“…” for Clinton, said Kunin.": the quotation's sentence goes on, then "said X".
+        if verb > start && self.word(verb - 1) == "," && is_capitalised(self.word(verb + 1)) {
+            let stop = self.clause_end(verb + 1, end);
+            let cue = self.cue(self.tokens[verb].span, (verb + 1, stop), "after", 0.8);
+            if !cue.mentions.is_empty() {
+                return Some(cue);
+            }
+        }
+        let subject = self.subject_before(start, verb);
+        if subject.0 >= subject.1 || !self.starts_subject(subject.0) {
+            return None;
+        }
+        // "“… today.” Sheriff Vole said, “…": the cue of the next quotation; and
+        // "“… today.” Russia insisted that …": a new sentence.
+        if self.ends_with_sentence(q) {
+            let next = self.word(verb + 1);
+            let opens_next =
+                self.is_mark(verb + 1) || (matches!(next, "," | ":") && self.is_mark(verb + 2));
+            if opens_next || !self.verb_closes(verb) {
+                return None;
+            }
+        }
+        let cue = self.cue_subject(self.tokens[verb].span, subject, false, "after", 0.9);
+        (!cue.mentions.is_empty()).then_some(cue)
+    }
+
+    /// The cue before a quotation, in its sentence: "X said: “", "X released the following
+    /// statement: “", "X said the plan was “".
+    fn cue_before(&self, q: &QuoteSpan, limit: usize) -> Option<Cue> {
+        let end = self.first_at(q.outer.start);
+        let mut start = end;
+        while start > 0
+            && end - start < BEFORE_WINDOW
+            && self.tokens[start - 1].span.start >= limit
+            && !(self.tokens.get(start).is_some_and(|t| t.blank_line)
+                && !(start == end && self.word(end - 1) == ":"))
+            && !self.ends_sentence(start - 1)
+        {
+            start -= 1;
+        }
+        if start >= end {
+            return self.previous_sentence(start, limit);
+        }
+        if let Some(cue) = self.statement(start, end) {
+            return Some(cue);
+        }
+        let Some(verb) = (start..end).rev().find(|&i| {
+            is_speech_verb(self.word(i))
+                || (i == start && is_speech_verb(&self.word(i).to_lowercase()))
+                || (self.word(i).eq_ignore_ascii_case("according") && self.word(i + 1) == "to")
+        }) else {
+            return self
+                .previous_sentence(start, limit)
+                .or_else(|| self.no_verb(start, end));
+        };
+        let tail = end - verb - 1;
+        let confidence = if tail <= 6 { 0.85 } else { 0.7 };
+        let verb_span = self.tokens[verb].span;
+        // "according to X, “"
+        if self.word(verb).eq_ignore_ascii_case("according") {
+            let stop = self.clause_end(verb + 2, end);
+            return Some(self.cue(verb_span, (verb + 2, stop), "before", confidence));
+        }
+        // "Trump mocked the complaint, saying “…”": the subject of the sentence speaks.
+        let participle = self.word(verb).ends_with("ing");
+        if participle {
+            if let Some(subject) = self.sentence_subject(start, verb) {
+                return Some(self.cue(verb_span, subject, "before", confidence));
+            }
+        }
+        let subject = self.subject_before(start, verb);
+        // "X said “A,” adding, “B”": the sentence began before the previous quotation.
+        let after_quote = start > 0 && self.tokens[start - 1].span.end <= limit;
+        if after_quote && (participle || subject.0 >= subject.1) {
+            return Some(Cue {
+                verb: verb_span,
+                mentions: vec![Mention::Previous],
+                method: "before",
+                confidence,
+            });
+        }
+        if subject.0 < subject.1 {
+            return Some(self.cue_subject(verb_span, subject, true, "before", confidence));
+        }
+        // "said X: “"
+        let stop = self.clause_end(verb + 1, end);
+        Some(self.cue(verb_span, (verb + 1, stop), "before", confidence))
+    }
+
+    /// "X released the following statement (on behalf of Y): “".
+    fn statement(&self, start: usize, end: usize) -> Option<Cue> {
+        // "Statement from District Attorney Jo Park", "a statement by Rep. Bo Tarn"
+        let by = (start..end).find(|&i| {
+            STATEMENT_NOUNS.contains(&self.word(i).to_lowercase().as_str())
+                && matches!(self.word(i + 1), "from" | "by" | "of")
+                && self.starts_subject(i + 2)
+        });
+        if let Some(b) = by {
+            let stop = self.clause_end(b + 2, end);
+            // The name right after "from", not a later one ("… Regarding the Verdict").
+            let name = if is_capitalised(self.word(b + 2)) {
+                run_at(self.text, &self.tokens, b + 2, (b + 2, stop)).all
+            } else {
+                (b + 2, stop)
+            };
+            return Some(self.cue(self.tokens[b].span, name, "statement", 0.85));
+        }
+        let verb = (start..end).find(|&i| {
+            is_statement_verb(self.word(i))
+                && (i + 1..(i + 5).min(end))
+                    .any(|k| STATEMENT_NOUNS.contains(&self.word(k).to_lowercase().as_str()))
+        })?;
+        let verb_span = self.tokens[verb].span;
+        let behalf = (verb..end)
+            .find(|&i| self.word(i).eq_ignore_ascii_case("behalf") && self.word(i + 1) == "of");
+        if let Some(b) = behalf {
+            let stop = self.clause_end(b + 2, end);
+            return Some(self.cue(verb_span, (b + 2, stop), "statement", 0.85));
+        }
+        let subject = self.subject_before(start, verb);
+        Some(self.cue_subject(verb_span, subject, true, "statement", 0.85))
+    }
+
+    /// The sentence before the one the quotation opens, when it introduces it: "Rep. Bo
+    /// Tarn released the following statement on the vote. “…”" or "…, Vole said. “…”".
+    fn previous_sentence(&self, start: usize, limit: usize) -> Option<Cue> {
+        let end = start.checked_sub(1).filter(|&e| self.ends_sentence(e))?;
+        let mut from = end;
+        while from > 0
+            && end - from < BEFORE_WINDOW
+            && self.tokens[from - 1].span.start >= limit
+            && !self.tokens[from].blank_line
+            && !self.ends_sentence(from - 1)
+            && !self.is_mark(from - 1)
+        {
+            from -= 1;
+        }
+        if from >= end || self.tokens[from].span.start < limit {
+            return None;
+        }
+        if let Some(mut cue) = self.statement(from, end) {
+            cue.confidence = 0.7;
+            return Some(cue);
+        }
+        // "“It’s doable,” Risch told the paper. “Is it…”": the sentence attributes a short
+        // quotation just before (too short to be kept), and this one goes on from it.
+        if from > 0 && self.is_mark(from - 1) {
+            let mark = self.tokens[from - 1].span;
+            let before = QuoteSpan {
+                span: mark,
+                outer: mark,
+            };
+            if let Some(mut cue) = self.cue_after(&before, self.tokens[end].span.end) {
+                cue.method = "previous";
+                cue.confidence = 0.6;
+                return Some(cue);
+            }
+        }
+        // "…, Vole said." ends the sentence.
+        let verb = end - 1;
+        if !is_speech_verb(self.word(verb)) {
+            return None;
+        }
+        let subject = self.subject_before(from, verb);
+        let mut cue = self.cue_subject(self.tokens[verb].span, subject, false, "previous", 0.6);
+        cue.mentions.truncate(1);
+        (!cue.mentions.is_empty()).then_some(cue)
+    }
+
+    /// A quotation in a sentence with no speech verb: after a colon ("Kaine has adopted
+    /// the stance: “…”") or inside the sentence ("Moore thanked him for “…”"), the name
+    /// that opens the sentence speaks.
+    fn no_verb(&self, start: usize, end: usize) -> Option<Cue> {
+        // "… – Philip Bump: “…”": the name right before the colon.
+        if end - start >= 2 && self.word(end - 1) == ":" && is_capitalised(self.word(end - 2)) {
+            let run = run_at(self.text, &self.tokens, end - 2, (start, end - 1));
+            if let Some(m @ (Mention::Name(_) | Mention::Org(_))) =
+                self.mention(run.all.0, run.all.1)
+            {
+                return Some(Cue {
+                    verb: self.tokens[end - 1].span,
+                    mentions: vec![m],
+                    method: "sentence",
+                    confidence: 0.5,
+                });
+            }
+        }
+        let mut first = start;
+        while first < end
+            && matches!(
+                self.word(first),
+                "But"
+                    | "And"
+                    | "So"
+                    | "Yet"
+                    | "Still"
+                    | "Also"
+                    | "Meanwhile"
+                    | "However"
+                    | "Then"
+                    | ","
+            )
+        {
+            first += 1;
+        }
+        let w = self.word(first);
+        let subject = if pronoun(w).is_some() {
+            (first, first + 1)
+        } else if self.is_word(first) && is_capitalised(w) && !names::is_not_name(w) {
+            run_at(self.text, &self.tokens, first, (first, end)).all
+        } else {
+            return None;
+        };
+        if !self.names.name_like(self.text, &self.tokens, subject) {
+            return None;
+        }
+        // The name must be followed by a verb-like lower-case word, not be the whole window.
+        let next = self.word(subject.1);
+        let acts = self.is_word(subject.1) && next.starts_with(char::is_lowercase);
+        let colon = self.word(end - 1) == ":";
+        if subject.1 >= end || !(acts || colon) {
+            return None;
+        }
+        let verb = self.span_of(subject);
+        Some(self.cue(verb, subject, "sentence", 0.5))
+    }
+
+    fn cue(&self, verb: Span, subject: (usize, usize), method: &'static str, c: f32) -> Cue {
+        Cue {
+            verb,
+            mentions: self.mention(subject.0, subject.1).into_iter().collect(),
+            method,
+            confidence: c,
+        }
+    }
+
+    /// A cue whose speaker is the subject ending at `subject.1`: the immediate subject,
+    /// then each comma-separated part before it (nearest first: "her adviser, Jo Park,"),
+    /// then, when `sentence`, the name that opens the sentence. A name in the nearest parts
+    /// goes before a bare title ("the secretary of state").
+    fn cue_subject(
+        &self,
+        verb: Span,
+        subject: (usize, usize),
+        sentence: bool,
+        method: &'static str,
+        confidence: f32,
+    ) -> Cue {
+        let (start, end) = subject;
+        let mut mentions: Vec<Mention> = Vec::new();
+        if start < end {
+            let from = self.subject_start(subject);
+            mentions.extend(self.mention(from, end));
+            let mut seg_end = end;
+            for _ in 0..3 {
+                let seg_start = (start..seg_end)
+                    .rev()
+                    .find(|&i| self.word(i) == ",")
+                    .map_or(start, |c| c + 1);
+                if let Some(m) = self.mention(seg_start, seg_end) {
+                    if !mentions.contains(&m) {
+                        mentions.push(m);
+                    }
+                }
+                if seg_start == start {
+                    break;
+                }
+                seg_end = seg_start - 1;
+            }
+            if matches!(mentions.first(), Some(Mention::Role(_))) {
+                if let Some(k) = mentions
+                    .iter()
+                    .take(3)
+                    .position(|m| matches!(m, Mention::Name(_) | Mention::Org(_)))
+                {
+                    let named = mentions.remove(k);
+                    mentions.insert(0, named);
+                }
+            }
+            if sentence {
+                if let Some(m) = self
+                    .sentence_subject(start, end)
+                    .and_then(|s| self.mention(s.0, s.1))
+                {
+                    if !mentions.contains(&m) {
+                        mentions.push(m);
+                    }
+                }
+            }
+        }
+        Cue {
+            verb,
+            mentions,
+            method,
+            confidence,
+        }
+    }
+
+    /// The first token at or after `from` that ends a noun phrase (",", ";", ":", "(",
+    /// "who"), or `end`.
+    fn clause_end(&self, from: usize, end: usize) -> usize {
+        (from..end)
+            .find(|&i| {
+                matches!(self.word(i), "," | ";" | ":" | "(" | "—" | "–")
+                    || matches!(
+                        self.word(i).to_lowercase().as_str(),
+                        "who" | "in" | "at" | "on" | "during" | "after" | "before" | "when"
+                    )
+            })
+            .unwrap_or(end)
+    }
+
+    /// The words before the verb at `verb` (from `start`) that can hold its subject: without
+    /// auxiliaries and adverbs ("also", "today"), a party tag ("(R-Oz)") or an apposition.
+    fn subject_before(&self, start: usize, verb: usize) -> (usize, usize) {
+        let mut end = verb;
+        loop {
+            let w = self.word(end.wrapping_sub(1)).to_lowercase();
+            if end <= start {
+                break;
+            }
+            if AUXILIARIES.contains(&w.as_str())
+                || matches!(w.as_str(), "today" | "yesterday" | "tonight")
+            {
+                end -= 1;
+            } else if w == ")" {
+                match (start..end - 1).rev().find(|&i| self.word(i) == "(") {
+                    Some(open) => end = open,
+                    None => break,
+                }
+            } else {
+                break;
+            }
+        }
+        (start, end)
+    }
+
+    /// The part of `start..end` before an apposition ("Ashcroft, the secretary of state,").
+    fn before_apposition(&self, start: usize, end: usize) -> (usize, usize) {
+        if end > start && self.word(end - 1) == "," {
+            let inner = (start..end - 1).rev().find(|&i| self.word(i) == ",");
+            if let Some(c) = inner {
+                return (start, c);
+            }
+            return (start, end - 1);
+        }
+        (start, end)
+    }
+
+    /// Where the subject that ends at `subject.1` starts: the capitalised run, pronoun or
+    /// determiner phrase right before the verb.
+    fn subject_start(&self, subject: (usize, usize)) -> usize {
+        let (start, end) = subject;
+        let last = end - 1;
+        if pronoun(self.word(last)).is_some() {
+            return last;
+        }
+        if self.is_word(last) && is_capitalised(self.word(last)) {
+            return run_at(self.text, &self.tokens, last, (start, end)).all.0;
+        }
+        // "the department", "a spokesman for the office"
+        let det = (start..end)
+            .rev()
+            .take(4)
+            .find(|&i| DETERMINERS.contains(&self.word(i).to_lowercase().as_str()));
+        det.unwrap_or(last)
+    }
+
+    /// The subject at the start of the sentence `start..verb`: its first pronoun or name.
+    fn sentence_subject(&self, start: usize, verb: usize) -> Option<(usize, usize)> {
+        (start..verb).find_map(|i| {
+            let w = self.word(i);
+            if pronoun(w).is_some() {
+                return Some((i, i + 1));
+            }
+            if !self.is_word(i) || !is_capitalised(w) || names::is_not_name(w) {
+                return None;
+            }
+            let run = run_at(self.text, &self.tokens, i, (start, verb)).all;
+            self.names
+                .name_like(self.text, &self.tokens, run)
+                .then_some(run)
+        })
+    }
+
+    /// A transcript line quoted whole ("WALLACE: Let’s start…"): the speaker's name in
+    /// capitals opens the quotation.
+    fn transcript(&self, q: &QuoteSpan) -> Option<Quote> {
+        let i = self.first_at(q.span.start);
+        let name = self.word(i);
+        let is_name = self.is_word(i)
+            && name.chars().count() >= 2
+            && name.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+            && self.word(i + 1) == ":";
+        is_name.then(|| Quote {
+            span: q.span,
+            speaker: Some(plain(name.to_string())),
+            cue: Some(self.tokens[i].span),
+            method: "transcript",
+            confidence: 0.8,
+        })
+    }
+
+    /// True when token `i` can start a speaker phrase.
+    fn starts_subject(&self, i: usize) -> bool {
+        let w = self.word(i);
+        let joining = matches!(
+            w,
+            "and"
+                | "or"
+                | "but"
+                | "that"
+                | "which"
+                | "as"
+                | "for"
+                | "of"
+                | "to"
+                | "in"
+                | "on"
+                | "with"
+                | "while"
+                | "when"
+                | "because"
+                | "than"
+                | "if"
+                | "so"
+                | "since"
+        );
+        self.is_word(i)
+            && !joining
+            && (is_capitalised(w)
+                || pronoun(w).is_some()
+                || DETERMINERS.contains(&w.to_lowercase().as_str())
+                // "retired Air Force general Lloyd Newton", "panel Chairman Rep. Jay Chaff"
+                || (i + 1..i + 4).any(|k| self.is_word(k) && is_capitalised(self.word(k))))
+    }
+
+    /// Reads a speaker phrase.
+    fn mention(&self, start: usize, end: usize) -> Option<Mention> {
+        let (start, end) = self.before_apposition(start, end);
+        if start >= end {
+            return None;
+        }
+        let w = self.word(start);
+        if end - start == 1 {
+            if let Some(p) = pronoun(w) {
+                return Some(Mention::Pronoun(p));
+            }
+        }
+        // Words inside quotation marks (a title: "co-author of “Going Viral”") name nobody.
+        let mut quoted = vec![false; end - start];
+        let mut inside = false;
+        for (k, i) in (start..end).enumerate() {
+            if self.is_mark(i) {
+                inside = !inside;
+            }
+            quoted[k] = inside;
+        }
+        // The last capitalised run of the phrase ("The" of "The department" is none).
+        if let Some(last_cap) = (start..end).rev().find(|&i| {
+            !quoted[i - start]
+                && self.is_word(i)
+                && is_capitalised(self.word(i))
+                && !names::is_not_name(self.word(i))
+        }) {
+            let run = run_at(self.text, &self.tokens, last_cap, (start, end));
+            if run.org {
+                return Some(Mention::Org(run.all));
+            }
+            if run.name.0 < run.name.1 {
+                return Some(Mention::Name(run.name));
+            }
+            let role = words(self.text, &self.tokens, run.all)
+                .iter()
+                .map(|w| strip_possessive(w).to_lowercase())
+                .filter(|w| !DETERMINERS.contains(&w.as_str()))
+                .collect::<Vec<_>>();
+            return (!role.is_empty()).then_some(Mention::Role(role));
+        }
+        if !DETERMINERS.contains(&w.to_lowercase().as_str()) {
+            return None;
+        }
+        let role: Vec<String> = (start + 1..end)
+            .filter(|&i| self.is_word(i))
+            .map(|i| self.word(i).to_lowercase())
+            .take_while(|w| !matches!(w.as_str(), "for" | "of" | "with" | "from"))
+            .collect();
+        (!role.is_empty()).then_some(Mention::Role(role))
+    }
+
+    /// Turns a mention into a speaker.
+    fn resolve(&self, m: &Mention, q: &QuoteSpan, previous: Option<&Speaker>) -> Option<Speaker> {
+        match m {
+            Mention::Pronoun(Pronoun::Person) => previous
+                .cloned()
+                .or_else(|| self.nearest_person(q.outer.start)),
+            Mention::Pronoun(Pronoun::Group) => previous
+                .filter(|s| {
+                    s.entity_id
+                        .as_deref()
+                        .is_some_and(|id| !id.starts_with('P'))
+                })
+                .cloned(),
+            Mention::Name(range) => {
+                let span = self.span_of(*range);
+                let name = name_text(self.text, &self.tokens, *range);
+                let key = name_key(&name);
+                self.entity_at(span)
+                    .or_else(|| self.person_named(&key))
+                    .map(speaker_of)
+                    .or_else(|| {
+                        let full = self
+                            .names
+                            .fullest(self.text, &self.tokens, &key)
+                            .unwrap_or(name);
+                        Some(plain(full))
+                    })
+            }
+            Mention::Org(range) => {
+                let span = self.span_of(*range);
+                let name = words(self.text, &self.tokens, *range).join(" ");
+                self.entity_at(span)
+                    .or_else(|| self.agency_named(&name))
+                    .map(speaker_of)
+                    .or(Some(plain(name)))
+            }
+            Mention::Role(role) => self.by_role(role, q.outer.start),
+            Mention::Previous => previous.cloned(),
+        }
+    }
+
+    fn span_of(&self, range: (usize, usize)) -> Span {
+        match (
+            self.tokens.get(range.0),
+            self.tokens.get(range.1.wrapping_sub(1)),
+        ) {
+            (Some(a), Some(b)) => Span::new(a.span.start, b.span.end),
+            _ => Span::default(),
+        }
+    }
+
+    /// The entity with a mention overlapping `span`.
+    fn entity_at(&self, span: Span) -> Option<&Entity> {
+        self.entities.iter().find(|e| {
+            matches!(
+                e.kind,
+                EntityType::Person | EntityType::Agency | EntityType::Organization
+            ) && e
+                .mentions
+                .iter()
+                .any(|m| m.span.start < span.end && span.start < m.span.end)
+        })
+    }
+
+    /// The person entity a name stands for: same last word, same first word if given.
+    fn person_named(&self, key: &[String]) -> Option<&Entity> {
+        let last = key.last()?;
+        self.entities.iter().find(|e| {
+            let k = name_key(&e.name);
+            e.kind == EntityType::Person
+                && k.last() == Some(last)
+                && (key.len() == 1 || k.first() == key.first())
+        })
+    }
+
+    /// The agency or organisation entity named `name` (or with that acronym).
+    fn agency_named(&self, name: &str) -> Option<&Entity> {
+        let key = name_key(name.trim_start_matches("The "));
+        self.entities.iter().find(|e| {
+            matches!(e.kind, EntityType::Agency | EntityType::Organization)
+                && (name_key(&e.name) == key
+                    || e.acronym.as_deref().is_some_and(|a| name_key(a) == key))
+        })
+    }
+
+    /// The person a title or common noun stands for ("the District Attorney"), or the
+    /// organisation ("the department"): the entity with that title or head word named
+    /// nearest before `pos`, else the name the release writes after that title.
+    fn by_role(&self, role: &[String], pos: usize) -> Option<Speaker> {
+        let head = role.last()?;
+        let nearest = |e: &&Entity| {
+            e.mentions
+                .iter()
+                .filter(|m| m.span.start < pos)
+                .map(|m| m.span.start)
+                .max()
+        };
+        let titled = self
+            .entities
+            .iter()
+            .filter(|e| {
+                e.kind == EntityType::Person
+                    && e.title.as_deref().is_some_and(|t| {
+                        let t = name_key(t);
+                        role.iter().all(|w| t.contains(w))
+                    })
+            })
+            .max_by_key(nearest);
+        if let Some(e) = titled {
+            return Some(speaker_of(e));
+        }
+        let agency = self
+            .entities
+            .iter()
+            .filter(|e| {
+                matches!(e.kind, EntityType::Agency | EntityType::Organization)
+                    && name_key(&e.name).contains(head)
+            })
+            .max_by_key(nearest);
+        if let Some(e) = agency {
+            return Some(speaker_of(e));
+        }
+        self.role_in_text(role, pos)
+    }
+
+    /// Without entities: the nearest run before `pos` (else anywhere) holding the title
+    /// words, read as a person (its name part) or an organisation (ending in the head).
+    fn role_in_text(&self, role: &[String], pos: usize) -> Option<Speaker> {
+        let head = role.last()?;
+        let fits = |run: &names::Run| {
+            let ws: Vec<String> = words(self.text, &self.tokens, run.all)
+                .iter()
+                .map(|w| strip_possessive(w).to_lowercase())
+                .collect();
+            let has_role = role.iter().all(|r| ws.contains(r));
+            if run.org {
+                (ws.last() == Some(head))
+                    .then(|| plain(words(self.text, &self.tokens, run.all).join(" ")))
+            } else if has_role && run.name.0 < run.name.1 {
+                let name = name_text(self.text, &self.tokens, run.name);
+                let full = self
+                    .names
+                    .fullest(self.text, &self.tokens, &name_key(&name))
+                    .unwrap_or(name);
+                Some(plain(full))
+            } else {
+                None
+            }
+        };
+        let before = self
+            .names
+            .runs
+            .iter()
+            .rev()
+            .filter(|r| self.span_of(r.all).end <= pos)
+            .find_map(fits);
+        before.or_else(|| self.names.runs.iter().find_map(fits))
+    }
+
+    /// The person named nearest before `pos`: an entity mention, else a written full name.
+    fn nearest_person(&self, pos: usize) -> Option<Speaker> {
+        let entity = self
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityType::Person)
+            .filter_map(|e| {
+                e.mentions
+                    .iter()
+                    .filter(|m| m.span.end <= pos)
+                    .map(|m| m.span.start)
+                    .max()
+                    .map(|p| (p, e))
+            })
+            .max_by_key(|(p, _)| *p)
+            .map(|(_, e)| speaker_of(e));
+        entity.or_else(|| {
+            let range = self
+                .names
+                .people
+                .iter()
+                .rev()
+                .find(|r| r.1 - r.0 >= 2 && self.span_of(**r).end <= pos)?;
+            Some(plain(name_text(self.text, &self.tokens, *range)))
+        })
+    }
+
+    /// The person a release is about: the person entity with the most mentions, else the
+    /// full name whose last word the release writes most often.
+    fn main_person(&self) -> Option<Speaker> {
+        let entity = self
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityType::Person)
+            .max_by_key(|e| e.mentions.len());
+        if let Some(e) = entity {
+            return Some(speaker_of(e));
+        }
+        let mut best: Option<(usize, String)> = None;
+        for &range in &self.names.people {
+            let name = name_text(self.text, &self.tokens, range);
+            if range.1 - range.0 < 2 {
+                continue;
+            }
+            let key = name_key(&name);
+            let count = self
+                .names
+                .people
+                .iter()
+                .filter(|r| {
+                    let k = name_key(&name_text(self.text, &self.tokens, **r));
+                    k.last() == key.last() || k.first() == key.first()
+                })
+                .count();
+            if best.as_ref().is_none_or(|(c, _)| count > *c) {
+                best = Some((count, name));
+            }
+        }
+        best.map(|(_, n)| plain(n))
+    }
+
+    /// A quotation without a cue: continues the previous quotation when it follows it
+    /// closely, answers a printed question, or stays unknown.
+    fn without_cue(
+        &self,
+        q: &QuoteSpan,
+        prev_end: usize,
+        prev_quote: Option<&Quote>,
+        previous: Option<&Speaker>,
+    ) -> Quote {
+        let from = self.first_at(prev_end);
+        let to = self.first_at(q.outer.start);
+        let gap_words = (from..to).filter(|&i| self.is_word(i)).count();
+        if let Some(p) = prev_quote.filter(|p| p.speaker.is_some()) {
+            let last = p.speaker.as_ref().and_then(|s| name_key(&s.name).pop());
+            // Names in the sentence that attributes the previous quotation do not count.
+            let after_cue = (from..to).find(|&i| self.ends_sentence(i)).unwrap_or(from);
+            let other_person = self.names.people.iter().any(|&r| {
+                r.0 >= after_cue
+                    && r.1 <= to
+                    && name_key(&name_text(self.text, &self.tokens, r)).pop() != last
+            });
+            if gap_words <= CONTINUATION_GAP && !other_person && !self.question_before(q) {
+                return Quote {
+                    span: q.span,
+                    speaker: p.speaker.clone().or_else(|| previous.cloned()),
+                    cue: None,
+                    method: "continuation",
+                    confidence: 0.6,
+                };
+            }
+        }
+        if self.question_before(q) {
+            if let Some(speaker) = self.main_person() {
+                return Quote {
+                    span: q.span,
+                    speaker: Some(speaker),
+                    cue: None,
+                    method: "answer",
+                    confidence: 0.5,
+                };
+            }
+        }
+        unknown(q.span)
+    }
+
+    /// True when the line before the quotation ends with a question mark.
+    fn question_before(&self, q: &QuoteSpan) -> bool {
+        let i = self.first_at(q.outer.start);
+        i > 0 && self.word(i - 1) == "?" && self.tokens.get(i).is_some_and(|t| t.line_break)
+    }
+}
+
+/// A speaker from an entity.
+fn speaker_of(e: &Entity) -> Speaker {
+    Speaker {
+        name: e.name.clone(),
+        entity_id: Some(e.id.clone()),
+        title: e.title.clone(),
+        state: e.state.clone(),
+    }
+}
+
+/// A speaker known only by the name written in the text.
+fn plain(name: String) -> Speaker {
+    Speaker {
+        name,
+        entity_id: None,
+        title: None,
+        state: None,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -42,6 +42,7 @@ pub struct NerOptions {
 pub struct NerModel {
     net: Network,
     tokenizer: Tokenizer,
+    fingerprint: String,
 }
 
 /// Log-probabilities of every tag for every word, per document and sentence.
@@ -77,6 +78,26 @@ pub fn load_tokenizer(path: &Path) -> Result<Tokenizer> {
     Ok(tokenizer)
 }
 
+/// A hash of every file of a model directory and the precision it runs in.
+fn fingerprint(dir: &Path, options: &NerOptions) -> Result<String> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<std::io::Result<_>>()?;
+    files.sort();
+    let mut hasher = blake3::Hasher::new();
+    for file in files.iter().filter(|f| f.is_file()) {
+        hasher.update(file.file_name().unwrap_or_default().as_encoded_bytes());
+        hasher
+            .update_mmap(file)
+            .with_context(|| format!("cannot read {}", file.display()))?;
+    }
+    Ok(format!(
+        "{}; bf16 {}",
+        &hasher.finalize().to_hex()[..16],
+        options.bf16
+    ))
+}
+
 /// Uses every core for torch's intra-op threads: `annotate` runs between the rayon stages,
 /// when the rayon workers are idle, so the two never compete.
 pub fn set_threads() {
@@ -91,7 +112,9 @@ impl NerModel {
             Network::load(dir).with_context(|| format!("no NER model in {}", dir.display()))?;
         let tokenizer = load_tokenizer(&dir.join("tokenizer.json"))?;
         set_threads();
-        Ok(NerModel::from_parts(net, tokenizer, options))
+        let mut model = NerModel::from_parts(net, tokenizer, options);
+        model.fingerprint = fingerprint(dir, options)?;
+        Ok(model)
     }
 
     /// A model from a network and its tokenizer.
@@ -101,7 +124,11 @@ impl NerModel {
         } else {
             Kind::Float
         });
-        NerModel { net, tokenizer }
+        NerModel {
+            net,
+            tokenizer,
+            fingerprint: format!("in memory; bf16 {}", options.bf16),
+        }
     }
 
     /// The network (for training).
@@ -177,6 +204,11 @@ impl NerModel {
             i = j;
         }
         Ok(out)
+    }
+
+    /// Identifies the model (its files and precision), for caches of its results.
+    pub fn fingerprint(&self) -> &str {
+        &self.fingerprint
     }
 
     /// Finds the entity mentions of every sentence of `releases`, batching sentences of

@@ -16,7 +16,7 @@ static END_LINE: LazyLock<Regex> = LazyLock::new(|| {
             (?:related|latest|recent|more|other|similar)\s+(?:posts?|news|articles?|stories|releases|news\s+releases|press\s+releases) |
             share(?:\s+this(?:\s+(?:post|page|article|story))?)?:? |
             share\s+on\s+\w+ |
-            tagged\s+(?:with|as):? | tags?: |
+            tagged\s+(?:with|as):? | tags?:.* |
             documents\s+to\s+download | links?: | attachments?: | downloads?: |
             back(?:\s+to\s+(?:top|news|press\s+releases|newsroom))? |
             print(?:\s+this\s+page)? | print\s+friendly |
@@ -36,7 +36,8 @@ static END_LINE: LazyLock<Regex> = LazyLock::new(|| {
 static CHROME_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)^(?:
-            \[[^\]]{0,40}\] |
+            \[[^\]]{0,40}\] | \d{1,3} |
+            (?:leer|ver|read|lea)\s+(?:en|in)\s+(?:español|espanol|spanish|english|inglés) |
             read\s+more(?:\s*(?:\.\.\.|…|»|>))? |
             click\s+here(?:\s+to\s+.{0,40})? |
             skip\s+to\s+(?:main\s+)?content |
@@ -63,16 +64,18 @@ static BLOCKED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Browser titles of listing and archive pages ("News - DA NewsCenter", "Newsroom | …").
+/// The singular "News Release" / "Press Release" is the label atop one release, not a
+/// listing.
 static LISTING_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:\d{4}\s+)?(?:news|newsroom|press|press\s+releases?|news\s+releases?|media|media\s+center|archives?|latest\s+news|all\s+news|blog|search\s+results?)(?:\s+archive)?(?:\s*(?:page\s*)?\d+)?\s*(?:$|[|\-–—>•·])",
+        r"(?i)^(?:\d{4}\s+)?(?:news|newsroom|press|press\s+releases|news\s+releases|media|media\s+center|archives?|latest\s+news|all\s+news|blog|search\s+results?)(?:\s+archive)?(?:\s*(?:page\s*)?\d+)?\s*(?:$|[|\-–—>•·])",
     )
     .expect("static regex")
 });
 
 /// A postal address with a ZIP code and a phone number: a page or letterhead footer.
 static ADDRESS_FOOTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b.*\d{3}[)/.\- ]\s*\d{3}[.\-]\d{4}|\b(?:Texas|California|Florida|Illinois|Arizona|New York)\s+\d{5}(?:-\d{4})?\b.*\d{3}[)/.\- ]\s*\d{3}[.\-]\d{4}")
+    Regex::new(r"\b(?:[A-Z]{2}|Texas|California|Florida|Illinois|Arizona|New York|Missouri)\s+\d{5}(?:-\d{4})?\b.*(?:\d{3}[)/.\- ]\s*\d{3}[.\-]\d{3,4}|•)")
         .expect("static regex")
 });
 
@@ -144,6 +147,8 @@ mod tests {
             "About the Office",
             "https://example.org/wp-content/uploads/2022/01/photo.jpg",
             "Hall of Records 100 Main St., Springfield, IL 62701 555/555-1234",
+            "Hall of Records • 100 Main Blvd. • Springfield, Texas 75207-4399 • 555/653-360",
+            "Tags: awards recognition",
         ] {
             assert!(is_end_line(l), "{l}");
         }
@@ -167,6 +172,9 @@ mod tests {
     #[test]
     fn chrome_lines_and_read_more() {
         assert!(is_chrome_line("[TWEET THIS]"));
+        assert!(is_chrome_line("[ Leer en Español ]"));
+        assert!(is_chrome_line("LEER EN ESPAÑOL"));
+        assert!(is_chrome_line("6"));
         assert!(is_chrome_line("Read more..."));
         assert!(is_chrome_line("Skip to main content"));
         assert!(is_chrome_line(

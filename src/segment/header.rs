@@ -83,15 +83,30 @@ pub fn is_label_line(line: &str) -> bool {
     LABEL_LINE.is_match(line)
 }
 
+/// Separators between a page's headline and its site name in the browser-title line.
+const SITE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " > ", " • ", " · "];
+
+/// The browser-title line's possible headlines, longest first: the parts before each
+/// site-name separator ("A - B - Site" gives "A - B" and "A"), labels removed.
+pub fn browser_titles(first_line: &str) -> Vec<&str> {
+    let mut cuts: Vec<usize> = SITE_SEPARATORS
+        .iter()
+        .flat_map(|sep| first_line.match_indices(sep).map(|(i, _)| i))
+        .collect();
+    cuts.sort_unstable_by(|a, b| b.cmp(a));
+    cuts.dedup();
+    cuts.into_iter()
+        .map(|cut| {
+            let head = first_line[..cut].trim();
+            &head[label_len(head)..]
+        })
+        .filter(|head| head.split_whitespace().count() >= 2)
+        .collect()
+}
+
 /// The browser-title line's headline: the part before the last site-name separator.
 pub fn browser_title(first_line: &str) -> Option<&str> {
-    let cut = [" | ", " - ", " – ", " — ", " :: ", " > ", " • ", " · "]
-        .iter()
-        .filter_map(|sep| first_line.rfind(sep))
-        .max()?;
-    let head = first_line[..cut].trim();
-    let head = &head[label_len(head)..];
-    (head.split_whitespace().count() >= 2).then_some(head)
+    browser_titles(first_line).into_iter().next()
 }
 
 /// Where the site name of the browser-title line starts, if it has one.
@@ -117,7 +132,76 @@ pub fn dateline(line: &str) -> Option<(std::ops::Range<usize>, usize)> {
             .filter(|c| c.is_alphabetic())
             .all(|c| c.is_uppercase())
         || words <= 2;
-    (shaped && words <= 5).then(|| (place.range(), c.get(0).map_or(0, |m| m.end())))
+    (shaped && words <= 5 && is_place(place.as_str()))
+        .then(|| (place.range(), c.get(0).map_or(0, |m| m.end())))
+}
+
+/// Words that never name a place in a dateline ("MEDIA ADVISORY –", "UPDATE –").
+const NOT_PLACES: &[&str] = &[
+    "advisory",
+    "release",
+    "update",
+    "statement",
+    "media",
+    "news",
+    "press",
+    "alert",
+    "breaking",
+    "photos",
+    "video",
+];
+
+/// True when a dateline's place is not a label ("MEDIA ADVISORY") and has no digits.
+pub fn is_place(place: &str) -> bool {
+    !place.contains(|c: char| c.is_ascii_digit())
+        && place
+            .split(|c: char| !c.is_alphabetic())
+            .all(|w| !NOT_PLACES.contains(&w.to_lowercase().as_str()))
+}
+
+/// Words that never belong to a contact person's name.
+const NOT_NAMES: &[&str] = &[
+    "release",
+    "immediate",
+    "office",
+    "division",
+    "agency",
+    "department",
+    "governor",
+    "please",
+    "use",
+    "media",
+    "relations",
+    "field",
+    "protection",
+    "county",
+    "state",
+    "district",
+    "attorney",
+    "public",
+    "information",
+    "officer",
+    "communications",
+    "press",
+    "news",
+    "the",
+    "for",
+    "contact",
+    "unit",
+    "bureau",
+];
+
+/// True when a text can be a contact person's name: two to four capitalised words, no
+/// office words, periods only after initials.
+pub fn is_person_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            let bare = w.trim_end_matches('.');
+            w.starts_with(char::is_uppercase)
+                && (!w.ends_with('.') || bare.chars().count() == 1)
+                && !NOT_NAMES.contains(&bare.to_lowercase().as_str())
+        })
 }
 
 /// True when most words of a line start in lower case: running prose, not a headline.
@@ -194,9 +278,30 @@ pub fn leading_name(text: &str) -> Option<std::ops::Range<usize>> {
     LEADING_NAME.find(text).map(|m| m.range())
 }
 
-/// The first issuing office named in a text.
+/// The first issuing office named in a text, without a leading "The".
 pub fn office(text: &str) -> Option<&str> {
-    OFFICE.find(text).map(|m| m.as_str().trim())
+    OFFICE.find(text).map(|m| {
+        let name = m.as_str().trim();
+        name.strip_prefix("The ").unwrap_or(name)
+    })
+}
+
+/// "Orange County District Attorney Todd Spitzer", "Cook County State's Attorney Jane Q"
+/// at the head of a prosecutor's name.
+static PROSECUTOR_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)? ){1,3}County) (District Attorney|State[’']s Attorney|State Attorney|Attorney) [A-Z][a-z]",
+    )
+    .expect("static regex")
+});
+
+/// The office of the first county prosecutor named with their title: "San Diego County
+/// District Attorney Summer Stephan" -> "San Diego County District Attorney's Office".
+pub fn office_of_prosecutor(text: &str) -> Option<String> {
+    let c = PROSECUTOR_TITLE.captures(text)?;
+    let place = c.get(1)?.as_str();
+    let role = c.get(2)?.as_str();
+    Some(format!("{place} {role}’s Office"))
 }
 
 /// The member of Congress named by a file name: "bradAshfordPress.txt" -> "Brad
@@ -301,6 +406,10 @@ mod tests {
             Some("Springfield DA's Office")
         );
         assert_eq!(browser_title("Skip to main content"), None);
+        assert_eq!(
+            browser_titles("Park Thefts Case - Office of the DA - Office of the DA"),
+            ["Park Thefts Case - Office of the DA", "Park Thefts Case"]
+        );
     }
 
     #[test]
@@ -316,6 +425,7 @@ mod tests {
         assert_eq!(&l[dateline(l).unwrap().0], "SANTA ANA, Calif.");
         assert!(dateline("The Springfield Police Department said - no").is_none());
         assert!(dateline("MS-13 members were convicted").is_none());
+        assert!(dateline("MEDIA ADVISORY – Press conference today at noon").is_none());
     }
 
     #[test]
@@ -334,6 +444,11 @@ mod tests {
         assert_eq!(&l[email(l).unwrap()], "Jo.Vale@Example.org");
         assert!(email("[email protected]").is_none());
         assert!(is_bare_contact_label("Contact:"));
+        assert!(is_person_name("Susan Q. Vale"));
+        assert!(!is_person_name("For Immediate Release"));
+        assert!(!is_person_name("Use. Please"));
+        assert!(!is_person_name("Media Relations Division"));
+        assert!(!is_person_name("Governor Bo Vale"));
         assert!(is_name_line("Susan Q. Vale"));
         assert!(!is_name_line("Chief of Staff"));
     }

@@ -23,8 +23,6 @@ use regex::Regex;
 
 use crate::doc::{release_id, Header, RawRelease, Release, Sentence, SourceFormat, Span};
 
-pub use date::parse as parse_date;
-
 /// Why a raw release was not turned into a release.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NotARelease {
@@ -237,11 +235,14 @@ fn page_layout(raw: &RawRelease) -> Result<Layout, NotARelease> {
     }
 
     // The headline, found again below the browser-title line (or the given title).
-    let (candidate, search_from) = match raw.given_title.as_deref() {
-        Some(t) => (Some(t), 0),
-        None => (header::browser_title(first_text), 1),
+    let (candidates, search_from) = match raw.given_title.as_deref() {
+        Some(t) => (vec![t], 0),
+        None => (header::browser_titles(first_text), 1),
     };
-    let matched = candidate.and_then(|c| find_title(text, &lines, c, search_from));
+    let candidate = candidates.first();
+    let matched = candidates
+        .iter()
+        .find_map(|c| find_title(text, &lines, c, search_from));
     if matched.is_none()
         && raw.given_title.is_none()
         && header::browser_site(first_text).is_some_and(chrome::is_listing_name)
@@ -254,7 +255,12 @@ fn page_layout(raw: &RawRelease) -> Result<Layout, NotARelease> {
         None => 0,
     };
 
-    let (b, prose) = body_start(text, &lines, region_start, matched.is_some())?;
+    let (b, prose) = body_start(
+        text,
+        &lines,
+        region_start,
+        matched.map(|(_, _, span)| span.slice(text)),
+    )?;
     let texts: Vec<&str> = lines.iter().map(|l| l.span.slice(text)).collect();
     let end = (b + 1..lines.len())
         .find(|&k| {
@@ -304,13 +310,17 @@ fn page_layout(raw: &RawRelease) -> Result<Layout, NotARelease> {
         .or_else(|| date::from_file_name(&raw.source));
     if let Some((place, _)) = header::dateline(line(b)) {
         header.dateline = Some(shift(place, lines[b].span.start));
-    } else if b + 1 < lines.len() && starts_with_dash(line(b + 1)) {
+    } else if b + 1 < lines.len()
+        && starts_with_dash(line(b + 1))
+        && line(b).split_whitespace().count() <= 4
+        && header::is_place(line(b))
+    {
         header.dateline = Some(lines[b].span);
     }
     let tail_end = (end + 12).min(lines.len());
     let contact_lines: Vec<usize> = (window_start..b).chain(end..tail_end).collect();
     contacts(text, &lines, &contact_lines, &mut header);
-    header.issuer = issuer(&raw.source, first_text, raw.span.slice(text));
+    header.issuer = issuer(first_text, raw.span.slice(text));
 
     let paragraphs = paragraphs(text, &lines[b..end]);
     Ok(Layout { header, paragraphs })
@@ -429,9 +439,16 @@ fn body_start(
     text: &str,
     lines: &[Line],
     from: usize,
-    bounded: bool,
+    title: Option<&str>,
 ) -> Result<(usize, bool), NotARelease> {
     let line = |k: usize| lines[k].span.slice(text);
+    let bounded = title.is_some();
+    // The headline printed again (some pages print it three times).
+    let title_norm = title.map(norm);
+    let repeats_title = |k: usize| {
+        let l = line(k);
+        title_norm.as_deref() == Some(norm(&l[title_prefix_len(l)..]).as_str())
+    };
     let limit = if bounded {
         (from..lines.len())
             .find(|&k| chrome::is_end_line(line(k)))
@@ -440,6 +457,9 @@ fn body_start(
         lines.len()
     };
     let found = (from..limit).find(|&k| {
+        if repeats_title(k) {
+            return false;
+        }
         if k == 0 && from == 0 && lines.len() > 1 && header::browser_title(line(0)).is_some() {
             return false;
         }
@@ -461,12 +481,22 @@ fn body_start(
         is_prose(text, lines, k)
     });
     let Some(mut b) = found else {
-        let listed = (from..limit).find(|&k| !is_header_filler(line(k)));
+        let listed = (from..limit).find(|&k| !is_header_filler(line(k)) && !repeats_title(k));
         return match listed {
             Some(k) if limit < lines.len() => Ok((k, false)),
             _ => Err(NotARelease::new("no body text (page chrome only)")),
         };
     };
+    // A summary line just above the dateline is a subtitle: the body starts at the dateline.
+    if header::dateline(line(b)).is_none() {
+        if let Some(d) = (b + 1..(b + 3).min(limit))
+            .find(|&k| header::dateline(line(k)).is_some_and(|(_, rest)| rest < line(k).len()))
+        {
+            if (b..d).all(|k| line(k).split_whitespace().count() < 30) {
+                b = d;
+            }
+        }
+    }
     if lines
         .get(b + 1)
         .is_some_and(|n| chrome::is_read_more(n.span.slice(text)))
@@ -474,13 +504,6 @@ fn body_start(
         return Err(NotARelease::new(
             "listing page (teasers with \"Read more\" links), not a release",
         ));
-    }
-    // A dateline on a line of its own before the dash ("WESTMINSTER" / "– The office …").
-    if b > from && starts_with_dash(line(b)) {
-        let p = line(b - 1);
-        if p.split_whitespace().count() <= 4 && header::lowercase_share(p) == 0.0 {
-            b -= 1;
-        }
     }
     // A sentence broken over short lines ("District Attorney" / "Ada Quill" / "and …").
     if b > from && starts_continuation(line(b)) {
@@ -502,7 +525,20 @@ fn body_start(
             }
         }
     }
+    // A dateline on a line of its own before the dash ("WESTMINSTER" / "– The office …").
+    if b > from && starts_with_dash(line(b)) {
+        let p = line(b - 1);
+        if p.split_whitespace().count() <= 4 && header::lowercase_share(p) == 0.0 {
+            b -= 1;
+        }
+    }
     Ok((b, true))
+}
+
+/// True for a line of eight words or more, at least half of them lower case: prose,
+/// even when it does not end a sentence.
+fn reads_as_prose(line: &str) -> bool {
+    line.split_whitespace().count() >= 8 && header::lowercase_share(line) >= 0.5
 }
 
 /// A headline line at least this long with the next line right under it was wrapped.
@@ -554,10 +590,7 @@ fn nearest_title(
             && l.split_whitespace().count() == 1
             && l.starts_with(char::is_uppercase)
             && header::is_title_like(line(top - 2));
-        if !(header::is_title_like(&l[cut..]) || wrapped_word)
-            || header::is_label_line(l)
-            || chrome::is_chrome_line(l)
-        {
+        if !(header::is_title_like(&l[cut..]) || wrapped_word) || is_header_filler(l) {
             break;
         }
         top -= 1;
@@ -574,7 +607,9 @@ fn nearest_title(
     while last + 1 < k
         && (ends_with_function_word(line(last))
             || starts_continuation(line(last + 1))
-            || (line(last).len() >= WRAPPED_TITLE_LEN && !lines[last + 1].blank_before))
+            || (line(last).len() >= WRAPPED_TITLE_LEN
+                && !lines[last + 1].blank_before
+                && !reads_as_prose(line(last + 1))))
     {
         last += 1;
     }
@@ -644,17 +679,21 @@ fn contacts(text: &str, lines: &[Line], candidates: &[usize], header: &mut Heade
         let l = line(k);
         let at = lines[k].span.start;
         if header.contact_name.is_none() {
-            if let Some(r) = header::contact_name(l) {
+            let person =
+                |r: &std::ops::Range<usize>, s: &str| header::is_person_name(&s[r.clone()]);
+            if let Some(r) = header::contact_name(l).filter(|r| person(r, l)) {
                 header.contact_name = Some(shift(r, at));
             } else if header::is_bare_contact_label(l) {
                 if let Some(&next) = candidates.get(n + 1) {
                     let nl = line(next);
                     let cut = title_prefix_len(nl);
-                    if let Some(r) = header::leading_name(&nl[cut..]) {
+                    let rest = &nl[cut..];
+                    if let Some(r) = header::leading_name(rest).filter(|r| person(r, rest)) {
                         header.contact_name = Some(shift(r, lines[next].span.start + cut));
                     }
                 }
             } else if header::is_name_line(l)
+                && header::is_person_name(l)
                 && candidates[n + 1..]
                     .iter()
                     .take(2)
@@ -672,47 +711,14 @@ fn contacts(text: &str, lines: &[Line], candidates: &[usize], header: &mut Heade
     }
 }
 
-/// Issuing offices of the prosecutor sites, by the folder (or file-name prefix) their
-/// pages are kept under.
-const OFFICES: &[(&str, &str)] = &[
-    ("cook_il", "Cook County State's Attorney's Office"),
-    ("dallas_tx", "Dallas County District Attorney's Office"),
-    ("harris_tx", "Harris County District Attorney's Office"),
-    ("kings_ny", "Kings County District Attorney's Office"),
-    (
-        "los_angeles_ca",
-        "Los Angeles County District Attorney's Office",
-    ),
-    ("maricopa_az", "Maricopa County Attorney's Office"),
-    ("miami_dade_fl", "Miami-Dade State Attorney's Office"),
-    ("orange_ca", "Orange County District Attorney's Office"),
-    (
-        "riverside_ca",
-        "Riverside County District Attorney's Office",
-    ),
-    (
-        "san_diego_ca",
-        "San Diego County District Attorney's Office",
-    ),
-];
-
-/// The issuing office: a known site's office by the page's folder or file-name prefix,
-/// else an office named in the browser title, else the first office named in the text.
-fn issuer(source: &str, first_line: &str, text: &str) -> Option<String> {
-    let known = OFFICES.iter().find(|(slug, _)| {
-        source.split('/').any(|part| part == *slug)
-            || source
-                .rsplit('/')
-                .next()
-                .is_some_and(|base| base.starts_with(&format!("pros_{slug}__")))
-    });
-    if let Some((_, name)) = known {
-        return Some((*name).to_string());
-    }
+/// The issuing office: an office named in the browser title, else the first office named
+/// in the text. (Never a table of known sites: whosaid must work on offices it has not seen.)
+fn issuer(first_line: &str, text: &str) -> Option<String> {
     header::browser_site(first_line)
         .and_then(header::office)
-        .or_else(|| header::office(text))
         .map(str::to_string)
+        .or_else(|| header::office_of_prosecutor(text))
+        .or_else(|| header::office(text).map(str::to_string))
 }
 
 /// Paragraphs of the body lines: a blank line always separates two; otherwise a line
@@ -733,7 +739,10 @@ fn paragraphs(text: &str, body: &[Line]) -> Vec<Span> {
             let mid_sentence = kept
                 .get(k + 1)
                 .is_some_and(|n| !n.blank_before && starts_continuation(n.span.slice(text)));
+            // Dateline dashes join what is on either side ("CHICAGO" / "—" / "The …").
+            let dash = s.starts_with(['–', '—']) || (starts_with_dash(p) && p.chars().count() <= 2);
             starts_continuation(s)
+                || dash
                 || (!header::ends_sentence(p)
                     && (p.len() >= 60
                         || s.len() >= 60

@@ -167,6 +167,16 @@ New Task Force
         Some("Springfield DA Celebrates Community Day, Announces\nNew Task Force")
     );
     assert_eq!(r.header.subtitle, None);
+    let text = "November 21, 2022 Contact: Cy Marsh
+District Attorney Quill Fulfills Campaign Pledge, Revisits Theft Policy
+Let me begin by thanking the voters of Springfield County for the opportunity to serve as your
+District Attorney. The last four years have been the highlight of my career.
+";
+    let r = page(text).unwrap();
+    assert_eq!(
+        field(&r, r.header.title),
+        Some("District Attorney Quill Fulfills Campaign Pledge, Revisits Theft Policy")
+    );
 }
 
 #[test]
@@ -279,6 +289,57 @@ Careers
     assert!(r
         .slice(r.body)
         .ends_with("not proof of a defendant’s guilt."));
+}
+
+#[test]
+fn dateline_and_dash_on_lines_of_their_own() {
+    let text = "Office Starts Review | Springfield State's Attorney
+Press Release
+Office Starts Review
+November 21, 2025
+CHICAGO
+—
+Springfield County State’s Attorney
+Ada Quill
+today announced the start of a review of old felony cases across the county.
+";
+    let r = page(text).unwrap();
+    assert!(r
+        .slice(r.body)
+        .starts_with("CHICAGO\n—\nSpringfield County"));
+    assert_eq!(field(&r, r.header.dateline), Some("CHICAGO"));
+    assert_eq!(r.paragraphs.len(), 1);
+}
+
+#[test]
+fn headline_repeats_and_summary_lines_stay_out_of_the_body() {
+    let text = "Officer Charged With Theft. Cases were dismissed after he skipped hearings. - Springfield DA
+Officer Charged With Theft. Cases were dismissed after he skipped hearings.
+Published
+April 7, 2026
+Officer Charged With Theft. Cases were dismissed after he skipped hearings.
+Officer Charged With Theft
+Cases were dismissed after the officer skipped his court hearings.
+SPRINGFIELD, Ill. – A former police officer has been charged with theft after he claimed pay for hearings he never attended.
+";
+    let r = page(text).unwrap();
+    assert!(r.slice(r.body).starts_with("SPRINGFIELD, Ill. – A former"));
+}
+
+#[test]
+fn date_line_above_an_unmatched_headline_is_not_the_title() {
+    let text = "Old Headline of Another Release - The Springfield DA's Office
+FOR IMMEDIATE RELEASE
+Friday, June 12, 2015
+Springfield Man Convicted of Shooting
+District Attorney Ada Quill today announced that a man has been convicted of a shooting on New Year’s Day.
+";
+    let r = page(text).unwrap();
+    assert_eq!(
+        field(&r, r.header.title),
+        Some("Springfield Man Convicted of Shooting")
+    );
+    assert_eq!(r.header.date, chrono::NaiveDate::from_ymd_opt(2015, 6, 12));
 }
 
 #[test]
@@ -518,4 +579,36 @@ fn dev_gold_dates_and_titles() {
         titles_ok * 100 >= titles * 90,
         "titles {titles_ok}/{titles}"
     );
+}
+
+#[test]
+fn issuer_from_the_prosecutor_named_in_the_text() {
+    let r = page(
+        "Harbor Man Sentenced\n\nPORTVILLE — Kent County District Attorney Maria Vance \
+         announced today that a Harbor man was sentenced to ten years in prison for arson.\n",
+    )
+    .unwrap();
+    assert_eq!(
+        r.header.issuer.as_deref(),
+        Some("Kent County District Attorney’s Office")
+    );
+}
+
+#[test]
+fn issuer_drops_a_leading_article() {
+    assert_eq!(
+        header::office("said The Kent County District Attorney's Office today"),
+        Some("Kent County District Attorney's Office")
+    );
+}
+
+#[test]
+fn a_news_release_label_is_not_a_listing_page() {
+    let r = page(
+        "NEWS RELEASE\nOffice of the Attorney General\n\nFOR IMMEDIATE RELEASE\nFriday, March 8, 2019\n\n\
+         Contractor Charged\n\nLINCOLN, Neb. — The Attorney General announced Friday that a \
+         contractor has been charged with theft by deception after roof repairs went unfinished.\n",
+    );
+    assert!(r.is_ok(), "{r:?}");
+    assert!(chrome::page_reason("Press Releases | Office of the Attorney General").is_some());
 }

@@ -1,0 +1,380 @@
+//! Attribution tests on invented releases.
+
+use std::sync::Arc;
+
+use super::*;
+use crate::doc::{Header, SourceFormat};
+use crate::entities::{entity_id, Mention as EntityMention, Origin};
+use crate::quotes;
+
+fn release(text: &str) -> Release {
+    let span = Span::new(0, text.len());
+    Release {
+        id: "r".into(),
+        source: "t.txt".into(),
+        record: 0,
+        format: SourceFormat::Text,
+        text: Arc::from(text),
+        span,
+        header: Header::default(),
+        body: span,
+        paragraphs: vec![span],
+        sentences: Vec::new(),
+        ner: Vec::new(),
+    }
+}
+
+/// (quote, speaker) pairs of `text` with the given entities.
+fn who(text: &str, entities: &[Entity]) -> Vec<(String, Option<String>)> {
+    let r = release(text);
+    let spans = quotes::extract(&r);
+    attribute(&r, entities, &spans)
+        .into_iter()
+        .map(|q| (r.slice(q.span).to_string(), q.speaker.map(|s| s.name)))
+        .collect()
+}
+
+/// Speakers only.
+fn speakers(text: &str) -> Vec<Option<String>> {
+    who(text, &[]).into_iter().map(|(_, s)| s).collect()
+}
+
+fn some(s: &str) -> Option<String> {
+    Some(s.to_string())
+}
+
+/// A person entity with mentions at every occurrence of each form in `text`.
+fn person(text: &str, name: &str, title: Option<&str>, forms: &[&str]) -> Entity {
+    entity(text, EntityType::Person, name, title, forms)
+}
+
+fn entity(text: &str, kind: EntityType, name: &str, title: Option<&str>, forms: &[&str]) -> Entity {
+    let mentions = forms
+        .iter()
+        .flat_map(|f| text.match_indices(f).map(|(i, m)| (i, m.len())))
+        .map(|(i, n)| EntityMention {
+            span: Span::new(i, i + n),
+            sentence: None,
+            origin: Origin::Rule,
+        })
+        .collect();
+    Entity {
+        id: entity_id(kind, name),
+        kind,
+        name: name.to_string(),
+        official: Some(true),
+        title: title.map(str::to_string),
+        organization: None,
+        state: Some("MO".to_string()),
+        acronym: None,
+        mentions,
+    }
+}
+
+#[test]
+fn name_said_after_quote_resolves_to_fullest_name() {
+    let t = "Secretary of State Jay Quill met clerks. “We run elections for people,” Quill said.";
+    assert_eq!(speakers(t), vec![some("Jay Quill")]);
+}
+
+#[test]
+fn said_name_with_title_after_quote() {
+    let t = "“The city is safe tonight,” said Cook County Sheriff Thomas J. Darrow.";
+    assert_eq!(speakers(t), vec![some("Thomas J. Darrow")]);
+    let t = "“The city is safe tonight,” said Navy Region spokesman Brian O’Rourkey.";
+    assert_eq!(speakers(t), vec![some("Brian O’Rourkey")]);
+}
+
+#[test]
+fn name_said_before_quote() {
+    let t = "Acting District Attorney Eva Gonzo spoke. Acting District Attorney Gonzo said, “This defendant stole a home.”";
+    assert_eq!(speakers(t), vec![some("Eva Gonzo")]);
+    let t = "Mayor Ann Vole said: “We will rebuild the bridge.”";
+    assert_eq!(speakers(t), vec![some("Ann Vole")]);
+    let t = "Ann Vole told reporters, “We will rebuild the bridge.”";
+    assert_eq!(speakers(t), vec![some("Ann Vole")]);
+}
+
+#[test]
+fn apposition_between_name_and_verb() {
+    let t = "“We will count every vote,” Jay Quill, the secretary of state, said.";
+    assert_eq!(speakers(t), vec![some("Jay Quill")]);
+}
+
+#[test]
+fn according_to_and_other_verbs() {
+    let t = "“The numbers are clear now,” according to Ann Vole.";
+    assert_eq!(speakers(t), vec![some("Ann Vole")]);
+    for verb in ["added", "noted", "wrote", "told reporters"] {
+        let t = format!("“We are not done with this,” Ann Vole {verb}.");
+        assert_eq!(speakers(&t), vec![some("Ann Vole")], "{verb}");
+    }
+}
+
+#[test]
+fn pronoun_takes_previous_speaker() {
+    let t = "“We are ready for it,” Ann Vole said. “The city is safe now,” she added. \
+             Later on, “we will win again,” she said.";
+    assert_eq!(speakers(t), vec![some("Ann Vole"); 3]);
+}
+
+#[test]
+fn interrupted_quote_continues() {
+    let t = "“We are ready for it,”\nsaid Police Chief Ann Vole.\n“The city is safe now.”";
+    assert_eq!(speakers(t), vec![some("Ann Vole"), some("Ann Vole")]);
+}
+
+#[test]
+fn statement_release() {
+    let t = "Congressman Bo Tarn (R-Oz) today released the following statement on the budget: \
+             \"We must act now. \"The deficit grows every day.”";
+    assert_eq!(speakers(t), vec![some("Bo Tarn")]);
+    let t =
+        "Counsel Lee Park released a statement on behalf of Mr. Kip Dane:\n“I am sorry for it.”";
+    assert_eq!(speakers(t), vec![some("Kip Dane")]);
+}
+
+#[test]
+fn title_resolves_to_named_person() {
+    let t = "District Attorney Ana Ruiz filed charges. “Justice will be done here,” the District Attorney said.";
+    assert_eq!(speakers(t), vec![some("Ana Ruiz")]);
+}
+
+#[test]
+fn organisation_speaker() {
+    let t = "The Oakdale Police Department made an arrest. “The suspect is in custody now,” the department said.";
+    assert_eq!(speakers(t), vec![some("Oakdale Police Department")]);
+}
+
+#[test]
+fn unknown_stays_unknown() {
+    let t = "Crime fell this year.\n\nThe report found that crime “fell in every district of the city.”";
+    assert_eq!(speakers(t), vec![None]);
+    let t = "“It was a dark night in the town.”";
+    assert_eq!(speakers(t), vec![None]);
+}
+
+#[test]
+fn interview_answers_go_to_the_interviewee() {
+    let t = "Meet Investigator Adam Lomo. Adam Lomo joined in 2013. Adam likes fishing.\n\
+             Why did you join?\n“I wanted to help my community.”\n";
+    assert_eq!(speakers(t), vec![some("Adam Lomo")]);
+}
+
+#[test]
+fn entities_resolve_surname_pronoun_and_title() {
+    let t = "Secretary of State Jay Quill met clerks. “We run elections for people,” Quill said. \
+             “It was good to meet,” he said. “We are safe now,” the secretary said.";
+    let quill = person(
+        t,
+        "Jay Quill",
+        Some("Secretary of State"),
+        &["Jay Quill", "Quill"],
+    );
+    let got = who(t, std::slice::from_ref(&quill));
+    assert_eq!(got.len(), 3);
+    assert!(
+        got.iter().all(|(_, s)| s.as_deref() == Some("Jay Quill")),
+        "{got:?}"
+    );
+    let r = release(t);
+    let spans = quotes::extract(&r);
+    let q = attribute(&r, std::slice::from_ref(&quill), &spans);
+    let s = q[0].speaker.as_ref().expect("a speaker");
+    assert_eq!(s.entity_id.as_deref(), Some(quill.id.as_str()));
+    assert_eq!(s.title.as_deref(), Some("Secretary of State"));
+    assert_eq!(s.state.as_deref(), Some("MO"));
+}
+
+#[test]
+fn entities_resolve_organisations() {
+    let t = "The Oakdale Police Department made an arrest. “The suspect is in custody now,” the department said.";
+    let pd = entity(
+        t,
+        EntityType::Agency,
+        "Oakdale Police Department",
+        None,
+        &["Oakdale Police Department"],
+    );
+    let got = who(t, std::slice::from_ref(&pd));
+    assert_eq!(got[0].1.as_deref(), Some("Oakdale Police Department"));
+}
+
+#[test]
+fn cue_of_next_quote_is_not_taken() {
+    let t = "Mayor Ann Vole said, “We will win this fight.”\nSheriff Bo Tarn said, “We are pleased with it.”";
+    assert_eq!(speakers(t), vec![some("Ann Vole"), some("Bo Tarn")]);
+}
+
+#[test]
+fn headline_quote_with_colon() {
+    let t = "Vole: “We will not back down on the budget”\n\nMayor Ann Vole spoke to Vole supporters today.";
+    assert_eq!(speakers(t), vec![some("Ann Vole")]);
+}
+
+#[test]
+fn statement_in_previous_sentence() {
+    let t = "Rep. Bo Tarn released the following statement on the vote. “We lost this one today.”";
+    assert_eq!(speakers(t), vec![some("Bo Tarn")]);
+    let t = "Statement from District Attorney Ana Ruiz Regarding the Verdict\n“Justice was done in this case.”";
+    assert_eq!(speakers(t), vec![some("Ana Ruiz")]);
+}
+
+#[test]
+fn name_before_colon_and_attributed_short_quote() {
+    let t = "Voters shifted late in the race - Philip Bumpo: “Two weeks ago, his strongest territory was the south.”";
+    assert_eq!(speakers(t), vec![some("Philip Bumpo")]);
+    let t = "“It’s doable,” Jim Risko told the paper on Monday. “Is it going to happen this year?”";
+    assert_eq!(speakers(t), vec![some("Jim Risko")]);
+}
+
+#[test]
+fn participle_after_a_quote_continues_its_speaker() {
+    let t = "Ann Vole told the paper that the plan “had a crazy policy in it,” adding, “He lost all of the vote.”";
+    assert_eq!(speakers(t), vec![some("Ann Vole"), some("Ann Vole")]);
+    let t =
+        "Bo Tarn, the co-author of “Going Viral,” said the days of “a few big networks are over.”";
+    assert_eq!(speakers(t), vec![some("Bo Tarn")]);
+}
+
+#[test]
+fn quotation_sentence_goes_on_before_said_x() {
+    let t = "Strategists doubt it. There is “no path left” for Vole, said Bo Tarn, a strategist.";
+    assert_eq!(speakers(t), vec![some("Bo Tarn")]);
+}
+
+#[test]
+fn cue_in_the_quotations_sentence_beats_the_next_sentence() {
+    let t = "Ann Vole asserted that “trust has been broken in this city.” Bo Tarn said Monday he agreed.";
+    assert_eq!(speakers(t), vec![some("Ann Vole")]);
+}
+
+#[test]
+fn signature_under_quote() {
+    let t = "“We need a real plan for our town.” ― Ann Vole\n“I am afraid of what comes next.” ― Bo Tarn";
+    assert_eq!(speakers(t), vec![some("Ann Vole"), some("Bo Tarn")]);
+}
+
+#[test]
+fn transcript_lines() {
+    let t = "Transcript:\n\n\"HOST: Let us start with the news today.\n\n\"GUEST: Thank you for having me here.\"";
+    let got = speakers(t);
+    assert_eq!(got.first().cloned().flatten().as_deref(), Some("HOST"));
+}
+
+#[test]
+fn participle_cue_takes_sentence_subject() {
+    let t = "Ann Vole mocked the complaint, saying critics “are not having a good night.”";
+    assert_eq!(speakers(t), vec![some("Ann Vole")]);
+    let t = "According to Ann Vole, “the budget is balanced this year.”";
+    assert_eq!(speakers(t), vec![some("Ann Vole")]);
+}
+
+#[test]
+fn cues_do_not_cross_paragraphs() {
+    let t = "“The city will never be the same again.”\n\nBo Tarn said the vote was close.";
+    assert_eq!(speakers(t), vec![None]);
+}
+
+#[test]
+fn continuation_stops_at_another_person() {
+    let t = "“We are ready for it,” Ann Vole said. Bo Tarn, the mayor, disagrees.\n“The city is not safe.”";
+    assert_eq!(speakers(t), vec![some("Ann Vole"), None]);
+}
+
+#[test]
+fn entities_resolve_role_and_pronoun_without_previous_speaker() {
+    let t = "District Attorney Ana Ruiz filed charges against Bo Tarn. \
+             “Justice will be done here,” the District Attorney said. \
+             Ruiz spoke at noon. “We will not rest until it is done,” she added.";
+    let ruiz = person(
+        t,
+        "Ana Ruiz",
+        Some("District Attorney"),
+        &["Ana Ruiz", "Ruiz"],
+    );
+    let tarn = person(t, "Bo Tarn", None, &["Bo Tarn"]);
+    let got = who(t, &[tarn.clone(), ruiz.clone()]);
+    assert_eq!(got[0].1.as_deref(), Some("Ana Ruiz"));
+    assert_eq!(got[1].1.as_deref(), Some("Ana Ruiz"));
+    let t = "Ana Ruiz spoke at noon. She said: “We will not rest until it is done.”";
+    let ruiz = person(t, "Ana Ruiz", Some("District Attorney"), &["Ana Ruiz"]);
+    assert_eq!(who(t, &[ruiz])[0].1.as_deref(), Some("Ana Ruiz"));
+}
+
+#[test]
+fn organisation_in_a_statement() {
+    let t = "The Oakdale Police Department made an arrest. The department said in a statement: \
+             “The suspect is in custody now.”";
+    assert_eq!(speakers(t), vec![some("Oakdale Police Department")]);
+}
+
+#[test]
+fn random_text_never_panics() {
+    // A fixed pseudo-random mix of words, marks, names, breaks and multi-byte characters.
+    let pieces = [
+        "“",
+        "”",
+        "\"",
+        "‘",
+        "’",
+        "'",
+        " said ",
+        " Ann Vole",
+        " he",
+        " the department",
+        ",",
+        ".",
+        ":",
+        "\n",
+        "\n\n",
+        " according to",
+        " — ",
+        "é",
+        "日本",
+        " (D-Oz)",
+        "?",
+        " statement from",
+        " released the following statement",
+        " Vole",
+        " saying",
+        " ― ",
+        "GUEST:",
+        " of",
+        "(",
+        ")",
+    ];
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    for _ in 0..300 {
+        let mut text = String::new();
+        for _ in 0..40 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            text.push_str(pieces[(state % pieces.len() as u64) as usize]);
+        }
+        let r = release(&text);
+        let spans = quotes::extract(&r);
+        let quotes = attribute(&r, &[], &spans);
+        assert_eq!(quotes.len(), spans.len());
+        for q in &quotes {
+            assert!(r.text.get(q.span.range()).is_some());
+        }
+    }
+}
+
+#[test]
+fn no_panic_on_odd_input() {
+    for t in [
+        "",
+        "“",
+        "said “",
+        "“a b c” said",
+        "“one two three,” he said",
+        "“ü ö ä,” according to",
+        "\"x y z\" according",
+        "?\n“a b c d”",
+    ] {
+        let _ = who(t, &[]);
+    }
+}

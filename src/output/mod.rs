@@ -1,0 +1,495 @@
+//! Output: the CSV tables, written atomically.
+//!
+//! Each table is written to a temporary file in the output directory and renamed over the
+//! final name only when the whole run has finished, so a table on disk is always complete:
+//! either the previous run's or this one's, never half of one.
+
+use std::fs;
+use std::io::{BufWriter, Write};
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use serde::Serialize;
+use tempfile::NamedTempFile;
+
+use crate::attribution::Quote;
+use crate::doc::Release;
+use crate::entities::Entity;
+
+pub mod cache;
+pub mod sqlite;
+
+/// Everything the pipeline found in one release.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    /// The segmented release.
+    pub release: Release,
+    /// Its entities.
+    pub entities: Vec<Entity>,
+    /// Its quotations with speakers.
+    pub quotes: Vec<Quote>,
+}
+
+/// A row of `releases.csv`.
+#[derive(Serialize)]
+pub(crate) struct ReleaseRow<'a> {
+    pub(crate) release_id: &'a str,
+    pub(crate) source: &'a str,
+    pub(crate) record: usize,
+    pub(crate) date: Option<String>,
+    pub(crate) title: Option<&'a str>,
+    pub(crate) subtitle: Option<&'a str>,
+    pub(crate) dateline: Option<&'a str>,
+    pub(crate) issuer: Option<&'a str>,
+    pub(crate) contact_name: Option<&'a str>,
+    pub(crate) contact_phone: Option<&'a str>,
+    pub(crate) contact_email: Option<&'a str>,
+    pub(crate) body_start: usize,
+    pub(crate) body_end: usize,
+    pub(crate) paragraphs: usize,
+    pub(crate) sentences: usize,
+    pub(crate) words: usize,
+}
+
+/// A row of `sentences.csv`.
+#[derive(Serialize)]
+pub(crate) struct SentenceRow<'a> {
+    pub(crate) release_id: &'a str,
+    pub(crate) sentence: usize,
+    pub(crate) paragraph: usize,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) text: &'a str,
+}
+
+/// A row of `entities.csv`.
+#[derive(Serialize)]
+pub(crate) struct EntityRow<'a> {
+    pub(crate) release_id: &'a str,
+    pub(crate) entity_id: &'a str,
+    #[serde(rename = "type")]
+    pub(crate) kind: &'static str,
+    pub(crate) name: &'a str,
+    pub(crate) official: Option<bool>,
+    pub(crate) title: Option<&'a str>,
+    pub(crate) organization: Option<&'a str>,
+    pub(crate) state: Option<&'a str>,
+    pub(crate) acronym: Option<&'a str>,
+    pub(crate) mentions: usize,
+    pub(crate) start: Option<usize>,
+    pub(crate) end: Option<usize>,
+}
+
+/// A row of `mentions.csv`.
+#[derive(Serialize)]
+pub(crate) struct MentionRow<'a> {
+    pub(crate) release_id: &'a str,
+    pub(crate) entity_id: &'a str,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) text: &'a str,
+    pub(crate) sentence: Option<usize>,
+    pub(crate) origin: crate::entities::Origin,
+}
+
+/// A row of `quotes.csv`.
+#[derive(Serialize)]
+pub(crate) struct QuoteRow<'a> {
+    pub(crate) release_id: &'a str,
+    pub(crate) quote_id: String,
+    pub(crate) text: &'a str,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) speaker: Option<&'a str>,
+    pub(crate) speaker_entity_id: Option<&'a str>,
+    pub(crate) speaker_title: Option<&'a str>,
+    pub(crate) speaker_state: Option<&'a str>,
+    pub(crate) cue: Option<&'a str>,
+    pub(crate) method: &'static str,
+    #[serde(serialize_with = "two_decimals")]
+    pub(crate) confidence: f32,
+}
+
+/// All rows one analysed release contributes to the tables (CSV, SQLite and the JSON of
+/// the streaming mode alike).
+#[derive(Serialize)]
+pub(crate) struct Rows<'a> {
+    pub(crate) release: ReleaseRow<'a>,
+    pub(crate) sentences: Vec<SentenceRow<'a>>,
+    pub(crate) entities: Vec<EntityRow<'a>>,
+    pub(crate) mentions: Vec<MentionRow<'a>>,
+    pub(crate) quotes: Vec<QuoteRow<'a>>,
+}
+
+impl<'a> Rows<'a> {
+    /// The rows of one release.
+    pub(crate) fn of(a: &'a Analysis) -> Rows<'a> {
+        let r = &a.release;
+        let id = r.id.as_str();
+        let h = &r.header;
+        let field = |s: Option<crate::doc::Span>| s.map(|s| r.slice(s));
+        let release = ReleaseRow {
+            release_id: id,
+            source: &r.source,
+            record: r.record,
+            date: h.date.map(|d| d.format("%Y-%m-%d").to_string()),
+            title: field(h.title),
+            subtitle: field(h.subtitle),
+            dateline: field(h.dateline),
+            issuer: h.issuer.as_deref(),
+            contact_name: field(h.contact_name),
+            contact_phone: field(h.contact_phone),
+            contact_email: field(h.contact_email),
+            body_start: r.body.start,
+            body_end: r.body.end,
+            paragraphs: r.paragraphs.len(),
+            sentences: r.sentences.len(),
+            words: r.word_count(),
+        };
+        let sentences = r
+            .sentences
+            .iter()
+            .enumerate()
+            .map(|(i, s)| SentenceRow {
+                release_id: id,
+                sentence: i,
+                paragraph: s.paragraph,
+                start: s.span.start,
+                end: s.span.end,
+                text: r.slice(s.span),
+            })
+            .collect();
+        let entities = a
+            .entities
+            .iter()
+            .map(|e| {
+                let first = e.mentions.first();
+                EntityRow {
+                    release_id: id,
+                    entity_id: &e.id,
+                    kind: e.kind.as_str(),
+                    name: &e.name,
+                    official: e.official,
+                    title: e.title.as_deref(),
+                    organization: e.organization.as_deref(),
+                    state: e.state.as_deref(),
+                    acronym: e.acronym.as_deref(),
+                    mentions: e.mentions.len(),
+                    start: first.map(|m| m.span.start),
+                    end: first.map(|m| m.span.end),
+                }
+            })
+            .collect();
+        let mentions = a
+            .entities
+            .iter()
+            .flat_map(|e| {
+                e.mentions.iter().map(move |m| MentionRow {
+                    release_id: id,
+                    entity_id: &e.id,
+                    start: m.span.start,
+                    end: m.span.end,
+                    text: r.slice(m.span),
+                    sentence: m.sentence,
+                    origin: m.origin,
+                })
+            })
+            .collect();
+        let quotes = a
+            .quotes
+            .iter()
+            .enumerate()
+            .map(|(i, q)| {
+                let speaker = q.speaker.as_ref();
+                QuoteRow {
+                    release_id: id,
+                    quote_id: format!("{id}-q{i}"),
+                    text: r.slice(q.span),
+                    start: q.span.start,
+                    end: q.span.end,
+                    speaker: speaker.map(|s| s.name.as_str()),
+                    speaker_entity_id: speaker.and_then(|s| s.entity_id.as_deref()),
+                    speaker_title: speaker.and_then(|s| s.title.as_deref()),
+                    speaker_state: speaker.and_then(|s| s.state.as_deref()),
+                    cue: q.cue.map(|c| r.slice(c)),
+                    method: q.method,
+                    confidence: q.confidence,
+                }
+            })
+            .collect();
+        Rows {
+            release,
+            sentences,
+            entities,
+            mentions,
+            quotes,
+        }
+    }
+}
+
+/// A row of `skipped.csv`: an input, or a part of one, that produced no release.
+#[derive(Serialize)]
+pub struct SkippedRow<'a> {
+    /// The input path (relative to its root where known).
+    pub source: &'a str,
+    /// Index within the file, when the problem concerns one record.
+    pub record: Option<usize>,
+    /// `error` (the input could not be read) or `no_release` (read, but holds no release).
+    pub kind: &'static str,
+    /// Why.
+    pub reason: &'a str,
+}
+
+/// Writes a confidence with two decimals, as people read it.
+fn two_decimals<S: serde::Serializer>(value: &f32, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(&format_args!("{value:.2}"))
+}
+
+/// One CSV table being written to a temporary file beside its final name.
+struct Table {
+    file: BufWriter<NamedTempFile>,
+    path: PathBuf,
+}
+
+impl Table {
+    fn create(dir: &Path, name: &str, header: &[&str]) -> Result<Table> {
+        let tmp = tempfile::Builder::new()
+            .prefix(&format!(".{name}."))
+            .suffix(".tmp")
+            .permissions(fs::Permissions::from_mode(0o644))
+            .tempfile_in(dir)
+            .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
+        // The header is written here, so that a table with no rows still has one; rows come
+        // from `Fragments`, serialised from structs whose fields follow `columns`.
+        let mut header_line = csv::Writer::from_writer(Vec::new());
+        header_line.write_record(header)?;
+        let mut file = BufWriter::new(tmp);
+        file.write_all(&header_line.into_inner().map_err(|e| e.into_error())?)?;
+        Ok(Table {
+            file,
+            path: dir.join(name),
+        })
+    }
+
+    fn finish(self) -> Result<()> {
+        let tmp = self.file.into_inner().map_err(|e| e.into_error())?;
+        tmp.as_file().sync_all()?;
+        tmp.persist(&self.path)
+            .with_context(|| format!("cannot write {}", self.path.display()))?;
+        Ok(())
+    }
+}
+
+/// Serialises rows of one table as CSV without a header.
+fn csv_rows<T: Serialize>(out: &mut String, rows: impl IntoIterator<Item = T>) -> Result<()> {
+    let mut writer = csv::WriterBuilder::new()
+        .has_headers(false)
+        .from_writer(Vec::new());
+    for row in rows {
+        writer.serialize(row)?;
+    }
+    let bytes = writer.into_inner().map_err(|e| e.into_error())?;
+    out.push_str(std::str::from_utf8(&bytes)?);
+    Ok(())
+}
+
+/// What one input file contributes to the tables: its rows, already serialised per table,
+/// and the counts for the run summary. Kept whole so that unchanged files can be replayed
+/// from the cache of an earlier run.
+#[derive(Debug, Clone, Default, Serialize, serde::Deserialize)]
+pub struct Fragments {
+    releases: String,
+    sentences: String,
+    entities: String,
+    mentions: String,
+    quotes: String,
+    skipped: String,
+    /// Releases in the fragments.
+    pub release_count: usize,
+    /// Quotations in the fragments.
+    pub quote_count: usize,
+    /// Entities in the fragments.
+    pub entity_count: usize,
+    /// Records that held no release: (source, reason).
+    pub no_release: Vec<(String, String)>,
+}
+
+impl Fragments {
+    /// Adds every row that one analysed release contributes.
+    pub fn add(&mut self, a: &Analysis) -> Result<()> {
+        let rows = Rows::of(a);
+        csv_rows(&mut self.releases, [&rows.release])?;
+        csv_rows(&mut self.sentences, &rows.sentences)?;
+        csv_rows(&mut self.entities, &rows.entities)?;
+        csv_rows(&mut self.mentions, &rows.mentions)?;
+        csv_rows(&mut self.quotes, &rows.quotes)?;
+        self.release_count += 1;
+        self.quote_count += a.quotes.len();
+        self.entity_count += a.entities.len();
+        Ok(())
+    }
+
+    /// Adds an input (or record) that produced no release.
+    pub fn add_skipped(&mut self, row: SkippedRow<'_>) -> Result<()> {
+        if row.kind == "no_release" {
+            self.no_release
+                .push((row.source.to_string(), row.reason.to_string()));
+        }
+        csv_rows(&mut self.skipped, [row])
+    }
+}
+
+/// Column names of each table, in order (also the README's schema).
+pub mod columns {
+    /// `releases.csv`.
+    pub const RELEASES: &[&str] = &[
+        "release_id",
+        "source",
+        "record",
+        "date",
+        "title",
+        "subtitle",
+        "dateline",
+        "issuer",
+        "contact_name",
+        "contact_phone",
+        "contact_email",
+        "body_start",
+        "body_end",
+        "paragraphs",
+        "sentences",
+        "words",
+    ];
+    /// `sentences.csv`.
+    pub const SENTENCES: &[&str] = &[
+        "release_id",
+        "sentence",
+        "paragraph",
+        "start",
+        "end",
+        "text",
+    ];
+    /// `entities.csv`.
+    pub const ENTITIES: &[&str] = &[
+        "release_id",
+        "entity_id",
+        "type",
+        "name",
+        "official",
+        "title",
+        "organization",
+        "state",
+        "acronym",
+        "mentions",
+        "start",
+        "end",
+    ];
+    /// `mentions.csv`.
+    pub const MENTIONS: &[&str] = &[
+        "release_id",
+        "entity_id",
+        "start",
+        "end",
+        "text",
+        "sentence",
+        "origin",
+    ];
+    /// `quotes.csv`.
+    pub const QUOTES: &[&str] = &[
+        "release_id",
+        "quote_id",
+        "text",
+        "start",
+        "end",
+        "speaker",
+        "speaker_entity_id",
+        "speaker_title",
+        "speaker_state",
+        "cue",
+        "method",
+        "confidence",
+    ];
+    /// `skipped.csv`.
+    pub const SKIPPED: &[&str] = &["source", "record", "kind", "reason"];
+}
+
+/// The names of every table file.
+const TABLE_NAMES: &[&str] = &[
+    "releases.csv",
+    "sentences.csv",
+    "entities.csv",
+    "mentions.csv",
+    "quotes.csv",
+    "skipped.csv",
+];
+
+/// Removes `.TABLE.*.tmp` files: what runs killed before renaming their tables left behind.
+fn remove_leftovers(dir: &Path) -> Result<()> {
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let ours = TABLE_NAMES
+            .iter()
+            .any(|t| name.starts_with(&format!(".{t}.")) && name.ends_with(".tmp"));
+        if ours && entry.file_type()?.is_file() {
+            fs::remove_file(entry.path())?;
+        }
+    }
+    Ok(())
+}
+
+/// Writes all tables of one run.
+pub struct Writers {
+    releases: Table,
+    sentences: Table,
+    entities: Table,
+    mentions: Table,
+    quotes: Table,
+    skipped: Table,
+}
+
+impl Writers {
+    /// Opens temporary files for every table in `dir` (created if missing), after removing
+    /// the temporary files a killed run may have left there.
+    pub fn create(dir: &Path) -> Result<Writers> {
+        fs::create_dir_all(dir)
+            .with_context(|| format!("cannot create output directory {}", dir.display()))?;
+        remove_leftovers(dir)?;
+        Ok(Writers {
+            releases: Table::create(dir, "releases.csv", columns::RELEASES)?,
+            sentences: Table::create(dir, "sentences.csv", columns::SENTENCES)?,
+            entities: Table::create(dir, "entities.csv", columns::ENTITIES)?,
+            mentions: Table::create(dir, "mentions.csv", columns::MENTIONS)?,
+            quotes: Table::create(dir, "quotes.csv", columns::QUOTES)?,
+            skipped: Table::create(dir, "skipped.csv", columns::SKIPPED)?,
+        })
+    }
+
+    /// Appends one file's rows to every table.
+    pub fn append(&mut self, f: &Fragments) -> Result<()> {
+        self.releases.file.write_all(f.releases.as_bytes())?;
+        self.sentences.file.write_all(f.sentences.as_bytes())?;
+        self.entities.file.write_all(f.entities.as_bytes())?;
+        self.mentions.file.write_all(f.mentions.as_bytes())?;
+        self.quotes.file.write_all(f.quotes.as_bytes())?;
+        self.skipped.file.write_all(f.skipped.as_bytes())?;
+        Ok(())
+    }
+
+    /// Completes every table and moves them to their final names.
+    pub fn finish(self) -> Result<()> {
+        for table in [
+            self.releases,
+            self.sentences,
+            self.entities,
+            self.mentions,
+            self.quotes,
+            self.skipped,
+        ] {
+            table.finish()?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,365 @@
+//! The quote database: the same tables as the CSV files in SQLite, with keys, indexes, a
+//! full-text index over quotations and a view joining each quotation to its speaker and
+//! release.
+//!
+//! Runs upsert by release: a release whose content fingerprint is unchanged is left alone,
+//! a changed one has its rows replaced in one transaction, so a killed run leaves every
+//! release either as it was or fully rewritten.
+
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+
+use super::{Analysis, Rows};
+
+/// The schema; every statement is idempotent so opening an existing database is safe.
+const SCHEMA: &str = r#"
+PRAGMA foreign_keys = ON;
+CREATE TABLE IF NOT EXISTS releases (
+    release_id    TEXT PRIMARY KEY,
+    source        TEXT NOT NULL,
+    record        INTEGER NOT NULL,
+    content_hash  TEXT NOT NULL,
+    date          TEXT,
+    title         TEXT,
+    subtitle      TEXT,
+    dateline      TEXT,
+    issuer        TEXT,
+    contact_name  TEXT,
+    contact_phone TEXT,
+    contact_email TEXT,
+    body_start    INTEGER NOT NULL,
+    body_end      INTEGER NOT NULL,
+    paragraphs    INTEGER NOT NULL,
+    sentences     INTEGER NOT NULL,
+    words         INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS releases_date ON releases(date);
+CREATE TABLE IF NOT EXISTS entities (
+    release_id   TEXT NOT NULL REFERENCES releases(release_id) ON DELETE CASCADE,
+    entity_id    TEXT NOT NULL,
+    type         TEXT NOT NULL,
+    name         TEXT NOT NULL,
+    official     INTEGER,
+    title        TEXT,
+    organization TEXT,
+    state        TEXT,
+    acronym      TEXT,
+    mentions     INTEGER NOT NULL,
+    start        INTEGER,
+    end          INTEGER,
+    PRIMARY KEY (release_id, entity_id)
+);
+CREATE INDEX IF NOT EXISTS entities_entity ON entities(entity_id);
+CREATE INDEX IF NOT EXISTS entities_type_state ON entities(type, state);
+CREATE TABLE IF NOT EXISTS mentions (
+    release_id TEXT NOT NULL,
+    entity_id  TEXT NOT NULL,
+    start      INTEGER NOT NULL,
+    end        INTEGER NOT NULL,
+    text       TEXT NOT NULL,
+    sentence   INTEGER,
+    origin     TEXT NOT NULL,
+    PRIMARY KEY (release_id, entity_id, start, end),
+    FOREIGN KEY (release_id, entity_id) REFERENCES entities(release_id, entity_id) ON DELETE CASCADE
+);
+CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id);
+CREATE TABLE IF NOT EXISTS quotes (
+    quote_id          TEXT PRIMARY KEY,
+    release_id        TEXT NOT NULL REFERENCES releases(release_id) ON DELETE CASCADE,
+    text              TEXT NOT NULL,
+    start             INTEGER NOT NULL,
+    end               INTEGER NOT NULL,
+    speaker           TEXT,
+    speaker_entity_id TEXT,
+    speaker_title     TEXT,
+    speaker_state     TEXT,
+    cue               TEXT,
+    method            TEXT NOT NULL,
+    confidence        REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS quotes_release ON quotes(release_id);
+CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker);
+CREATE INDEX IF NOT EXISTS quotes_speaker_entity ON quotes(speaker_entity_id);
+CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5(
+    text, speaker, content = 'quotes', content_rowid = 'rowid'
+);
+CREATE TRIGGER IF NOT EXISTS quotes_fts_insert AFTER INSERT ON quotes BEGIN
+    INSERT INTO quotes_fts(rowid, text, speaker) VALUES (new.rowid, new.text, new.speaker);
+END;
+CREATE TRIGGER IF NOT EXISTS quotes_fts_delete AFTER DELETE ON quotes BEGIN
+    INSERT INTO quotes_fts(quotes_fts, rowid, text, speaker)
+    VALUES ('delete', old.rowid, old.text, old.speaker);
+END;
+CREATE VIEW IF NOT EXISTS quotes_by_speaker AS
+SELECT q.quote_id, q.release_id, r.date, r.issuer, r.title AS release_title, r.source,
+       q.text, q.speaker, q.speaker_entity_id, e.type AS speaker_type,
+       e.official AS speaker_official, COALESCE(e.title, q.speaker_title) AS speaker_title,
+       COALESCE(e.state, q.speaker_state) AS speaker_state, e.organization AS speaker_organization,
+       q.cue, q.method, q.confidence
+FROM quotes q
+JOIN releases r ON r.release_id = q.release_id
+LEFT JOIN entities e ON e.release_id = q.release_id AND e.entity_id = q.speaker_entity_id;
+"#;
+
+/// What an upsert did to one release.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Upsert {
+    /// The release was not in the database.
+    Inserted,
+    /// The release was there with other content; its rows were replaced.
+    Replaced,
+    /// The release was there with the same content; nothing was written.
+    Unchanged,
+}
+
+/// An open quote database.
+pub struct Database {
+    conn: Connection,
+    fingerprint: String,
+}
+
+impl Database {
+    /// Opens (creating if needed) the database at `path`. `fingerprint` names what produced
+    /// the rows (program version, model): a release is rewritten when its text or the
+    /// fingerprint changes.
+    pub fn open(path: &Path, fingerprint: &str) -> Result<Database> {
+        let conn = Connection::open(path)
+            .with_context(|| format!("cannot open the database {}", path.display()))?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.execute_batch(SCHEMA)
+            .with_context(|| format!("cannot set up the database {}", path.display()))?;
+        Ok(Database {
+            conn,
+            fingerprint: fingerprint.to_string(),
+        })
+    }
+
+    /// The content hash of a release: its text and this database's fingerprint.
+    fn content_hash(&self, a: &Analysis) -> String {
+        let mut hasher = blake3::Hasher::new();
+        hasher.update(self.fingerprint.as_bytes());
+        hasher.update(&[0]);
+        hasher.update(a.release.slice(a.release.span).as_bytes());
+        hasher.finalize().to_hex().to_string()
+    }
+
+    /// Writes one release's rows in one transaction, unless they are already there.
+    pub fn upsert(&mut self, a: &Analysis) -> Result<Upsert> {
+        let hash = self.content_hash(a);
+        let tx = self.conn.transaction()?;
+        let existing: Option<String> = tx
+            .query_row(
+                "SELECT content_hash FROM releases WHERE release_id = ?1",
+                [&a.release.id],
+                |row| row.get(0),
+            )
+            .optional()?;
+        let outcome = match existing {
+            Some(h) if h == hash => return Ok(Upsert::Unchanged),
+            Some(_) => {
+                tx.execute(
+                    "DELETE FROM releases WHERE release_id = ?1",
+                    [&a.release.id],
+                )?;
+                Upsert::Replaced
+            }
+            None => Upsert::Inserted,
+        };
+        insert(&tx, &Rows::of(a), &hash)?;
+        tx.commit()?;
+        Ok(outcome)
+    }
+}
+
+fn insert(tx: &Transaction<'_>, rows: &Rows<'_>, hash: &str) -> Result<()> {
+    let r = &rows.release;
+    tx.execute(
+        "INSERT INTO releases VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+        params![
+            r.release_id, r.source, r.record, hash, r.date, r.title, r.subtitle, r.dateline,
+            r.issuer, r.contact_name, r.contact_phone, r.contact_email, r.body_start, r.body_end,
+            r.paragraphs, r.sentences, r.words
+        ],
+    )?;
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO entities VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+    )?;
+    for e in &rows.entities {
+        stmt.execute(params![
+            e.release_id,
+            e.entity_id,
+            e.kind,
+            e.name,
+            e.official,
+            e.title,
+            e.organization,
+            e.state,
+            e.acronym,
+            e.mentions,
+            e.start,
+            e.end
+        ])?;
+    }
+    // A mention recorded twice at the same place for one entity is one row.
+    let mut stmt =
+        tx.prepare_cached("INSERT OR IGNORE INTO mentions VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")?;
+    for m in &rows.mentions {
+        let origin = match m.origin {
+            crate::entities::Origin::Model => "model",
+            crate::entities::Origin::Rule => "rule",
+        };
+        stmt.execute(params![
+            m.release_id,
+            m.entity_id,
+            m.start,
+            m.end,
+            m.text,
+            m.sentence,
+            origin
+        ])?;
+    }
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO quotes VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+    )?;
+    for q in &rows.quotes {
+        stmt.execute(params![
+            q.quote_id,
+            q.release_id,
+            q.text,
+            q.start,
+            q.end,
+            q.speaker,
+            q.speaker_entity_id,
+            q.speaker_title,
+            q.speaker_state,
+            q.cue,
+            q.method,
+            q.confidence
+        ])?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::attribution::{Quote, Speaker};
+    use crate::doc::{Header, Release, SourceFormat, Span};
+    use crate::entities::{entity_id, Entity, EntityType, Mention, Origin};
+
+    const TEXT: &str = "“Every ballot counts,” Secretary Dana Reyes said. Reyes spoke in Salem.";
+
+    fn analysis(text: &str) -> Analysis {
+        let release = Release {
+            id: "r1".to_string(),
+            source: "a.txt".to_string(),
+            record: 0,
+            format: SourceFormat::Text,
+            text: Arc::from(text),
+            span: Span::new(0, text.len()),
+            header: Header::default(),
+            body: Span::new(0, text.len()),
+            paragraphs: vec![Span::new(0, text.len())],
+            sentences: Vec::new(),
+            ner: Vec::new(),
+        };
+        let name_at = text.find("Dana Reyes").unwrap();
+        let person = Entity {
+            id: entity_id(EntityType::Person, "Dana Reyes"),
+            kind: EntityType::Person,
+            name: "Dana Reyes".to_string(),
+            official: Some(true),
+            title: Some("Secretary".to_string()),
+            organization: None,
+            state: Some("OR".to_string()),
+            acronym: None,
+            mentions: vec![Mention {
+                span: Span::new(name_at, name_at + "Dana Reyes".len()),
+                sentence: Some(0),
+                origin: Origin::Model,
+            }],
+        };
+        let quote_start = "“".len();
+        let quote = Quote {
+            span: Span::new(quote_start, quote_start + "Every ballot counts,".len()),
+            speaker: Some(Speaker {
+                name: "Dana Reyes".to_string(),
+                entity_id: Some(person.id.clone()),
+                title: Some("Secretary".to_string()),
+                state: Some("OR".to_string()),
+            }),
+            cue: None,
+            method: "test",
+            confidence: 0.9,
+        };
+        Analysis {
+            release,
+            entities: vec![person],
+            quotes: vec![quote],
+        }
+    }
+
+    fn count(db: &Database, table: &str) -> i64 {
+        db.conn
+            .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+            .unwrap()
+    }
+
+    #[test]
+    fn upsert_inserts_skips_unchanged_and_replaces_changed_releases() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("q.db");
+        let mut db = Database::open(&path, "test").unwrap();
+        assert_eq!(db.upsert(&analysis(TEXT)).unwrap(), Upsert::Inserted);
+        assert_eq!(db.upsert(&analysis(TEXT)).unwrap(), Upsert::Unchanged);
+        drop(db);
+        let mut db = Database::open(&path, "test").unwrap();
+        assert_eq!(db.upsert(&analysis(TEXT)).unwrap(), Upsert::Unchanged);
+        let changed = TEXT.replace("Salem", "Eugene");
+        assert_eq!(db.upsert(&analysis(&changed)).unwrap(), Upsert::Replaced);
+        for table in ["releases", "entities", "mentions", "quotes"] {
+            assert_eq!(
+                count(&db, table),
+                1,
+                "{table} holds one row, not duplicates"
+            );
+        }
+        let mut other = Database::open(&path, "another model").unwrap();
+        assert_eq!(other.upsert(&analysis(&changed)).unwrap(), Upsert::Replaced);
+    }
+
+    #[test]
+    fn full_text_search_and_speaker_view_follow_the_quotes() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut db = Database::open(&dir.path().join("q.db"), "test").unwrap();
+        db.upsert(&analysis(TEXT)).unwrap();
+        let hit: (String, String, i64) = db
+            .conn
+            .query_row(
+                "SELECT v.speaker, v.speaker_state, v.speaker_official FROM quotes_fts f
+                 JOIN quotes_by_speaker v ON v.quote_id = (SELECT quote_id FROM quotes WHERE rowid = f.rowid)
+                 WHERE quotes_fts MATCH 'ballot'",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .unwrap();
+        assert_eq!(hit, ("Dana Reyes".to_string(), "OR".to_string(), 1));
+        // Replacing the release removes its old quote from the index too.
+        db.upsert(&analysis(&TEXT.replace("Salem", "Bend")))
+            .unwrap();
+        let hits: i64 = db
+            .conn
+            .query_row(
+                "SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'ballot'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(hits, 1);
+    }
+}

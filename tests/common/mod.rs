@@ -1,0 +1,66 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)] // each test crate uses its own subset
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The built `whosaid` binary.
+pub fn whosaid() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_whosaid"))
+}
+
+/// Runs `whosaid extract ARGS... --quiet` and returns what it did.
+pub fn extract(args: &[&str]) -> Output {
+    whosaid()
+        .arg("extract")
+        .args(args)
+        .arg("--quiet")
+        .output()
+        .expect("whosaid runs")
+}
+
+/// The read-only `shared/` folder beside the checkout (or `$WHOSAID_SHARED`), or `None`
+/// with a message saying the test is skipped.
+pub fn shared_dir(test: &str) -> Option<PathBuf> {
+    let dir = std::env::var_os("WHOSAID_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"));
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        eprintln!(
+            "SKIPPED {test}: {} is absent (it holds third-party data that is not part of the \
+             repository; set WHOSAID_SHARED to its location to run this test)",
+            dir.display()
+        );
+        None
+    }
+}
+
+/// Reads a CSV table into its rows (header excluded), each as field strings.
+pub fn rows(dir: &Path, table: &str) -> Vec<Vec<String>> {
+    let mut reader = csv::Reader::from_path(dir.join(table)).expect("table exists");
+    reader
+        .records()
+        .map(|r| r.expect("valid CSV").iter().map(str::to_string).collect())
+        .collect()
+}
+
+/// The header of a CSV table.
+pub fn header(dir: &Path, table: &str) -> Vec<String> {
+    let mut reader = csv::Reader::from_path(dir.join(table)).expect("table exists");
+    reader
+        .headers()
+        .expect("header")
+        .iter()
+        .map(str::to_string)
+        .collect()
+}
+
+/// Index of a column in a table's header.
+pub fn column(dir: &Path, table: &str, name: &str) -> usize {
+    header(dir, table)
+        .iter()
+        .position(|h| h == name)
+        .unwrap_or_else(|| panic!("{table} has no column {name}"))
+}

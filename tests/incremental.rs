@@ -1,0 +1,74 @@
+//! Incremental runs: a rerun on a grown or edited corpus processes only new or changed
+//! files and writes exactly the tables a full run writes.
+
+mod common;
+
+use std::fs;
+
+const TABLES: &[&str] = &[
+    "releases.csv",
+    "sentences.csv",
+    "entities.csv",
+    "mentions.csv",
+    "quotes.csv",
+    "skipped.csv",
+];
+
+fn release(i: usize) -> String {
+    format!(
+        "Release {i}\n\nCapital City, Neb. — The agency said item {i} is done. \
+         “It is done,” Director Lee Park said.\n"
+    )
+}
+
+#[test]
+fn rerun_replays_unchanged_files_and_matches_a_full_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    fs::create_dir(&input).unwrap();
+    for i in 0..5 {
+        fs::write(input.join(format!("r{i}.txt")), release(i)).unwrap();
+    }
+    let out = dir.path().join("out");
+    let run = |out: &std::path::Path, extra: &[&str]| {
+        let mut args = vec![
+            "--no-ner",
+            input.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ];
+        args.extend_from_slice(extra);
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_whosaid"))
+            .arg("extract")
+            .args(&args)
+            .output()
+            .unwrap();
+        assert!(o.status.success());
+        String::from_utf8(o.stderr).unwrap()
+    };
+    let first = run(&out, &[]);
+    assert!(!first.contains("replayed"), "{first}");
+
+    // Grow the corpus by one file, change one, remove one.
+    fs::write(input.join("r5.txt"), release(5)).unwrap();
+    fs::write(input.join("r1.txt"), release(11)).unwrap();
+    fs::remove_file(input.join("r3.txt")).unwrap();
+    let second = run(&out, &[]);
+    assert!(
+        second.contains("; 3 unchanged files replayed from the previous run"),
+        "{second}"
+    );
+
+    let full = dir.path().join("full");
+    run(&full, &["--no-cache"]);
+    for table in TABLES {
+        assert_eq!(
+            fs::read(out.join(table)).unwrap(),
+            fs::read(full.join(table)).unwrap(),
+            "{table}"
+        );
+    }
+    // The cache holds only what the latest run used.
+    let entries = fs::read_dir(out.join(".whosaid-cache")).unwrap().count();
+    assert_eq!(entries, 5);
+}

@@ -1,0 +1,143 @@
+//! The tables: headers as documented, rows that match them, atomic replacement, and the
+//! same bytes whatever the thread count.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::{extract, header, rows};
+use whosaid::output::columns;
+
+const TABLES: &[(&str, &[&str])] = &[
+    ("releases.csv", columns::RELEASES),
+    ("sentences.csv", columns::SENTENCES),
+    ("entities.csv", columns::ENTITIES),
+    ("mentions.csv", columns::MENTIONS),
+    ("quotes.csv", columns::QUOTES),
+    ("skipped.csv", columns::SKIPPED),
+];
+
+fn write_inputs(dir: &Path) {
+    for i in 0..12 {
+        fs::write(
+            dir.join(format!("release_{i:02}.txt")),
+            format!(
+                "FOR IMMEDIATE RELEASE\nMay {d}, 2022\n\nOffice Announces Item {i}\n\n\
+                 Columbia, Mo. — The office announced item {i} today. \
+                 “This matters to every family,” Director Ann Quill said.\n\n###\n",
+                d = i + 1
+            ),
+        )
+        .unwrap();
+    }
+    fs::write(
+        dir.join("lines.txt"),
+        "01.02.19\tFirst line release. It has two sentences.\n\
+         01.03.19\tSecond line release.\n",
+    )
+    .unwrap();
+}
+
+#[test]
+fn every_table_has_its_documented_header_and_consistent_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    fs::create_dir(&input).unwrap();
+    write_inputs(&input);
+    let out = dir.path().join("out");
+    let o = extract(&[
+        "--no-ner",
+        input.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    for (table, cols) in TABLES {
+        assert_eq!(header(&out, table), *cols, "{table}");
+        for row in rows(&out, table) {
+            assert_eq!(row.len(), cols.len(), "{table}: {row:?}");
+        }
+    }
+    assert_eq!(rows(&out, "releases.csv").len(), 14);
+}
+
+#[test]
+fn tables_are_identical_whatever_the_thread_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    fs::create_dir(&input).unwrap();
+    write_inputs(&input);
+    let mut outputs = Vec::new();
+    for threads in ["1", "2", "5"] {
+        let out = dir.path().join(format!("out{threads}"));
+        let o = extract(&[
+            "--no-ner",
+            "--threads",
+            threads,
+            input.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        assert!(o.status.success());
+        outputs.push(out);
+    }
+    for (table, _) in TABLES {
+        let first = fs::read(outputs[0].join(table)).unwrap();
+        for other in &outputs[1..] {
+            assert_eq!(
+                first,
+                fs::read(other.join(table)).unwrap(),
+                "{table} differs"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_rerun_replaces_tables_whole_and_leaves_no_temporary_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    fs::create_dir(&input).unwrap();
+    write_inputs(&input);
+    let out = dir.path().join("out");
+    fs::create_dir(&out).unwrap();
+    fs::write(out.join("releases.csv"), "stale\n").unwrap();
+    let o = extract(&[
+        "--no-ner",
+        input.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success());
+    assert_eq!(rows(&out, "releases.csv").len(), 14);
+    let mut names: Vec<String> = fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name != whosaid::output::cache::DIR_NAME)
+        .collect();
+    names.sort();
+    let mut expected: Vec<String> = TABLES.iter().map(|(t, _)| t.to_string()).collect();
+    expected.sort();
+    assert_eq!(names, expected);
+}
+
+#[test]
+fn a_failed_run_leaves_earlier_tables_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    fs::create_dir(&input).unwrap();
+    write_inputs(&input);
+    // The output path is a file, so the run cannot create its tables.
+    let out = dir.path().join("out");
+    fs::write(&out, "I am a file").unwrap();
+    let o = extract(&[
+        "--no-ner",
+        input.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("cannot create output directory"));
+    assert_eq!(fs::read_to_string(&out).unwrap(), "I am a file");
+}
