@@ -163,8 +163,71 @@ pub fn extract(release: &Release) -> Vec<Entity> {
         .flat_map(|e| e.mentions.iter().map(|m| m.span))
         .collect();
     entities.extend(location_entities(release, &tokens, &taken));
+    place_officials_in_home_state(release, &state_mentions, &mut entities);
     entities.sort_by_key(|e| e.mentions.first().map_or(usize::MAX, |m| m.span.start));
     entities
+}
+
+/// Titles of offices that belong to one state (statewide offices, county prosecutors and
+/// sheriffs): their holders are of the release's home state unless the text says another.
+const STATE_OFFICE_TITLES: &[&str] = &[
+    "secretary of state",
+    "governor",
+    "lieutenant governor",
+    "attorney general",
+    "treasurer",
+    "auditor",
+    "comptroller",
+    "district attorney",
+    "state's attorney",
+    "state attorney",
+    "county attorney",
+    "sheriff",
+];
+
+/// The state a release is issued from: the state of its dateline, else one named in its
+/// issuer ("Office of the Missouri Secretary of State").
+fn home_state(release: &Release, state_mentions: &[states::StateMention]) -> Option<&'static str> {
+    let dateline = release.header.dateline;
+    state_mentions
+        .iter()
+        .find(|m| dateline.is_some_and(|d| d.contains(m.span)))
+        .map(|m| m.code)
+        .or_else(|| {
+            release
+                .header
+                .issuer
+                .as_deref()
+                .and_then(states::code_named_in)
+        })
+}
+
+/// Gives officials of state offices with no state of their own the release's home state:
+/// "Jefferson City, Mo. — Secretary of State Dana Whitcomb" is Missouri's.
+fn place_officials_in_home_state(
+    release: &Release,
+    state_mentions: &[states::StateMention],
+    entities: &mut [Entity],
+) {
+    let Some(home) = home_state(release, state_mentions) else {
+        return;
+    };
+    for e in entities.iter_mut() {
+        let title = e
+            .title
+            .as_deref()
+            .map(|t| t.replace('’', "'").to_lowercase());
+        let state_office = title.as_deref().is_some_and(|t| {
+            !t.starts_with("u.s.") && STATE_OFFICE_TITLES.iter().any(|o| t.ends_with(o))
+        });
+        if e.kind == EntityType::Person
+            && e.official == Some(true)
+            && e.state.is_none()
+            && state_office
+        {
+            e.state = Some(home.to_string());
+        }
+    }
 }
 
 fn person_entity(p: people::Person) -> Entity {
@@ -568,6 +631,32 @@ mod tests {
         "Jefferson City, Mo. — Secretary of State Tom Lark met Nebraska’s Bo Evans \
         at the U.S. Cybersecurity and Infrastructure Security Agency (CISA) in Kansas City.\n\
         “We are ready,” Lark said after CISA staff spoke.\n";
+
+    #[test]
+    fn officials_of_state_offices_take_the_dateline_state() {
+        let dateline = Span::new(0, "Jefferson City, Mo.".len());
+        let header = Header {
+            dateline: Some(dateline),
+            ..Header::default()
+        };
+        let entities = extract(&release(SUMMIT, header, Vec::new()));
+        assert_eq!(
+            find(&entities, EntityType::Person, "Tom Lark")
+                .state
+                .as_deref(),
+            Some("MO")
+        );
+        // Evans is Nebraska's, as the text says; nothing overrides that.
+        assert_eq!(
+            find(&entities, EntityType::Person, "Bo Evans")
+                .state
+                .as_deref(),
+            Some("NE")
+        );
+        // Without a dateline or an issuer naming a state, nobody is placed.
+        let entities = extract(&release(SUMMIT, Header::default(), Vec::new()));
+        assert_eq!(find(&entities, EntityType::Person, "Tom Lark").state, None);
+    }
 
     #[test]
     fn people_states_and_agencies_of_a_release() {

@@ -134,6 +134,30 @@ pub(crate) fn code_for_name(name: &str) -> Option<&'static str> {
     BY_NAME.get(name).copied()
 }
 
+/// The first state named in full in a free text ("Office of the Missouri Secretary of
+/// State" -> "MO"); names inside a longer proper name ("Kansas City") do not count.
+pub(crate) fn code_named_in(text: &str) -> Option<&'static str> {
+    STATES
+        .iter()
+        .filter_map(|&(code, name, _)| {
+            text.match_indices(name)
+                .find(|&(at, _)| {
+                    let after = &text[at + name.len()..];
+                    let bounded_before = text[..at]
+                        .chars()
+                        .next_back()
+                        .is_none_or(|c| !c.is_alphanumeric());
+                    bounded_before
+                        && !after.starts_with(char::is_alphanumeric)
+                        && !after.starts_with(" City")
+                        && !after.starts_with(" County")
+                })
+                .map(|(at, _)| (at, code))
+        })
+        .min_by_key(|&(at, _)| at)
+        .map(|(_, code)| code)
+}
+
 /// The names of states that are one word ("Missouri").
 pub(crate) fn single_word_names() -> Vec<&'static str> {
     STATES
@@ -415,6 +439,18 @@ fn washington(tokens: &[Token<'_>], i: usize) -> Option<StateMention> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn state_named_in_free_text() {
+        use super::code_named_in;
+        assert_eq!(
+            code_named_in("Office of the Missouri Secretary of State"),
+            Some("MO")
+        );
+        assert_eq!(code_named_in("Kansas City Police Department"), None);
+        assert_eq!(code_named_in("West Virginia Board, Virginia"), Some("WV"));
+        assert_eq!(code_named_in("Arkansasville office"), None);
+    }
+
     use super::super::text::tokenize_span;
     use super::*;
 
