@@ -98,6 +98,9 @@ pub struct Header {
     pub date: Option<NaiveDate>,
     /// The printed headline.
     pub title: Option<Span>,
+    /// The headline when it is given outside the text (a JSON Lines `title` field) and not
+    /// printed in it.
+    pub given_title: Option<String>,
     /// The sub-headline under it, if any.
     pub subtitle: Option<Span>,
     /// The place line that opens the body ("Jefferson City, Mo.").

@@ -312,7 +312,13 @@ pub fn run(options: &Options, model: Option<&NerModel>) -> Result<Summary> {
 /// executable and the model's own fingerprint. Cached rows and database rows made by
 /// anything else are recomputed.
 fn fingerprint(model: Option<&NerModel>) -> Result<String> {
-    let exe = std::env::current_exe().context("cannot locate the running program")?;
+    // /proc/self/exe stays readable even when the file was replaced during the run.
+    let proc_exe = std::path::Path::new("/proc/self/exe");
+    let exe = if proc_exe.exists() {
+        proc_exe.to_path_buf()
+    } else {
+        std::env::current_exe().context("cannot locate the running program")?
+    };
     let mut hasher = blake3::Hasher::new();
     hasher
         .update_mmap(&exe)

@@ -134,7 +134,7 @@ impl<'a> Rows<'a> {
             source: &r.source,
             record: r.record,
             date: h.date.map(|d| d.format("%Y-%m-%d").to_string()),
-            title: field(h.title),
+            title: field(h.title).or(h.given_title.as_deref()),
             subtitle: field(h.subtitle),
             dateline: field(h.dateline),
             issuer: h.issuer.as_deref(),

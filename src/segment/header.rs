@@ -304,6 +304,20 @@ pub fn office_of_prosecutor(text: &str) -> Option<String> {
     Some(format!("{place} {role}’s Office"))
 }
 
+/// Words of a file name that label a member rather than name them.
+const FILE_NAME_LABELS: &[&str] = &[
+    "rep",
+    "sen",
+    "senator",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "press",
+    "release",
+    "releases",
+    "news",
+];
+
 /// The member of Congress named by a file name: "bradAshfordPress.txt" -> "Brad
 /// Ashford", "congress_jane_q_public_03.txt" -> "Jane Q Public".
 pub fn member_from_file_name(source: &str) -> Option<String> {
@@ -329,6 +343,8 @@ pub fn member_from_file_name(source: &str) -> Option<String> {
             words.push(current);
         }
     }
+    // Titles and labels in the name are not part of it ("rep_jane_roe_press").
+    words.retain(|w| !FILE_NAME_LABELS.contains(&w.to_lowercase().as_str()));
     if !(2..=5).contains(&words.len()) {
         return None;
     }
@@ -502,6 +518,10 @@ mod tests {
         assert_eq!(
             member_from_file_name("jerryMcNerneyPress.txt").as_deref(),
             Some("Jerry McNerney")
+        );
+        assert_eq!(
+            member_from_file_name("rep_ada_quill_press.txt").as_deref(),
+            Some("Ada Quill")
         );
     }
 }

@@ -294,6 +294,14 @@ fn page_layout(raw: &RawRelease) -> Result<Layout, NotARelease> {
             header.title = Some(span);
             Some((first, last))
         }
+        None if raw
+            .given_title
+            .as_deref()
+            .is_some_and(|t| !t.trim().is_empty()) =>
+        {
+            header.given_title = raw.given_title.clone();
+            None
+        }
         None => nearest_title(text, &lines, b).map(|(first, last, span, subtitle)| {
             header.title = Some(span);
             header.subtitle = subtitle;

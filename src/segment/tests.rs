@@ -621,6 +621,8 @@ fn a_given_title_not_printed_in_the_text_keeps_the_first_line_in_the_body() {
     );
     r.given_title = Some("Water Board Meets".to_string());
     let rel = segment(r).unwrap();
+    assert_eq!(rel.header.title, None);
+    assert_eq!(rel.header.given_title.as_deref(), Some("Water Board Meets"));
     assert_eq!(rel.sentences.len(), 2);
     assert!(rel.slice(rel.body).starts_with("SALEM, Ore."));
 }
