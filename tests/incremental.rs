@@ -5,14 +5,7 @@ mod common;
 
 use std::fs;
 
-const TABLES: &[&str] = &[
-    "releases.csv",
-    "sentences.csv",
-    "entities.csv",
-    "mentions.csv",
-    "quotes.csv",
-    "skipped.csv",
-];
+use whosaid::output::TABLE_NAMES;
 
 fn release(i: usize) -> String {
     format!(
@@ -61,7 +54,7 @@ fn rerun_replays_unchanged_files_and_matches_a_full_run() {
 
     let full = dir.path().join("full");
     run(&full, &["--no-cache"]);
-    for table in TABLES {
+    for table in TABLE_NAMES {
         assert_eq!(
             fs::read(out.join(table)).unwrap(),
             fs::read(full.join(table)).unwrap(),

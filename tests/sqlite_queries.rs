@@ -44,14 +44,20 @@ fn readme_queries_answer_on_the_demo_corpus() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("quotes.db");
     let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-    let o = common::extract(&[
-        corpus.to_str().unwrap(),
-        "--out",
-        dir.path().join("out").to_str().unwrap(),
-        "--sqlite",
-        db.to_str().unwrap(),
-    ]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = dir.path().join("out");
+    let build = || {
+        let args = [
+            corpus.as_path(),
+            Path::new("--out"),
+            &out,
+            Path::new("--sqlite"),
+            &db,
+        ];
+        let args: Vec<&str> = args.iter().map(|p| p.to_str().unwrap()).collect();
+        let o = common::extract(&args);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    };
+    build();
     let conn = Connection::open(&db).unwrap();
     let queries = readme_queries();
     assert_eq!(queries.len(), 3, "the README shows three queries");
@@ -84,13 +90,6 @@ fn readme_queries_answer_on_the_demo_corpus() {
             .unwrap()
     };
     let before = count(&conn);
-    let o = common::extract(&[
-        corpus.to_str().unwrap(),
-        "--out",
-        dir.path().join("out").to_str().unwrap(),
-        "--sqlite",
-        db.to_str().unwrap(),
-    ]);
-    assert!(o.status.success());
+    build();
     assert_eq!(count(&conn), before);
 }

@@ -8,6 +8,7 @@ use std::path::Path;
 use std::process::Stdio;
 
 use common::{extract, whosaid};
+use whosaid::output::TABLE_NAMES;
 
 const RECORDS: &str = concat!(
     r#"{"id": 17, "title": "Water Board Meets", "date": "2024-03-05", "text": "SALEM, Ore. — The Water Board met today. “We are ready,” Chair Nadia Brook said."}"#,
@@ -103,14 +104,7 @@ fn shards_concatenate_to_the_single_run() {
             out
         })
         .collect();
-    for table in [
-        "releases.csv",
-        "sentences.csv",
-        "entities.csv",
-        "mentions.csv",
-        "quotes.csv",
-        "skipped.csv",
-    ] {
+    for table in TABLE_NAMES {
         let joined: Vec<String> = shards.iter().flat_map(|s| table_bodies(s, table)).collect();
         assert_eq!(joined, table_bodies(&single, table), "{table}");
     }

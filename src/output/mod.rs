@@ -414,8 +414,8 @@ pub mod columns {
     pub const SKIPPED: &[&str] = &["source", "record", "kind", "reason"];
 }
 
-/// The names of every table file.
-const TABLE_NAMES: &[&str] = &[
+/// The file names of every table, in the order they are listed in the README.
+pub const TABLE_NAMES: &[&str] = &[
     "releases.csv",
     "sentences.csv",
     "entities.csv",
