@@ -286,7 +286,7 @@ pub fn office(text: &str) -> Option<&str> {
     })
 }
 
-/// "Orange County District Attorney Todd Spitzer", "Cook County State's Attorney Jane Q"
+/// "Orange County District Attorney Jane Roe", "Cook County State's Attorney Jane Q"
 /// at the head of a prosecutor's name.
 static PROSECUTOR_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -296,7 +296,7 @@ static PROSECUTOR_TITLE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The office of the first county prosecutor named with their title: "San Diego County
-/// District Attorney Summer Stephan" -> "San Diego County District Attorney's Office".
+/// District Attorney Ada Quill" -> "San Diego County District Attorney's Office".
 pub fn office_of_prosecutor(text: &str) -> Option<String> {
     let c = PROSECUTOR_TITLE.captures(text)?;
     let place = c.get(1)?.as_str();
@@ -440,7 +440,7 @@ mod tests {
         let l = "SANTA ANA, Calif. – Twenty people";
         assert_eq!(&l[dateline(l).unwrap().0], "SANTA ANA, Calif.");
         assert!(dateline("The Springfield Police Department said - no").is_none());
-        assert!(dateline("MS-13 members were convicted").is_none());
+        assert!(dateline("MS-13 members were jailed").is_none());
         assert!(dateline("MEDIA ADVISORY – Press conference today at noon").is_none());
     }
 
@@ -448,13 +448,13 @@ mod tests {
     fn contact_details() {
         let l = "Contact:      Jo Vale, Communications Director";
         assert_eq!(&l[contact_name(l).unwrap()], "Jo Vale");
-        let l = "For further information, please contact Ed Marsh, Public Information Officer, at";
-        assert_eq!(&l[contact_name(l).unwrap()], "Ed Marsh");
-        let l = "Office: (555) 526-0949 (office)";
-        assert_eq!(&l[phone(l).unwrap()], "(555) 526-0949");
+        let l = "For further information, please contact Lena Marsh, Public Information Officer, at";
+        assert_eq!(&l[contact_name(l).unwrap()], "Lena Marsh");
+        let l = "Office: (555) 014-2277 (office)";
+        assert_eq!(&l[phone(l).unwrap()], "(555) 014-2277");
         assert_eq!(
-            &"555-653-3756"[phone("555-653-3756").unwrap()],
-            "555-653-3756"
+            &"555-013-4490"[phone("555-013-4490").unwrap()],
+            "555-013-4490"
         );
         let l = "write to Jo.Vale@Example.org today";
         assert_eq!(&l[email(l).unwrap()], "Jo.Vale@Example.org");
@@ -472,7 +472,7 @@ mod tests {
     #[test]
     fn labels_and_lines() {
         assert_eq!(label_len("FOR IMMEDIATE RELEASE: Big News"), 23);
-        assert!(is_label_line("Case # 11NF0948"));
+        assert!(is_label_line("Case # 19NF2231"));
         assert!(is_label_line("For Immediate Release"));
         assert!(!is_title_like("Contact: 555-555-1234"));
         assert!(is_title_like("Man Charged With Theft"));
@@ -516,8 +516,8 @@ mod tests {
             "Congressman"
         );
         assert_eq!(
-            member_from_file_name("jerryMcNerneyPress.txt").as_deref(),
-            Some("Jerry McNerney")
+            member_from_file_name("doraMcTavishPress.txt").as_deref(),
+            Some("Dora McTavish")
         );
         assert_eq!(
             member_from_file_name("rep_ada_quill_press.txt").as_deref(),
