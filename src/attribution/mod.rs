@@ -836,7 +836,7 @@ impl Ctx<'_> {
             && (is_capitalised(w)
                 || pronoun(w).is_some()
                 || DETERMINERS.contains(&w.to_lowercase().as_str())
-                // "retired Air Force general Owen Tamsett", "panel Chairman Rep. Jay Chaff"
+                // "retired Air Force general Owen Tamsett", "panel Chairman Rep. Jo Penner"
                 || (i + 1..i + 4).any(|k| self.is_word(k) && is_capitalised(self.word(k))))
     }
 

@@ -376,7 +376,8 @@ mod tests {
 
     #[test]
     fn fullest_name_in_release() {
-        let t = "Attorney General Rob Tellan spoke. Later, Attorney General Tellan left. When Tellan";
+        let t =
+            "Attorney General Rob Tellan spoke. Later, Attorney General Tellan left. When Tellan";
         let tokens = tokenize(t, 0);
         let index = NameIndex::new(t, &tokens);
         let key = vec!["tellan".to_string()];

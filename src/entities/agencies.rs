@@ -63,7 +63,7 @@ pub(crate) static HEADS: WordSet = WordSet::new(&[
 ]);
 
 /// Head words that make a government body only with a government word beside them
-/// ("District Attorney’s Action Center", but not "Alief Community Center").
+/// ("District Attorney’s Action Center", but not "Birchwood Community Center").
 pub(crate) static WEAK_HEADS: WordSet = WordSet::new(&[
     "Center",
     "Region",

@@ -407,7 +407,10 @@ mod tests {
     #[test]
     fn inner_single_quotes_stay_inside() {
         let t = "“It is how ‘our neighbours’ choose the road,” Vole said.";
-        assert_eq!(texts(t), vec!["It is how ‘our neighbours’ choose the road,"]);
+        assert_eq!(
+            texts(t),
+            vec!["It is how ‘our neighbours’ choose the road,"]
+        );
     }
 
     #[test]

@@ -91,10 +91,7 @@ Visit www.example.gov for news from the Office of the Springfield Secretary of S
 #[test]
 fn clean_release_header_and_contact() {
     let r = page(CLEAN).unwrap();
-    assert_eq!(
-        field(&r, r.header.title),
-        Some("Quill Opens Records Fair")
-    );
+    assert_eq!(field(&r, r.header.title), Some("Quill Opens Records Fair"));
     assert_eq!(
         field(&r, r.header.subtitle),
         Some("Calls for Faster Filing")
@@ -364,9 +361,8 @@ This weekend staff will run a free session where residents can ask about sealing
 
 #[test]
 fn pages_without_a_release() {
-    let bot = page(
-        "Pardon Our Interruption\nOur systems flagged this visit as automated traffic.\n",
-    );
+    let bot =
+        page("Pardon Our Interruption\nOur systems flagged this visit as automated traffic.\n");
     assert!(bot.unwrap_err().reason.contains("blocked"));
     let listing = page(
         "Newsroom | Springfield County Attorney's Office\nHome\nMan Sentenced\n\
