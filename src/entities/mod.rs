@@ -628,7 +628,7 @@ mod tests {
     }
 
     const SUMMIT: &str =
-        "Jefferson City, Mo. — Secretary of State Tom Lark met Nebraska’s Kit Hollis \
+        "Jefferson City, Mo. — Secretary of State Tom Lark ran a drill with Nebraska’s Kit Hollis \
         at the U.S. Cybersecurity and Infrastructure Security Agency (CISA) in Kansas City.\n\
         “We are ready,” Lark said after CISA staff spoke.\n";
 

@@ -485,7 +485,7 @@ mod tests {
     #[test]
     fn offices_and_members() {
         assert_eq!(
-            office("Visit us to learn more about the Office of the Missouri Secretary of State."),
+            office("Read the latest news from the Office of the Missouri Secretary of State."),
             Some("Office of the Missouri Secretary of State")
         );
         assert_eq!(
