@@ -237,7 +237,7 @@ fn is_name_token(t: &Token<'_>) -> bool {
         | class::PLACE
         | class::STATE
         | class::SUFFIX;
-    // "I’ve", "We’re": contractions, not names ("O’Neill" has a capital after the mark).
+    // "I’ve", "We’re": contractions, not names ("O’Dell" has a capital after the mark).
     let contraction = base
         .split(['\'', '’'])
         .skip(1)

@@ -333,7 +333,7 @@ pub fn member_from_file_name(source: &str) -> Option<String> {
         // camelCase: a new word at each capital.
         let mut current = String::new();
         for c in part.chars() {
-            // "Mc" starts a surname rather than ending a word ("McNerney").
+            // "Mc" starts a surname rather than ending a word ("McTavish").
             if c.is_uppercase() && !current.is_empty() && current != "Mc" {
                 words.push(std::mem::take(&mut current));
             }
