@@ -10,7 +10,7 @@
 //!   "X mocked it, saying “…”", "“A,” adding, “B”" (the previous speaker goes on);
 //! * `statement`: "X released the following statement: “…”", "a statement on behalf of
 //!   Y", "Statement from X";
-//! * `signature`: "“…” ― X"; `sentence`: "Philip Bump: “…”", "Kaine has adopted the
+//! * `signature`: "“…” ― X"; `sentence`: "Mira Calloway: “…”", "Tarn has adopted the
 //!   stance: “…”" (a verbless sentence's opening name);
 //! * `previous`: the sentence before introduces the quotation ("X issued the following
 //!   statement on the vote. “…”", "“Short,” X said. “…”");
@@ -539,7 +539,7 @@ impl Ctx<'_> {
             cue.confidence = 0.7;
             return Some(cue);
         }
-        // "“It’s doable,” Risch told the paper. “Is it…”": the sentence attributes a short
+        // "“It’s workable,” Quillan told the paper. “Is it…”": the sentence attributes a short
         // quotation just before (too short to be kept), and this one goes on from it.
         if from > 0 && self.is_mark(from - 1) {
             let mark = self.tokens[from - 1].span;
@@ -564,11 +564,11 @@ impl Ctx<'_> {
         (!cue.mentions.is_empty()).then_some(cue)
     }
 
-    /// A quotation in a sentence with no speech verb: after a colon ("Kaine has adopted
+    /// A quotation in a sentence with no speech verb: after a colon ("Tarn has adopted
     /// the stance: “…”") or inside the sentence ("Moore thanked him for “…”"), the name
     /// that opens the sentence speaks.
     fn no_verb(&self, start: usize, end: usize) -> Option<Cue> {
-        // "… – Philip Bump: “…”": the name right before the colon.
+        // "… – Mira Calloway: “…”": the name right before the colon.
         if end - start >= 2 && self.word(end - 1) == ":" && is_capitalised(self.word(end - 2)) {
             let run = run_at(self.text, &self.tokens, end - 2, (start, end - 1));
             if let Some(m @ (Mention::Name(_) | Mention::Org(_))) =
@@ -836,7 +836,7 @@ impl Ctx<'_> {
             && (is_capitalised(w)
                 || pronoun(w).is_some()
                 || DETERMINERS.contains(&w.to_lowercase().as_str())
-                // "retired Air Force general Lloyd Newton", "panel Chairman Rep. Jay Chaff"
+                // "retired Air Force general Owen Tamsett", "panel Chairman Rep. Jo Penner"
                 || (i + 1..i + 4).any(|k| self.is_word(k) && is_capitalised(self.word(k))))
     }
 
@@ -852,7 +852,7 @@ impl Ctx<'_> {
                 return Some(Mention::Pronoun(p));
             }
         }
-        // Words inside quotation marks (a title: "co-author of “Going Viral”") name nobody.
+        // Words inside quotation marks (a title: "co-author of “Quiet Rivers”") name nobody.
         let mut quoted = vec![false; end - start];
         let mut inside = false;
         for (k, i) in (start..end).enumerate() {
@@ -919,7 +919,7 @@ impl Ctx<'_> {
                 let name = name_text(self.text, &self.tokens, *range);
                 let key = name_key(&name);
                 // A person entity at the place that ends in another word is a bad fit
-                // (an entity "Wm" under "Wm. Lacy Clay"); the written name wins then.
+                // (an entity "Wm" under "Wm. Hale Brisley"); the written name wins then.
                 let fits = |e: &&Entity| {
                     e.kind != EntityType::Person || name_key(&e.name).last() == key.last()
                 };

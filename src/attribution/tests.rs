@@ -79,16 +79,16 @@ fn name_said_after_quote_resolves_to_fullest_name() {
 
 #[test]
 fn said_name_with_title_after_quote() {
-    let t = "“The city is safe tonight,” said Cook County Sheriff Thomas J. Darrow.";
-    assert_eq!(speakers(t), vec![some("Thomas J. Darrow")]);
-    let t = "“The city is safe tonight,” said Navy Region spokesman Brian O’Rourkey.";
-    assert_eq!(speakers(t), vec![some("Brian O’Rourkey")]);
+    let t = "“The roads are clear tonight,” said Lark County Sheriff Owen R. Tamsett.";
+    assert_eq!(speakers(t), vec![some("Owen R. Tamsett")]);
+    let t = "“The roads are clear tonight,” said Navy Region spokesman Declan O’Brannock.";
+    assert_eq!(speakers(t), vec![some("Declan O’Brannock")]);
 }
 
 #[test]
 fn name_said_before_quote() {
-    let t = "Acting District Attorney Eva Gonzo spoke. Acting District Attorney Gonzo said, “This defendant stole a home.”";
-    assert_eq!(speakers(t), vec![some("Eva Gonzo")]);
+    let t = "Acting District Attorney Ilse Pardoe spoke. Acting District Attorney Pardoe said, “This man sold a barn he never owned.”";
+    assert_eq!(speakers(t), vec![some("Ilse Pardoe")]);
     let t = "Mayor Ann Vole said: “We will rebuild the bridge.”";
     assert_eq!(speakers(t), vec![some("Ann Vole")]);
     let t = "Ann Vole told reporters, “We will rebuild the bridge.”";
@@ -156,9 +156,9 @@ fn unknown_stays_unknown() {
 
 #[test]
 fn interview_answers_go_to_the_interviewee() {
-    let t = "Meet Investigator Adam Lomo. Adam Lomo joined in 2013. Adam likes fishing.\n\
-             Why did you join?\n“I wanted to help my community.”\n";
-    assert_eq!(speakers(t), vec![some("Adam Lomo")]);
+    let t = "Meet Investigator Rosa Tindle. Rosa Tindle joined in 2013. Rosa likes fishing.\n\
+             Why did you join?\n“I wanted to serve the people of my town.”\n";
+    assert_eq!(speakers(t), vec![some("Rosa Tindle")]);
 }
 
 #[test]
@@ -188,9 +188,9 @@ fn entities_resolve_surname_pronoun_and_title() {
 
 #[test]
 fn ill_fitting_entity_gives_way_to_the_written_name() {
-    let t = "Congressman Wm. Lacy Clay said: “We will win the vote today.”";
+    let t = "Congressman Wm. Hale Brisley said: “We will win the vote today.”";
     let wm = person(t, "Wm", Some("Congressman"), &["Wm"]);
-    assert_eq!(who(t, &[wm])[0].1.as_deref(), Some("Wm. Lacy Clay"));
+    assert_eq!(who(t, &[wm])[0].1.as_deref(), Some("Wm. Hale Brisley"));
 }
 
 #[test]
@@ -229,18 +229,18 @@ fn statement_in_previous_sentence() {
 
 #[test]
 fn name_before_colon_and_attributed_short_quote() {
-    let t = "Voters shifted late in the race - Philip Bumpo: “Two weeks ago, his strongest territory was the south.”";
-    assert_eq!(speakers(t), vec![some("Philip Bumpo")]);
-    let t = "“It’s doable,” Jim Risko told the paper on Monday. “Is it going to happen this year?”";
-    assert_eq!(speakers(t), vec![some("Jim Risko")]);
+    let t = "Turnout rose in the last week - Mira Calloway: “Ten days ago, her best county was the coast.”";
+    assert_eq!(speakers(t), vec![some("Mira Calloway")]);
+    let t = "“It’s workable,” Ned Quillan told the paper on Monday. “Will it really pass before the winter?”";
+    assert_eq!(speakers(t), vec![some("Ned Quillan")]);
 }
 
 #[test]
 fn participle_after_a_quote_continues_its_speaker() {
-    let t = "Ann Vole told the paper that the plan “had a crazy policy in it,” adding, “He lost all of the vote.”";
+    let t = "Ann Vole told the paper that the scheme “had a strange rule buried in it,” adding, “She missed most of the point.”";
     assert_eq!(speakers(t), vec![some("Ann Vole"), some("Ann Vole")]);
     let t =
-        "Bo Tarn, the co-author of “Going Viral,” said the days of “a few big networks are over.”";
+        "Bo Tarn, the co-author of “Quiet Rivers,” said the days of “a few loud stations are gone.”";
     assert_eq!(speakers(t), vec![some("Bo Tarn")]);
 }
 
@@ -258,23 +258,23 @@ fn cue_in_the_quotations_sentence_beats_the_next_sentence() {
 
 #[test]
 fn said_title_comma_name_and_agent_in_charge() {
-    let t = "“We are proud of them all,” said the school’s CEO, Dr. Helen Grafton.";
-    assert_eq!(speakers(t), vec![some("Helen Grafton")]);
-    let t = "“The public needs to know,” said DEA Special Agent in Charge Karen Flow.";
-    assert_eq!(speakers(t), vec![some("Karen Flow")]);
+    let t = "“We are proud of them all,” said the school’s CEO, Dr. Helen Marsh.";
+    assert_eq!(speakers(t), vec![some("Helen Marsh")]);
+    let t = "“Every parent should hear this,” said DEA Special Agent in Charge Wynne Ashby.";
+    assert_eq!(speakers(t), vec![some("Wynne Ashby")]);
 }
 
 #[test]
 fn sentence_initial_words_are_no_speakers() {
-    let t = "Using a megaphone, the defendant yelled, “Get away from here now!” and ran.";
+    let t = "Using a loudhailer, the defendant yelled, “Stay back from the fence!” and left.";
     assert_eq!(speakers(t), vec![None]);
 }
 
 #[test]
 fn name_comma_apposition_told_outlet() {
-    let t = "“We will see what happens,” Lin Graham, a former candidate, told CBS News on Tuesday.";
-    assert_eq!(speakers(t), vec![some("Lin Graham")]);
-    let t = "Ann Vole met the police union. Bo Tarn resisted: “The law is the law in this state.”";
+    let t = "“We will wait for the count,” Tess Morrow, a former mayor, told CBS News on Tuesday.";
+    assert_eq!(speakers(t), vec![some("Tess Morrow")]);
+    let t = "Ann Vole met the farmers’ union. Bo Tarn resisted: “A rule is a rule in this county.”";
     assert_eq!(speakers(t), vec![some("Bo Tarn")]);
 }
 
@@ -293,7 +293,7 @@ fn transcript_lines() {
 
 #[test]
 fn participle_cue_takes_sentence_subject() {
-    let t = "Ann Vole mocked the complaint, saying critics “are not having a good night.”";
+    let t = "Ann Vole mocked the complaint, saying critics “are having a rough week.”";
     assert_eq!(speakers(t), vec![some("Ann Vole")]);
     let t = "According to Ann Vole, “the budget is balanced this year.”";
     assert_eq!(speakers(t), vec![some("Ann Vole")]);
@@ -301,7 +301,7 @@ fn participle_cue_takes_sentence_subject() {
 
 #[test]
 fn cues_do_not_cross_paragraphs() {
-    let t = "“The city will never be the same again.”\n\nBo Tarn said the vote was close.";
+    let t = "“The harbour will not look like this again.”\n\nBo Tarn said the vote was close.";
     assert_eq!(speakers(t), vec![None]);
 }
 

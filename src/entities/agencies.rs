@@ -63,7 +63,7 @@ pub(crate) static HEADS: WordSet = WordSet::new(&[
 ]);
 
 /// Head words that make a government body only with a government word beside them
-/// ("District Attorney’s Action Center", but not "Alief Community Center").
+/// ("District Attorney’s Action Center", but not "Birchwood Community Center").
 pub(crate) static WEAK_HEADS: WordSet = WordSet::new(&[
     "Center",
     "Region",
@@ -720,7 +720,7 @@ mod tests {
             ["Brooklyn Supreme Court"]
         );
         assert_eq!(
-            names("It was investigated by Detective Al Morrow of the New York City Department of Finance, Office of the Sheriff."),
+            names("The deeds were traced by Detective Al Morrow of the New York City Department of Finance, Office of the Sheriff."),
             ["New York City Department of Finance", "Office of the Sheriff"]
         );
         assert_eq!(
@@ -747,7 +747,7 @@ mod tests {
     #[test]
     fn owners_and_weak_heads() {
         assert_eq!(
-            names("She is Chief of the District Attorney’s Real Estate Fraud Unit."),
+            names("He was named head of the District Attorney’s Real Estate Fraud Unit."),
             ["Real Estate Fraud Unit"]
         );
         assert_eq!(
@@ -755,14 +755,14 @@ mod tests {
             ["Cook County State’s Attorney’s Office"]
         );
         assert_eq!(
-            names("the Harris County District Attorney’s office will host"),
+            names("the Harris County District Attorney’s office will open"),
             ["Harris County District Attorney’s office"]
         );
         assert_eq!(
             names("She called the Brooklyn District Attorney’s Action Center for help."),
             ["Brooklyn District Attorney’s Action Center"]
         );
-        assert!(names("at the Alief Community Center located").is_empty());
+        assert!(names("at the Birchwood Community Center located").is_empty());
     }
 
     #[test]
@@ -775,7 +775,7 @@ mod tests {
     #[test]
     fn lists_split_at_and() {
         assert_eq!(
-            names("It was investigated by the Los Angeles Police Department and the Orange County Sheriff’s Department."),
+            names("The arrest was made by the Los Angeles Police Department and the Orange County Sheriff’s Department."),
             ["Los Angeles Police Department", "Orange County Sheriff’s Department"]
         );
     }
@@ -783,7 +783,7 @@ mod tests {
     #[test]
     fn owners_are_bodies_too() {
         assert_eq!(
-            names("funded by the U.S. Department of Agriculture’s Natural Resources Conservation Service."),
+            names("paid for by the U.S. Department of Agriculture’s Natural Resources Conservation Service."),
             ["U.S. Department of Agriculture", "Natural Resources Conservation Service"]
         );
     }
@@ -795,18 +795,18 @@ mod tests {
             ["Centers for Medicare and Medicaid Services", "U.S. Department of Health and Human Services"]
         );
         assert_eq!(
-            names("The San Diego Sheriff’s Department Homicide and Family Protection Division detectives investigated."),
-            ["San Diego Sheriff’s Department", "Homicide and Family Protection Division"]
+            names("The Lark County Sheriff’s Department Homicide and Family Protection Division detectives investigated."),
+            ["Lark County Sheriff’s Department", "Homicide and Family Protection Division"]
         );
         assert_eq!(
-            names("He is Ranking Member on the House Veterans’ Affairs Subcommittee on Health."),
+            names("She now chairs the House Veterans’ Affairs Subcommittee on Health."),
             ["House Veterans’ Affairs Subcommittee on Health"]
         );
     }
 
     #[test]
     fn buildings_programs_and_municipalities() {
-        assert!(names("He was taken to the Frank Crowley Courts Building today.").is_empty());
+        assert!(names("He was booked at the Frank Crowley Courts Building today.").is_empty());
         assert!(
             names("The grant comes from the Great Lakes Reduction Program this year.").is_empty()
         );
@@ -819,7 +819,7 @@ mod tests {
     #[test]
     fn menus_and_headlines_are_skipped() {
         assert!(names("Post-Conviction Bureau").is_empty());
-        assert!(names("Charges Against Houston Police Department Officers Dropped").is_empty());
+        assert!(names("Lawsuit Against Houston Police Department Officers Settled").is_empty());
     }
 
     #[test]

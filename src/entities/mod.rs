@@ -628,7 +628,7 @@ mod tests {
     }
 
     const SUMMIT: &str =
-        "Jefferson City, Mo. — Secretary of State Tom Lark met Nebraska’s Bo Evans \
+        "Jefferson City, Mo. — Secretary of State Tom Lark ran a drill with Nebraska’s Kit Hollis \
         at the U.S. Cybersecurity and Infrastructure Security Agency (CISA) in Kansas City.\n\
         “We are ready,” Lark said after CISA staff spoke.\n";
 
@@ -646,9 +646,9 @@ mod tests {
                 .as_deref(),
             Some("MO")
         );
-        // Evans is Nebraska's, as the text says; nothing overrides that.
+        // Hollis is Nebraska's, as the text says; nothing overrides that.
         assert_eq!(
-            find(&entities, EntityType::Person, "Bo Evans")
+            find(&entities, EntityType::Person, "Kit Hollis")
                 .state
                 .as_deref(),
             Some("NE")
@@ -665,7 +665,7 @@ mod tests {
         assert_eq!(lark.official, Some(true));
         assert_eq!(lark.title.as_deref(), Some("Secretary of State"));
         assert_eq!(lark.mentions.len(), 2);
-        let evans = find(&entities, EntityType::Person, "Bo Evans");
+        let evans = find(&entities, EntityType::Person, "Kit Hollis");
         assert_eq!(evans.state.as_deref(), Some("NE"));
         let agency = find(
             &entities,
@@ -718,11 +718,11 @@ mod tests {
 
     #[test]
     fn model_names_need_cues_unless_confident() {
-        let text = "The district is made up of Clare, Gladwin and Osceola counties, \
-            and the clown known as “Tin Larin” was seen by Dana Whitcomb.\n";
+        let text = "The district takes in Clare, Tobin and Merrow counties, \
+            and the juggler known as “Little Ferret” was seen by Dana Whitcomb.\n";
         let spans = vec![
             ner(text, "Clare", NerLabel::Person, 0.99),
-            ner(text, "Tin Larin", NerLabel::Person, 0.99),
+            ner(text, "Little Ferret", NerLabel::Person, 0.99),
             ner(text, "Dana Whitcomb", NerLabel::Person, 0.95),
         ];
         let entities = extract(&release(text, Header::default(), spans));

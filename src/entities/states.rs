@@ -3,7 +3,7 @@
 //!
 //! False friends are rejected by their context: a state name followed by "City" or
 //! "County" names a city or county; "Washington" alone means the federal government; a
-//! state name that is part of a person's name ("Virginia Foxx") is not a state; two-letter
+//! state name that is part of a person's name ("Virginia Pell") is not a state; two-letter
 //! codes that are also English words ("IN", "OR", "ME") count only in an address.
 
 use std::collections::HashMap;
@@ -389,7 +389,7 @@ fn is_full_name_reference(tokens: &[Token<'_>], i: usize, end: usize, code: &str
     }
     let given_name = end == i + 1 && GIVEN_NAME_STATES.contains(&first.base());
     if given_name {
-        // "Virginia Foxx": a surname follows.
+        // "Virginia Pell": a surname follows.
         if next.is_some_and(|n| {
             n.is_capitalised() && !n.is_all_caps() && !continues_institution(n) && n.text != "D.C."
         }) {

@@ -641,7 +641,7 @@ pub(crate) fn before(tokens: &[Token<'_>], name: usize) -> Prefix {
     if !same(t) || t.ends_phrase() {
         return prefix;
     }
-    // "Administrator, Marilyn Tavenner", "A third defendant, Gregory Martin"
+    // "Administrator, Nora Pell", "A third defendant, Ivo Brandt"
     if t.text == "," && !prefix.honorific && j > 0 {
         let h = &tokens[j - 1];
         if same(h) && h.is_capitalised() && !h.possessive() && head_kind(h.base()).is_some() {
@@ -651,7 +651,7 @@ pub(crate) fn before(tokens: &[Token<'_>], name: usize) -> Prefix {
         }
         return prefix;
     }
-    // "Secretary of Labor Hilda Solis": the department completes the title.
+    // "Secretary of Labor Greta Haldane": the department completes the title.
     if j >= 2
         && t.is_capitalised()
         && !t.possessive()
@@ -876,13 +876,13 @@ mod tests {
         let t = p.title.expect("role");
         assert!(!t.official);
         assert_eq!(t.text, "defense attorney");
-        let p = title_before("Harvard Law Professor Ron Sully", "Ron");
+        let p = title_before("Harvard Law Professor Ron Pettle", "Ron");
         assert!(!p.title.expect("title").official);
     }
 
     #[test]
     fn department_completes_a_title() {
-        let p = title_before("said Secretary of Labor Hilda Solano today", "Hilda");
+        let p = title_before("said Secretary of Labor Greta Haldane today", "Greta");
         assert_eq!(p.title.expect("title").text, "Secretary of Labor");
     }
 

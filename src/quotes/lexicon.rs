@@ -532,7 +532,7 @@ pub(crate) fn is_org_head(word: &str) -> bool {
     ORG_HEADS.contains(&lower.as_str())
 }
 
-/// True for a capitalised word ("Ashcroft", "O’Neill", "J.", "DA").
+/// True for a capitalised word ("Ashcroft", "O’Dell", "J.", "DA").
 pub(crate) fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
@@ -561,20 +561,8 @@ mod tests {
     #[test]
     fn tokens_keep_abbreviations_and_apostrophes() {
         assert_eq!(
-            words("Rep. O’Neill Jr. said, “It’s J. Doe.”"),
-            vec![
-                "Rep.",
-                "O’Neill",
-                "Jr.",
-                "said",
-                ",",
-                "“",
-                "It’s",
-                "J.",
-                "Doe",
-                ".",
-                "”"
-            ]
+            words("Rep. O’Dell Jr. said, “It’s J. Doe.”"),
+            vec!["Rep.", "O’Dell", "Jr.", "said", ",", "“", "It’s", "J.", "Doe", ".", "”"]
         );
     }
 

@@ -406,8 +406,11 @@ mod tests {
 
     #[test]
     fn inner_single_quotes_stay_inside() {
-        let t = "“It is how ‘we the people’ decide our path,” Vole said.";
-        assert_eq!(texts(t), vec!["It is how ‘we the people’ decide our path,"]);
+        let t = "“It is how ‘our neighbours’ choose the road,” Vole said.";
+        assert_eq!(
+            texts(t),
+            vec!["It is how ‘our neighbours’ choose the road,"]
+        );
     }
 
     #[test]
@@ -494,8 +497,8 @@ mod tests {
     #[test]
     fn not_quotes() {
         // Nickname, name of a law, scare quote, modifier, title of a work.
-        let t = "Jimenez goes by “El Tin Larin,” an alias. He backed the “Safe Streets Act” \
-                 and the “cliques” too. The “habitual sex offender” allegations stand. \
+        let t = "Pellinger goes by “Little Ferret,” an alias. He backed the “Clean Harbors Act” \
+                 and the “crews” too. The “repeat property offender” allegations stand. \
                  He read “The Old Man and the Sea” again.";
         assert!(texts(t).is_empty(), "{:?}", texts(t));
     }
@@ -504,24 +507,24 @@ mod tests {
     fn markup_and_spaced_marks() {
         let t = "<tweet pic=\"pic.example/x\" author=\"Ann Vole\">A tweet text here</tweet>";
         assert!(texts(t).is_empty());
-        let t = "\"I was insulted with the term 'outreach,' \" he told the crowd.";
-        assert_eq!(texts(t), vec!["I was insulted with the term 'outreach,'"]);
+        let t = "\"I was annoyed by the word 'pivot,' \" he told the crowd.";
+        assert_eq!(texts(t), vec!["I was annoyed by the word 'pivot,'"]);
     }
 
     #[test]
     fn titles_and_capitalised_speech() {
-        let t = "The hearing was titled, “Sharpening Our Edge in a Changing World.”";
+        let t = "The hearing was titled, “Holding Our Ground in a Shifting Market.”";
         assert!(texts(t).is_empty());
-        let t = "Her entry, “All It Takes is a Smile” won a prize.";
+        let t = "Her entry, “All It Needs is a Song” won a prize.";
         assert!(texts(t).is_empty());
-        let t = "He said “Yes, I support Ted Cruz,” and left.";
-        assert_eq!(texts(t), vec!["Yes, I support Ted Cruz,"]);
+        let t = "He said “Yes, I support Dana Whitby,” and left.";
+        assert_eq!(texts(t), vec!["Yes, I support Dana Whitby,"]);
     }
 
     #[test]
     fn quote_without_speech_verb_is_kept() {
-        let t = "The paper wrote it “seeks to treat the root causes of crime.”";
-        assert_eq!(texts(t), vec!["seeks to treat the root causes of crime."]);
+        let t = "The paper wrote it “aims to fix the deep sources of theft.”";
+        assert_eq!(texts(t), vec!["aims to fix the deep sources of theft."]);
         let t = "Answer below.\n“I chose this career to help my community.”";
         assert_eq!(texts(t), vec!["I chose this career to help my community."]);
     }
@@ -530,7 +533,7 @@ mod tests {
     fn headline_quote() {
         let t = "Vole: “We Will Not Back Down” on budget\n\nBody text here.";
         assert_eq!(texts(t), vec!["We Will Not Back Down"]);
-        let t = "Vole Backs “Safe Streets For All” on budget\n\nBody text here.";
+        let t = "Vole Backs “Clean Parks For All” on budget\n\nBody text here.";
         assert!(texts(t).is_empty());
         let t = "Vole says “we will not back down” on budget\n\nBody text here.";
         assert_eq!(texts(t), vec!["we will not back down"]);

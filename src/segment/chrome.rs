@@ -178,7 +178,7 @@ mod tests {
         assert!(is_chrome_line("Read more..."));
         assert!(is_chrome_line("Skip to main content"));
         assert!(is_chrome_line(
-            "Create a Website Account - Manage notification subscriptions and more."
+            "Create a Website Account - Choose which alerts you get and more."
         ));
         assert!(!is_chrome_line("Read more about the case in the filing."));
         assert!(is_read_more("Read More"));

@@ -193,7 +193,7 @@ mod tests {
     fn rejects_impossible_and_partial_dates() {
         assert_eq!(parse("February 30, 2024"), None);
         assert_eq!(parse("13.45.19"), None);
-        assert_eq!(parse("On Sat April 19th, the office"), None);
+        assert_eq!(parse("On Sat March 8th, the office"), None);
         assert_eq!(parse("1.5-2"), None);
         assert_eq!(parse(""), None);
     }
@@ -210,9 +210,9 @@ mod tests {
         assert!(is_date_line("Thursday, April 2, 2015"));
         assert!(is_date_line("Admin | August 20, 2024"));
         assert!(!is_date_line(
-            "On June 20, 1987, the bodies of two people were found in their apartment."
+            "On May 14, 1992, a fire broke out in the old mill on the river."
         ));
-        assert_eq!(timestamp_line("2022-01-03 17:14:09"), Some(d(2022, 1, 3)));
+        assert_eq!(timestamp_line("2022-01-04 09:26:51"), Some(d(2022, 1, 4)));
         assert_eq!(timestamp_line("On 2022-01-03 we met"), None);
         assert_eq!(
             from_file_name("x/20230216_man-charged.txt"),

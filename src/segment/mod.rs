@@ -386,7 +386,7 @@ fn find_title(
         if got.len() < 6 || !want.starts_with(&got) {
             continue;
         }
-        // A breadcrumb shortens the headline ("24 Year Prison Term for Gang…"): the
+        // A breadcrumb shortens the headline ("Ten Year Prison Term for Man…"): the
         // release starts after it; the full headline is printed further down, if at all.
         let shortened = l.trim_end_matches(['.', '…']);
         if shortened.len() < l.len() && got.len() >= 15 && got != want {
@@ -599,7 +599,7 @@ fn nearest_title(
     while top > lowest && top + 4 > k {
         let l = line(top - 1);
         let cut = title_prefix_len(l);
-        // A last word wrapped onto its own line ("… Mallory Vernon" / "Nicholson").
+        // A last word wrapped onto its own line ("… Bo Vernon" / "Vale").
         let wrapped_word = top >= 2
             && top - 1 > lowest
             && !lines[top - 1].blank_before

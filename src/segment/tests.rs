@@ -69,40 +69,37 @@ fn scraped_page_header_and_chrome() {
     );
 }
 
-const CLEAN: &str = "For immediate release:          October 10, 2024
+const CLEAN: &str = "For immediate release:          March 3, 2024
 
 Contact:                    Jo Marsh, Communications Director
 
-                                (555) 526-0949
+                                (555) 014-2277
 
-Quill Attends Safety Summit
+Quill Opens Records Fair
 
-Vows to Keep Elections Secure
+Calls for Faster Filing
 
-Jefferson City, Mo. — Secretary of State Ada Quill returned yesterday from a two-day summit in Omaha, Neb. with other states.
+Jefferson City, Mo. — Secretary of State Ada Quill came back yesterday from a three-day meeting in Lincoln, Neb. with county clerks.
 
-“It was good to meet in person,” Quill said. “We share one goal.”
+“The clerks asked sharp questions,” Quill said. “We share one goal.”
 
 —30—
 
-Visit www.example.gov to learn more about the Office of the Springfield Secretary of State.
+Visit www.example.gov for news from the Office of the Springfield Secretary of State.
 ";
 
 #[test]
 fn clean_release_header_and_contact() {
     let r = page(CLEAN).unwrap();
-    assert_eq!(
-        field(&r, r.header.title),
-        Some("Quill Attends Safety Summit")
-    );
+    assert_eq!(field(&r, r.header.title), Some("Quill Opens Records Fair"));
     assert_eq!(
         field(&r, r.header.subtitle),
-        Some("Vows to Keep Elections Secure")
+        Some("Calls for Faster Filing")
     );
-    assert_eq!(r.header.date, chrono::NaiveDate::from_ymd_opt(2024, 10, 10));
+    assert_eq!(r.header.date, chrono::NaiveDate::from_ymd_opt(2024, 3, 3));
     assert_eq!(field(&r, r.header.dateline), Some("Jefferson City, Mo."));
     assert_eq!(field(&r, r.header.contact_name), Some("Jo Marsh"));
-    assert_eq!(field(&r, r.header.contact_phone), Some("(555) 526-0949"));
+    assert_eq!(field(&r, r.header.contact_phone), Some("(555) 014-2277"));
     assert_eq!(r.paragraphs.len(), 2);
     assert_eq!(r.sentences.len(), 3);
     assert!(r.slice(r.body).ends_with("“We share one goal.”"));
@@ -114,24 +111,24 @@ fn clean_release_header_and_contact() {
 
 #[test]
 fn pdf_release_with_wrapped_title_and_lines() {
-    let text = "July 17, 2025 Contact: Cy Marsh
+    let text = "August 12, 2025 Contact: Cy Marsh
 Springfield County District Attorney’s Office
-555-653-3600 (Office)
+555-013-3600 (Office)
 Cy.Marsh@example.org
-For Immediate Release: Local Driver Pleads Guilty to Racing
-and Collision on a Highway
-(Springfield, Texas) – On July 17, 2025, a local driver, 25, pleaded guilty in the 194th
-Judicial District Court to two felony charges stemming from a crash on the expressway.
+For Immediate Release: Local Driver Admits Guilt in Speeding
+and Wreck on a Toll Road
+(Springfield, Texas) – On August 12, 2025, a local driver, 31, admitted guilt in the 88th
+Criminal District Court to two charges that arose from a wreck near the river bridge.
 The driver was sentenced to probation.
 ";
     let r = page(text).unwrap();
     assert_eq!(
         field(&r, r.header.title),
-        Some("Local Driver Pleads Guilty to Racing\nand Collision on a Highway")
+        Some("Local Driver Admits Guilt in Speeding\nand Wreck on a Toll Road")
     );
-    assert_eq!(r.header.date, chrono::NaiveDate::from_ymd_opt(2025, 7, 17));
+    assert_eq!(r.header.date, chrono::NaiveDate::from_ymd_opt(2025, 8, 12));
     assert_eq!(field(&r, r.header.contact_name), Some("Cy Marsh"));
-    assert_eq!(field(&r, r.header.contact_phone), Some("555-653-3600"));
+    assert_eq!(field(&r, r.header.contact_phone), Some("555-013-3600"));
     assert_eq!(
         field(&r, r.header.contact_email),
         Some("Cy.Marsh@example.org")
@@ -142,14 +139,14 @@ The driver was sentenced to probation.
 
 #[test]
 fn dateline_on_its_own_line_and_embargo_dates() {
-    let text = "EMBARGOED UNTIL 9:00 A.M., FRIDAY, MAY 10, 2019
-May 10, 2019 Contact: Cy Marsh
+    let text = "EMBARGOED UNTIL 10:00 A.M., TUESDAY, MAY 14, 2019
+May 14, 2019 Contact: Cy Marsh
 Springfield Man Charged With Theft
 WESTMINSTER
 – The district attorney’s office charged a Springfield man with theft of public funds today, officials said.
 ";
     let r = page(text).unwrap();
-    assert_eq!(r.header.date, chrono::NaiveDate::from_ymd_opt(2019, 5, 10));
+    assert_eq!(r.header.date, chrono::NaiveDate::from_ymd_opt(2019, 5, 14));
     assert_eq!(field(&r, r.header.dateline), Some("WESTMINSTER"));
     assert!(r.slice(r.body).starts_with("WESTMINSTER\n– The district"));
 }
@@ -159,7 +156,7 @@ fn wrapped_pdf_headline_without_browser_title() {
     let text = "October 11, 2019 Contact: Cy Marsh
 MEDIA RELEASE: Springfield DA Celebrates Community Day, Announces
 New Task Force
-(Springfield, Texas) – The Springfield County District Attorney’s Office is proud to announce the formation of its task force.
+(Springfield, Texas) – The Springfield County District Attorney’s Office is pleased to report the launch of its task force.
 ";
     let r = page(text).unwrap();
     assert_eq!(
@@ -168,14 +165,14 @@ New Task Force
     );
     assert_eq!(r.header.subtitle, None);
     let text = "November 21, 2022 Contact: Cy Marsh
-District Attorney Quill Fulfills Campaign Pledge, Revisits Theft Policy
-Let me begin by thanking the voters of Springfield County for the opportunity to serve as your
-District Attorney. The last four years have been the highlight of my career.
+District Attorney Quill Keeps Election Promise, Updates Bail Policy
+I want to start by thanking the people of Springfield County for the chance to serve as your
+District Attorney. These past years have been the best of my working life.
 ";
     let r = page(text).unwrap();
     assert_eq!(
         field(&r, r.header.title),
-        Some("District Attorney Quill Fulfills Campaign Pledge, Revisits Theft Policy")
+        Some("District Attorney Quill Keeps Election Promise, Updates Bail Policy")
     );
 }
 
@@ -185,16 +182,16 @@ fn media_advisory_without_prose() {
         "MEDIA ADVISORY: Press Conference on Park Thefts - Office of the Springfield State Attorney
 News
 MEDIA ADVISORY: Press Conference on Park Thefts
-Admin | April 30, 2026
+Admin | April 28, 2026
 WHO:
 State Attorney Ada Quill
 WHAT:
 Press Conference
 WHEN:
-April 30, 2026 @ 1:30 pm
+April 28, 2026 @ 2:30 pm
 #####
 Related Posts
-Sign up to receive our newsletter and get updates for news, events and community information.
+Join our mailing list for news, events and updates from the office.
 ";
     let r = page(text).unwrap();
     assert_eq!(
@@ -202,7 +199,7 @@ Sign up to receive our newsletter and get updates for news, events and community
         Some("Press Conference on Park Thefts")
     );
     assert!(r.slice(r.body).starts_with("WHO:"));
-    assert!(r.slice(r.body).ends_with("1:30 pm"));
+    assert!(r.slice(r.body).ends_with("2:30 pm"));
 }
 
 #[test]
@@ -231,7 +228,7 @@ Ten Year Prison Term for Man Who Shot...
 Springfield County District Attorney Ada Quill announced today that a man was sentenced to ten years in prison.
 The case was prosecuted by Deputy District Attorney Bo Vale.
 https://example.org/uploads/2025/02/photo.jpg
-2026-01-15 16:57:01
+2026-01-16 11:42:08
 Ten Year Prison Term for Man Who Shot a Teen
 Recent News
 Another Man Charged
@@ -246,7 +243,7 @@ Springfield County District Attorney Ada Quill announced today that another man 
         .slice(r.body)
         .starts_with("Springfield County District Attorney Ada Quill announced today that a man"));
     assert!(r.slice(r.body).ends_with("Bo Vale."));
-    assert_eq!(r.header.date, chrono::NaiveDate::from_ymd_opt(2026, 1, 15));
+    assert_eq!(r.header.date, chrono::NaiveDate::from_ymd_opt(2026, 1, 16));
 }
 
 #[test]
@@ -277,7 +274,7 @@ FOR IMMEDIATE RELEASE
 Monday, March 16, 2015
 Man Charged
 Springfield District Attorney Ada Quill today announced that a man has been charged with theft.
-An indictment is an accusatory instrument and not proof of a defendant’s guilt.
+A charge is only an accusation and not proof that anyone is guilty.
 T
 HE
 S
@@ -288,7 +285,7 @@ Careers
     let r = page(text).unwrap();
     assert!(r
         .slice(r.body)
-        .ends_with("not proof of a defendant’s guilt."));
+        .ends_with("not proof that anyone is guilty."));
 }
 
 #[test]
@@ -347,12 +344,12 @@ fn dated_list_of_other_releases_is_not_the_date() {
     let text = "Springfield DA > Newsroom
 More News
 Mar 26, 2026
-Office Files Charge in Old Case
+Office Brings Charge in Old Case
 Mar 17, 2026
-Backlog Eliminated
+Case Queue Cleared
 News Releases
 Clinic Will Help Residents Clear Their Records
-On Saturday the office will host a free clinic for residents seeking to clear old records and to find work with local employers.
+This weekend staff will run a free session where residents can ask about sealing old records and meet local employers.
 ";
     let r = page(text).unwrap();
     assert_eq!(
@@ -364,9 +361,8 @@ On Saturday the office will host a free clinic for residents seeking to clear ol
 
 #[test]
 fn pages_without_a_release() {
-    let bot = page(
-        "Pardon Our Interruption\nAs you were browsing something made us think you were a bot.\n",
-    );
+    let bot =
+        page("Pardon Our Interruption\nOur systems flagged this visit as automated traffic.\n");
     assert!(bot.unwrap_err().reason.contains("blocked"));
     let listing = page(
         "Newsroom | Springfield County Attorney's Office\nHome\nMan Sentenced\n\
@@ -377,7 +373,7 @@ fn pages_without_a_release() {
     let chrome_only = page("Home\nAbout Us\nContact\n");
     assert!(chrome_only.is_err());
     let menu = page(
-        "Skip to Main Content\nCreate an Account - Manage your subscriptions, save form progress and more.\n\
+        "Skip to Main Content\nCreate an Account - Pick your alerts, keep forms you started and more.\n\
          Sign In\nPublic Meeting Notices\nBoard Agenda (PDF)\nContact Us\n",
     );
     assert!(menu.unwrap_err().reason.contains("no body text"));
@@ -398,7 +394,7 @@ fn news_article_without_header_is_kept_whole() {
 
 #[test]
 fn congress_line_with_share_widget_headline() {
-    let text = "03.18.2016\tAda Vance is a survivor. share: f t District Month: Ada VanceI would like to honour a woman from our district.Ada Vance is a survivor.\n";
+    let text = "03.18.2016\tAda Penhale is a survivor. share: f t District Month: Ada PenhaleI would like to honour a woman from our district.Ada Penhale is a survivor.\n";
     let mut r = raw(text, SourceFormat::Lines);
     r.source = "adaQuillPress.txt".to_string();
     r.span = Span::new(11, text.len() - 1);
@@ -406,7 +402,7 @@ fn congress_line_with_share_widget_headline() {
     let rel = segment(r).unwrap();
     assert_eq!(
         field(&rel, rel.header.title),
-        Some("District Month: Ada Vance")
+        Some("District Month: Ada Penhale")
     );
     assert_eq!(
         rel.header.date,
@@ -421,7 +417,7 @@ fn congress_line_with_share_widget_headline() {
         sents,
         [
             "I would like to honour a woman from our district.",
-            "Ada Vance is a survivor."
+            "Ada Penhale is a survivor."
         ]
     );
 }
@@ -429,7 +425,7 @@ fn congress_line_with_share_widget_headline() {
 #[test]
 fn congress_line_opening_with_an_image_name() {
     let text =
-        "05.01.2014\tstand down.jpg (Springfield) Today, Rep. Ada Quill joined the veterans.\n";
+        "05.01.2014\tvets fair.jpg (Springfield) Today, Rep. Ada Quill joined the veterans.\n";
     let mut r = raw(text, SourceFormat::Lines);
     r.span = Span::new(11, text.len() - 1);
     let rel = segment(r).unwrap();
