@@ -2,8 +2,9 @@
 //! page chrome, dates and abbreviations never make it panic or hang, and a run killed
 //! midway leaves the previous tables whole.
 //!
-//! The property test runs 256 cases by default; for a long run set PROPTEST_CASES, e.g.
-//! `PROPTEST_CASES=100000 cargo test --release --test robustness`.
+//! The property tests run 256 cases each by default. The long run is an ignored test that
+//! keeps drawing cases for WHOSAID_FUZZ_SECONDS (default 600) and prints how many it ran:
+//! `cargo test --release --test robustness -- --ignored --nocapture fuzz_for_a_while`.
 
 mod common;
 
@@ -125,6 +126,41 @@ proptest! {
             }
         }
     }
+}
+
+#[test]
+#[ignore = "long run: minutes of random inputs"]
+fn fuzz_for_a_while() {
+    let seconds: u64 = std::env::var("WHOSAID_FUZZ_SECONDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(600);
+    let deadline = Instant::now() + Duration::from_secs(seconds);
+    let formats = vec![SourceFormat::Text, SourceFormat::Html, SourceFormat::Jsonl];
+    let strategy = (arb_text(), prop::sample::select(formats));
+    let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig {
+        cases: 1000,
+        ..ProptestConfig::default()
+    });
+    let cases = std::cell::Cell::new(0u64);
+    let slowest = std::cell::Cell::new(Duration::ZERO);
+    while Instant::now() < deadline {
+        runner
+            .run(&strategy, |(text, format)| {
+                let started = Instant::now();
+                analyse_text(text, format);
+                slowest.set(slowest.get().max(started.elapsed()));
+                cases.set(cases.get() + 1);
+                prop_assert!(started.elapsed() < Duration::from_secs(5));
+                Ok(())
+            })
+            .unwrap();
+    }
+    println!(
+        "fuzzed {} inputs in {seconds} s; slowest case {:?}",
+        cases.get(),
+        slowest.get()
+    );
 }
 
 #[test]
