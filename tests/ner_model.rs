@@ -100,13 +100,21 @@ fn empty_and_odd_input_does_not_fail() {
     let ner = model(false);
     let mut releases = vec![
         release(&[]),
-        release(&["", "\u{0}\u{7}", "—", "\u{200b}Ünïcödé  naïve café\u{fe0f} 😀 Zürich"]),
+        release(&[
+            "",
+            "\u{0}\u{7}",
+            "—",
+            "\u{200b}Ünïcödé  naïve café\u{fe0f} 😀 Zürich",
+        ]),
     ];
     ner.annotate(&mut releases).unwrap();
     assert!(releases[0].ner.is_empty());
     for m in &releases[1].ner {
         assert!(!m.span.is_empty() && m.span.end <= releases[1].text.len());
-        assert!(releases[1].text.get(m.span.range()).is_some(), "{m:?} splits a character");
+        assert!(
+            releases[1].text.get(m.span.range()).is_some(),
+            "{m:?} splits a character"
+        );
     }
     ner.annotate(&mut []).unwrap();
 }
