@@ -162,6 +162,9 @@ struct BenchNerArgs {
     inputs: Vec<PathBuf>,
     #[command(flatten)]
     model: NerArgs,
+    /// Torch threads (default: one per core).
+    #[arg(long)]
+    threads: Option<i32>,
 }
 
 #[derive(clap::Args)]
@@ -242,6 +245,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::BenchNer(a) => {
             let model = a.model.load()?;
+            if let Some(n) = a.threads {
+                tch::set_num_threads(n);
+            }
             println!("{}", ner::bench::bench(&a.inputs, &model)?.line());
             Ok(ExitCode::SUCCESS)
         }

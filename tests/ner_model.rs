@@ -98,8 +98,23 @@ fn long_sentences_are_windowed_not_truncated() {
 #[test]
 fn empty_and_odd_input_does_not_fail() {
     let ner = model(false);
-    let mut releases = vec![release(&[]), release(&["", "\u{0}\u{7}", "—"])];
+    let mut releases = vec![
+        release(&[]),
+        release(&[
+            "",
+            "\u{0}\u{7}",
+            "—",
+            "\u{200b}Ünïcödé  naïve café\u{fe0f} 😀 Zürich",
+        ]),
+    ];
     ner.annotate(&mut releases).unwrap();
-    assert!(releases.iter().all(|r| r.ner.is_empty()));
+    assert!(releases[0].ner.is_empty());
+    for m in &releases[1].ner {
+        assert!(!m.span.is_empty() && m.span.end <= releases[1].text.len());
+        assert!(
+            releases[1].text.get(m.span.range()).is_some(),
+            "{m:?} splits a character"
+        );
+    }
     ner.annotate(&mut []).unwrap();
 }
