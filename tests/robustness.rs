@@ -138,13 +138,15 @@ fn fuzz_for_a_while() {
     let deadline = Instant::now() + Duration::from_secs(seconds);
     let formats = vec![SourceFormat::Text, SourceFormat::Html, SourceFormat::Jsonl];
     let strategy = (arb_text(), prop::sample::select(formats));
-    let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig {
-        cases: 1000,
-        ..ProptestConfig::default()
-    });
     let cases = std::cell::Cell::new(0u64);
     let slowest = std::cell::Cell::new(Duration::ZERO);
     while Instant::now() < deadline {
+        // A runner stops after its quota of cases, so each round takes a fresh one (with a
+        // fresh random seed).
+        let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig {
+            cases: 1000,
+            ..ProptestConfig::default()
+        });
         runner
             .run(&strategy, |(text, format)| {
                 let started = Instant::now();
