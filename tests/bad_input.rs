@@ -6,7 +6,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{extract, rows};
+use common::{extract, extract_rules, rows};
 
 const GOOD: &str = "FOR IMMEDIATE RELEASE\nMarch 3, 2021\n\nCounty Opens New Office\n\n\
     Springfield, Mo. — The county opened a new office today, officials said.\n";
@@ -18,12 +18,7 @@ fn run_with(bad_name: &str, make_bad: impl FnOnce(&Path)) -> (String, i32, usize
     fs::write(input.join("good.txt"), GOOD).unwrap();
     make_bad(&input.join(bad_name));
     let out = dir.path().join("out");
-    let o = extract(&[
-        "--no-ner",
-        input.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let o = extract_rules(&input, &out);
     let stderr = String::from_utf8_lossy(&o.stderr).into_owned();
     let releases = rows(&out, "releases.csv").len();
     let skipped = rows(&out, "skipped.csv");
@@ -135,12 +130,7 @@ fn all_good_inputs_exit_zero() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("good.txt"), GOOD).unwrap();
     let out = dir.path().join("out");
-    let o = extract(&[
-        "--no-ner",
-        dir.path().to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let o = extract_rules(dir.path(), &out);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert!(rows(&out, "skipped.csv").is_empty());
 }

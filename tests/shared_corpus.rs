@@ -4,7 +4,7 @@ mod common;
 
 use std::collections::BTreeMap;
 
-use common::{column, extract, rows, shared_dir};
+use common::{column, extract_rules, rows, shared_dir};
 
 #[test]
 fn shared_corpus_gives_one_release_per_page_and_all_congress_releases() {
@@ -13,12 +13,7 @@ fn shared_corpus_gives_one_release_per_page_and_all_congress_releases() {
     };
     let corpus = shared.join("corpus");
     let out = tempfile::tempdir().unwrap();
-    let o = extract(&[
-        "--no-ner",
-        corpus.to_str().unwrap(),
-        "--out",
-        out.path().to_str().unwrap(),
-    ]);
+    let o = extract_rules(&corpus, out.path());
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
 
     let source = column(out.path(), "releases.csv", "source");

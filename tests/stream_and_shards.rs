@@ -7,7 +7,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::Stdio;
 
-use common::{extract, whosaid};
+use common::{extract, extract_rules, whosaid};
 use whosaid::output::TABLE_NAMES;
 
 const RECORDS: &str = concat!(
@@ -84,12 +84,7 @@ fn shards_concatenate_to_the_single_run() {
     }
     fs::create_dir(input.join("empty")).unwrap();
     let single = dir.path().join("single");
-    extract(&[
-        "--no-ner",
-        input.to_str().unwrap(),
-        "--out",
-        single.to_str().unwrap(),
-    ]);
+    extract_rules(&input, &single);
     let shards: Vec<_> = (0..3)
         .map(|k| {
             let out = dir.path().join(format!("shard{k}"));

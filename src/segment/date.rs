@@ -47,6 +47,17 @@ pub struct Found {
     pub end: usize,
 }
 
+impl Found {
+    /// The date read from regex match `m`.
+    fn at(m: &regex::Match, date: NaiveDate) -> Found {
+        Found {
+            date,
+            start: m.start(),
+            end: m.end(),
+        }
+    }
+}
+
 fn month_number(name: &str) -> Option<u32> {
     let lower = name.to_ascii_lowercase();
     let key = lower.get(..3)?;
@@ -91,11 +102,7 @@ pub fn find(text: &str) -> Option<Found> {
             month_number(c.get(1)?.as_str()),
             c.get(2)?.as_str().parse().ok(),
         )?;
-        Some(Found {
-            date,
-            start: m.start(),
-            end: m.end(),
-        })
+        Some(Found::at(&m, date))
     });
     let iso = ISO.captures_iter(text).find_map(|c| {
         let m = c.get(0)?;
@@ -104,11 +111,7 @@ pub fn find(text: &str) -> Option<Found> {
             c.get(2)?.as_str().parse().ok(),
             c.get(3)?.as_str().parse().ok(),
         )?;
-        Some(Found {
-            date,
-            start: m.start(),
-            end: m.end(),
-        })
+        Some(Found::at(&m, date))
     });
     let numeric = NUMERIC.captures_iter(text).find_map(|c| {
         // Both separators must agree ("03.08.19", not "1.5-2").
@@ -121,11 +124,7 @@ pub fn find(text: &str) -> Option<Found> {
             c.get(1)?.as_str().parse().ok(),
             c.get(3)?.as_str().parse().ok(),
         )?;
-        Some(Found {
-            date,
-            start: m.start(),
-            end: m.end(),
-        })
+        Some(Found::at(&m, date))
     });
     [worded, iso, numeric]
         .into_iter()

@@ -19,6 +19,16 @@ pub fn extract(args: &[&str]) -> Output {
         .expect("whosaid runs")
 }
 
+/// Runs `whosaid extract --no-ner INPUT --out OUT` (the rule stages only).
+pub fn extract_rules(input: &Path, out: &Path) -> Output {
+    extract(&[
+        "--no-ner",
+        input.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ])
+}
+
 /// The read-only `shared/` folder beside the checkout (or `$WHOSAID_SHARED`), or `None`
 /// with a message saying the test is skipped.
 pub fn shared_dir(test: &str) -> Option<PathBuf> {
