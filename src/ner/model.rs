@@ -164,7 +164,10 @@ impl Network {
             let path = dir.join(name);
             std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))
         };
-        write("config.json", serde_json::to_string_pretty(&self.config)?)?;
+        // Through a JSON value, whose maps are sorted: the label maps are hash maps, and the
+        // same model must give the same file.
+        let config = serde_json::to_value(&self.config)?;
+        write("config.json", serde_json::to_string_pretty(&config)?)?;
         write("ner.json", serde_json::to_string_pretty(&self.settings)?)?;
         let mut named: Vec<(String, Tensor)> = self
             .vs
