@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use anyhow::Result;
 
-use crate::ner::NerModel;
+use crate::ner::{NerModel, NerStats};
 use crate::pipeline::{self, Options, Summary};
 
 /// Medians over the repeated runs.
@@ -28,6 +28,10 @@ pub struct Report {
     pub rules: f64,
     /// Median seconds writing tables.
     pub output: f64,
+    /// Median wordpieces the model read per second of the NER stage.
+    pub ner_pieces_per_second: f64,
+    /// What the model was fed in one run (the same every run).
+    pub ner_input: NerStats,
     /// Peak resident memory of the process, in MiB (Linux `VmHWM`), if known.
     pub peak_rss_mib: Option<f64>,
 }
@@ -54,6 +58,10 @@ pub fn run(options: &Options, model: Option<&NerModel>, runs: usize) -> Result<R
         ner: median_of(&|s| secs(s.stages.ner)),
         rules: median_of(&|s| secs(s.stages.rules)),
         output: median_of(&|s| secs(s.stages.output)),
+        ner_pieces_per_second: median_of(&|s| {
+            s.stages.ner_input.pieces as f64 / secs(s.stages.ner).max(1e-9)
+        }),
+        ner_input: summaries[0].stages.ner_input,
         peak_rss_mib: peak_rss_mib(),
     })
 }
@@ -89,6 +97,19 @@ impl fmt::Display for Report {
         writeln!(f, "  ner                {:.3}", self.ner)?;
         writeln!(f, "  rules              {:.3}", self.rules)?;
         writeln!(f, "  output             {:.3}", self.output)?;
+        if self.ner_input.pieces > 0 {
+            writeln!(
+                f,
+                "ner input            {} wordpieces in {} windows, {} batches, {:.1}% padding; \
+                 {} sentences skipped",
+                self.ner_input.pieces,
+                self.ner_input.windows,
+                self.ner_input.batches,
+                100.0 * self.ner_input.padding_ratio(),
+                self.ner_input.skipped_sentences
+            )?;
+            writeln!(f, "ner wordpieces/s     {:.0}", self.ner_pieces_per_second)?;
+        }
         if let Some(mib) = self.peak_rss_mib {
             writeln!(f, "peak memory          {mib:.0} MiB")?;
         }

@@ -162,9 +162,12 @@ struct BenchNerArgs {
     inputs: Vec<PathBuf>,
     #[command(flatten)]
     model: NerArgs,
-    /// Torch threads (default: one per core).
+    /// Batches run side by side (default: one per core).
     #[arg(long)]
-    threads: Option<i32>,
+    workers: Option<usize>,
+    /// Torch threads per batch.
+    #[arg(long, default_value_t = 1)]
+    torch_threads: i32,
 }
 
 #[derive(clap::Args)]
@@ -244,10 +247,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::BenchNer(a) => {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(a.workers.unwrap_or(0))
+                .build_global()
+                .context("cannot start the worker threads")?;
             let model = a.model.load()?;
-            if let Some(n) = a.threads {
-                tch::set_num_threads(n);
-            }
+            tch::set_num_threads(a.torch_threads);
             println!("{}", ner::bench::bench(&a.inputs, &model)?.line());
             Ok(ExitCode::SUCCESS)
         }

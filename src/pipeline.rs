@@ -1,10 +1,11 @@
 //! The pipeline: ingest -> segment -> ner -> entities -> quotes -> attribution -> output.
 //!
 //! Files are taken in chunks. Within a chunk, reading and segmentation run per file and
-//! per release in parallel (rayon), the model sees the sentences of every release of the
-//! chunk in one batched call, the rule stages run per release in parallel, and results are
-//! written in input order. Memory therefore depends on the chunk size, not on the number
-//! of inputs, and the tables are the same whatever the number of threads.
+//! per release in parallel (rayon), the model sees the sentences of up to a few hundred
+//! releases of the chunk in one call (its batches run side by side on the rayon workers),
+//! the rule stages run per release in parallel, and results are written in input order.
+//! Memory therefore depends on the chunk size, not on the number of inputs, and the tables
+//! are the same whatever the number of threads.
 
 use std::collections::HashSet;
 use std::io::{BufRead, Write};
@@ -18,7 +19,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::doc::{RawRelease, Release};
 use crate::ingest::{self, InputError};
-use crate::ner::NerModel;
+use crate::ner::{NerModel, NerStats};
 use crate::output::cache::Cache;
 use crate::output::sqlite::{Database, Upsert};
 use crate::output::{Analysis, Fragments, Rows, SkippedRow, Writers};
@@ -27,6 +28,12 @@ use crate::{attribution, entities, quotes, segment};
 
 /// Number of input files processed together (bounds memory; feeds the model's batches).
 const CHUNK_FILES: usize = 64;
+
+/// Most releases the model annotates in one call. A chunk of files that each hold hundreds
+/// of releases (a congress member's archive) would otherwise keep the wordpieces and tag
+/// scores of thousands of releases in memory at once; a few hundred releases already give
+/// the model full, length-sorted batches.
+const NER_RELEASES: usize = 256;
 
 /// What a run reads and where it writes.
 #[derive(Debug, Clone)]
@@ -99,6 +106,8 @@ pub struct StageTimes {
     pub rules: Duration,
     /// Writing the tables.
     pub output: Duration,
+    /// What the model was fed.
+    pub ner_input: NerStats,
 }
 
 /// What a run did.
@@ -448,8 +457,9 @@ pub struct Skipped {
     pub reason: NotARelease,
 }
 
-/// Segments raw releases (in parallel), runs the model over all of them in one batched
-/// call, then the rule stages (in parallel). Results keep the order of `raws`.
+/// Segments raw releases (in parallel), runs the model over them in batched calls of up to
+/// [`NER_RELEASES`] releases, then the rule stages (in parallel). Results keep the order of
+/// `raws`.
 pub fn process(
     raws: Vec<RawRelease>,
     model: Option<&NerModel>,
@@ -481,7 +491,9 @@ pub fn process(
 
     if let Some(model) = model {
         let t = Instant::now();
-        model.annotate(&mut releases)?;
+        for slice in releases.chunks_mut(NER_RELEASES) {
+            stages.ner_input += model.annotate(slice)?;
+        }
         stages.ner += t.elapsed();
     }
 

@@ -6,7 +6,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{extract, header, rows};
+use common::{extract, extract_rules, header, rows};
 use whosaid::output::columns;
 
 const TABLES: &[(&str, &[&str])] = &[
@@ -46,12 +46,7 @@ fn every_table_has_its_documented_header_and_consistent_rows() {
     fs::create_dir(&input).unwrap();
     write_inputs(&input);
     let out = dir.path().join("out");
-    let o = extract(&[
-        "--no-ner",
-        input.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let o = extract_rules(&input, &out);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     for (table, cols) in TABLES {
         assert_eq!(header(&out, table), *cols, "{table}");
@@ -62,8 +57,9 @@ fn every_table_has_its_documented_header_and_consistent_rows() {
     assert_eq!(rows(&out, "releases.csv").len(), 14);
 }
 
-#[test]
-fn tables_are_identical_whatever_the_thread_count() {
+/// Runs `extract` with `flags` at 1, 2 and 5 worker threads and asserts that every table
+/// comes out byte for byte the same.
+fn assert_same_tables_at_any_thread_count(flags: &[&str]) {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("in");
     fs::create_dir(&input).unwrap();
@@ -71,15 +67,16 @@ fn tables_are_identical_whatever_the_thread_count() {
     let mut outputs = Vec::new();
     for threads in ["1", "2", "5"] {
         let out = dir.path().join(format!("out{threads}"));
-        let o = extract(&[
-            "--no-ner",
+        let mut args = flags.to_vec();
+        args.extend([
             "--threads",
             threads,
             input.to_str().unwrap(),
             "--out",
             out.to_str().unwrap(),
         ]);
-        assert!(o.status.success());
+        let o = extract(&args);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
         outputs.push(out);
     }
     for (table, _) in TABLES {
@@ -95,6 +92,17 @@ fn tables_are_identical_whatever_the_thread_count() {
 }
 
 #[test]
+fn tables_are_identical_whatever_the_thread_count() {
+    assert_same_tables_at_any_thread_count(&["--no-ner"]);
+}
+
+#[test]
+fn tables_with_the_model_are_identical_whatever_the_thread_count() {
+    // The model's batches run side by side on the worker threads.
+    assert_same_tables_at_any_thread_count(&[]);
+}
+
+#[test]
 fn a_rerun_replaces_tables_whole_and_leaves_no_temporary_files() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("in");
@@ -103,12 +111,7 @@ fn a_rerun_replaces_tables_whole_and_leaves_no_temporary_files() {
     let out = dir.path().join("out");
     fs::create_dir(&out).unwrap();
     fs::write(out.join("releases.csv"), "stale\n").unwrap();
-    let o = extract(&[
-        "--no-ner",
-        input.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let o = extract_rules(&input, &out);
     assert!(o.status.success());
     assert_eq!(rows(&out, "releases.csv").len(), 14);
     let mut names: Vec<String> = fs::read_dir(&out)
@@ -131,12 +134,7 @@ fn a_failed_run_leaves_earlier_tables_untouched() {
     // The output path is a file, so the run cannot create its tables.
     let out = dir.path().join("out");
     fs::write(&out, "I am a file").unwrap();
-    let o = extract(&[
-        "--no-ner",
-        input.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let o = extract_rules(&input, &out);
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("cannot create output directory"));
     assert_eq!(fs::read_to_string(&out).unwrap(), "I am a file");

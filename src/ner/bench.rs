@@ -8,7 +8,7 @@ use anyhow::Result;
 use rayon::prelude::*;
 
 use super::encode::encode;
-use super::NerModel;
+use super::{NerModel, NerStats};
 use crate::doc::Release;
 use crate::{ingest, segment};
 
@@ -23,12 +23,14 @@ pub struct BenchReport {
     pub releases: usize,
     /// Sentences annotated.
     pub sentences: usize,
-    /// Wordpieces in those sentences.
+    /// Wordpieces in those sentences (without `[CLS]` and `[SEP]`).
     pub pieces: usize,
     /// Entity mentions found.
     pub mentions: usize,
     /// Time spent in `annotate`.
     pub elapsed: Duration,
+    /// What the model was fed.
+    pub fed: NerStats,
 }
 
 impl BenchReport {
@@ -36,14 +38,21 @@ impl BenchReport {
     pub fn line(&self) -> String {
         let secs = self.elapsed.as_secs_f64().max(1e-9);
         format!(
-            "{} releases, {} sentences, {} wordpieces, {} mentions in {:.2} s: {:.1} releases/s, {:.0} wordpieces/s",
+            "{} releases, {} sentences, {} wordpieces, {} mentions in {:.2} s: {:.1} releases/s; \
+             the model read {} wordpieces ({:.0}/s) in {} windows, {} batches, {:.1}% padding, \
+             and skipped {} sentences that name nothing",
             self.releases,
             self.sentences,
             self.pieces,
             self.mentions,
             secs,
             self.releases as f64 / secs,
-            self.pieces as f64 / secs
+            self.fed.pieces,
+            self.fed.pieces as f64 / secs,
+            self.fed.windows,
+            self.fed.batches,
+            100.0 * self.fed.padding_ratio(),
+            self.fed.skipped_sentences
         )
     }
 }
@@ -70,8 +79,9 @@ pub fn bench(inputs: &[PathBuf], model: &NerModel) -> Result<BenchReport> {
         })
         .sum();
     let started = Instant::now();
+    let mut fed = NerStats::default();
     for chunk in releases.chunks_mut(CHUNK) {
-        model.annotate(chunk)?;
+        fed += model.annotate(chunk)?;
     }
     Ok(BenchReport {
         releases: releases.len(),
@@ -79,5 +89,6 @@ pub fn bench(inputs: &[PathBuf], model: &NerModel) -> Result<BenchReport> {
         pieces,
         mentions: releases.iter().map(|r| r.ner.len()).sum(),
         elapsed: started.elapsed(),
+        fed,
     })
 }

@@ -47,6 +47,167 @@ pub fn casing_class(word: &str) -> i64 {
     }
 }
 
+/// Lower-case function words (determiners, pronouns, prepositions, conjunctions, auxiliaries
+/// and a few adverbs, contractions without their apostrophe), sorted for binary search.
+const FUNCTION_WORDS: &[&str] = &[
+    "a",
+    "about",
+    "after",
+    "against",
+    "all",
+    "also",
+    "although",
+    "an",
+    "and",
+    "another",
+    "any",
+    "are",
+    "as",
+    "at",
+    "because",
+    "before",
+    "being",
+    "both",
+    "but",
+    "by",
+    "during",
+    "each",
+    "either",
+    "every",
+    "few",
+    "for",
+    "from",
+    "had",
+    "has",
+    "have",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "however",
+    "i",
+    "id",
+    "if",
+    "ill",
+    "im",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "ive",
+    "let",
+    "lets",
+    "many",
+    "more",
+    "most",
+    "much",
+    "my",
+    "myself",
+    "neither",
+    "no",
+    "none",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "one",
+    "only",
+    "or",
+    "other",
+    "our",
+    "ours",
+    "ourselves",
+    "over",
+    "she",
+    "since",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "thats",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "theres",
+    "these",
+    "they",
+    "theyre",
+    "this",
+    "those",
+    "though",
+    "through",
+    "throughout",
+    "thus",
+    "to",
+    "too",
+    "under",
+    "until",
+    "up",
+    "upon",
+    "us",
+    "very",
+    "was",
+    "we",
+    "were",
+    "weve",
+    "what",
+    "whatever",
+    "when",
+    "whenever",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+    "why",
+    "will",
+    "with",
+    "within",
+    "without",
+    "would",
+    "yet",
+    "you",
+    "your",
+    "yours",
+    "yourself",
+];
+
+/// Whether `sentence` may name an entity. English names are capitalised, so a sentence
+/// whose only capital letter is on a first word that is a function word ("He said the
+/// case was closed.") names nothing, and the model need not read it.
+pub fn may_name_something(sentence: &str) -> bool {
+    let mut words = sentence.split_whitespace();
+    let Some(first) = words.next() else {
+        return false;
+    };
+    if words.any(|w| w.chars().any(char::is_uppercase)) {
+        return true;
+    }
+    let bare: String = first
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    first.chars().any(char::is_uppercase) && FUNCTION_WORDS.binary_search(&bare.as_str()).is_err()
+}
+
 /// One sentence as wordpieces. Words are the tokenizer's pre-tokens (whitespace and
 /// punctuation split); every word is labelled through its first piece.
 #[derive(Debug, Clone, Default)]
@@ -285,6 +446,39 @@ pub fn batch(windows: &[(&Stream, Window)]) -> Batch {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn function_words_are_sorted_and_lower_case() {
+        assert!(FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(FUNCTION_WORDS
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_ascii_lowercase())));
+    }
+
+    #[test]
+    fn sentences_without_a_capitalised_content_word_name_nothing() {
+        for s in [
+            "He said the case was closed.",
+            "“It’s a great day for our county,” she said.",
+            "The defendant faces up to 20 years in prison.",
+            "I'm proud of this work.",
+            "the hearing was set for 9 a.m.",
+            "###",
+            "",
+        ] {
+            assert!(!may_name_something(s), "{s}");
+        }
+        for s in [
+            "Smith said the case was closed.",
+            "The case was closed, Smith said.",
+            "“We are proud,” said Mayor Ann Quill.",
+            "Prosecutors said the case was closed.",
+            "the hearing was set by Judge Lee.",
+            "Émile spoke first.",
+        ] {
+            assert!(may_name_something(s), "{s}");
+        }
+    }
 
     #[test]
     fn casing_classes() {

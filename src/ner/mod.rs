@@ -19,12 +19,12 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{anyhow, Context, Result};
 use rayon::prelude::*;
-use tch::Kind;
+use tch::{Kind, Tensor};
 use tokenizers::Tokenizer;
 
 use crate::doc::{NerSpan, Release, Span};
 use conll::{Document, Score};
-use encode::{batch, encode, plan_windows, Encoded, Stream, Window};
+use encode::{batch, encode, may_name_something, plan_windows, Batch, Encoded, Stream, Window};
 use labels::{chunks, viterbi, Tag, TAGS};
 use model::Network;
 
@@ -100,11 +100,86 @@ fn fingerprint(dir: &Path, options: &NerOptions) -> Result<String> {
     ))
 }
 
-/// Uses every core for torch's intra-op threads: `annotate` runs between the rayon stages,
-/// when the rayon workers are idle, so the two never compete.
-pub fn set_threads() {
+/// Gives torch one intra-op thread per core: training runs one large batch at a time.
+pub fn use_all_cores() {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     tch::set_num_threads(i32::try_from(cores).unwrap_or(1));
+}
+
+/// Gives torch one intra-op thread: at inference, batches run side by side, one per rayon
+/// worker, which keeps every core busy without the two pools competing for the cores.
+pub fn use_one_thread_per_batch() {
+    tch::set_num_threads(1);
+}
+
+/// What the model was fed: windows, batches, and wordpieces with and without padding.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct NerStats {
+    /// Windows (model input rows).
+    pub windows: usize,
+    /// Batches (forward passes).
+    pub batches: usize,
+    /// Wordpieces fed, `[CLS]` and `[SEP]` included.
+    pub pieces: usize,
+    /// Positions computed: rows times padded width.
+    pub slots: usize,
+    /// Sentences not read because they cannot name anything.
+    pub skipped_sentences: usize,
+}
+
+impl NerStats {
+    /// The share of computed positions that were padding.
+    pub fn padding_ratio(&self) -> f64 {
+        if self.slots == 0 {
+            0.0
+        } else {
+            1.0 - self.pieces as f64 / self.slots as f64
+        }
+    }
+}
+
+impl std::ops::AddAssign for NerStats {
+    fn add_assign(&mut self, other: NerStats) {
+        self.windows += other.windows;
+        self.batches += other.batches;
+        self.pieces += other.pieces;
+        self.slots += other.slots;
+        self.skipped_sentences += other.skipped_sentences;
+    }
+}
+
+/// The network lent to the rayon workers for inference.
+struct ForwardOnly<'a>(&'a Network);
+
+// SAFETY: `tch::Tensor` is not `Sync` because some of its methods change a tensor in place
+// through `&self`. The workers only call `log_probs`, which runs the network in eval mode
+// under `no_grad` and creates new tensors; it changes no weight. libtorch tensors may be
+// read from several threads at once (their reference counts are atomic), and the shared
+// borrow of the network keeps anything else from changing it meanwhile.
+unsafe impl Sync for ForwardOnly<'_> {}
+
+impl ForwardOnly<'_> {
+    /// Tag log-probabilities `[B, T, tags]` of a batch, in f32.
+    fn log_probs(&self, b: &Batch) -> Tensor {
+        tch::no_grad(|| self.0.forward(b, false).log_softmax(-1, Kind::Float))
+    }
+}
+
+/// Cuts length-sorted windows into batches whose padded size (rows times the longest
+/// window plus `[CLS]` and `[SEP]`) stays within [`BATCH_PIECES`].
+fn batch_ranges(windows: &[(usize, Window)]) -> Vec<std::ops::Range<usize>> {
+    let mut ranges = Vec::new();
+    let mut i = 0;
+    while i < windows.len() {
+        // Length-sorted, so the last window of a group is its longest.
+        let mut j = i + 1;
+        while j < windows.len() && (j + 1 - i) * (windows[j].1.len() + 2) <= BATCH_PIECES {
+            j += 1;
+        }
+        ranges.push(i..j);
+        i = j;
+    }
+    ranges
 }
 
 impl NerModel {
@@ -113,7 +188,7 @@ impl NerModel {
         let net =
             Network::load(dir).with_context(|| format!("no NER model in {}", dir.display()))?;
         let tokenizer = load_tokenizer(&dir.join("tokenizer.json"))?;
-        set_threads();
+        use_one_thread_per_batch();
         let mut model = NerModel::from_parts(net, tokenizer, options);
         model.fingerprint = fingerprint(dir, options)?;
         Ok(model)
@@ -150,8 +225,13 @@ impl NerModel {
     }
 
     /// Runs the network over documents of encoded sentences and returns the tag
-    /// log-probabilities of every word.
-    fn word_scores(&self, docs: &[Vec<Encoded>]) -> Result<WordScores> {
+    /// log-probabilities of every word, with what the model was fed.
+    ///
+    /// Windows of all documents are sorted by length and cut into batches of at most
+    /// [`BATCH_PIECES`] slots. Batches run side by side on the rayon workers, each with one
+    /// torch thread (see [`use_one_thread_per_batch`]), a round of a few per worker at a time so that
+    /// memory stays bounded however many documents come in.
+    fn word_scores(&self, docs: &[Vec<Encoded>]) -> Result<(WordScores, NerStats)> {
         let max = self.net.settings.max_pieces;
         let streams: Vec<Stream> = docs.iter().map(|d| Stream::new(d, |_, _| None)).collect();
         let mut windows: Vec<(usize, Window)> = streams
@@ -164,6 +244,12 @@ impl NerModel {
             })
             .collect();
         windows.sort_by_key(|(_, w)| w.len());
+        let batches = batch_ranges(&windows);
+        let mut stats = NerStats {
+            windows: windows.len(),
+            batches: batches.len(),
+            ..NerStats::default()
+        };
         // Until the model says otherwise, a word is outside any entity.
         let mut outside = vec![-1e4f32; TAGS.len()];
         outside[Tag::Outside.index()] = 0.0;
@@ -175,37 +261,41 @@ impl NerModel {
                     .collect()
             })
             .collect();
-        let mut i = 0;
-        while i < windows.len() {
-            // Length-sorted, so the last window of a group is its longest.
-            let mut j = i + 1;
-            while j < windows.len() && (j + 1 - i) * (windows[j].1.len() + 2) <= BATCH_PIECES {
-                j += 1;
-            }
-            let group: Vec<(&Stream, Window)> = windows[i..j]
-                .iter()
-                .map(|&(d, w)| (&streams[d], w))
-                .collect();
-            let b = batch(&group);
-            let logp = tch::no_grad(|| self.net.forward(&b, false).log_softmax(-1, Kind::Float));
-            let flat = Vec::<f32>::try_from(logp.flatten(0, -1))?;
-            let n = TAGS.len();
-            for (row, &(d, w)) in windows[i..j].iter().enumerate() {
-                for p in w.target_start..w.target_end {
-                    if let Some((s, word)) = streams[d].origin[p] {
-                        let at = (row * b.width + 1 + p - w.start) * n;
-                        if let Some(slot) = out[d]
-                            .get_mut(s as usize)
-                            .and_then(|s| s.get_mut(word as usize))
-                        {
-                            slot.copy_from_slice(&flat[at..at + n]);
+        let n = TAGS.len();
+        let net = ForwardOnly(&self.net);
+        let round = 4 * rayon::current_num_threads();
+        for ranges in batches.chunks(round) {
+            let logps = ranges
+                .par_iter()
+                .map(|range| {
+                    let group: Vec<(&Stream, Window)> = windows[range.clone()]
+                        .iter()
+                        .map(|&(d, w)| (&streams[d], w))
+                        .collect();
+                    let b = batch(&group);
+                    let logp = net.log_probs(&b);
+                    Ok((b.width, Vec::<f32>::try_from(logp.flatten(0, -1))?))
+                })
+                .collect::<Result<Vec<_>>>()?;
+            for (range, (width, flat)) in ranges.iter().zip(logps) {
+                stats.slots += range.len() * width;
+                for (row, &(d, w)) in windows[range.clone()].iter().enumerate() {
+                    stats.pieces += w.len() + 2;
+                    for p in w.target_start..w.target_end {
+                        if let Some((s, word)) = streams[d].origin[p] {
+                            let at = (row * width + 1 + p - w.start) * n;
+                            if let Some(slot) = out[d]
+                                .get_mut(s as usize)
+                                .and_then(|s| s.get_mut(word as usize))
+                            {
+                                slot.copy_from_slice(&flat[at..at + n]);
+                            }
                         }
                     }
                 }
             }
-            i = j;
         }
-        Ok(out)
+        Ok((out, stats))
     }
 
     /// Identifies the model (its files and precision), for caches of its results.
@@ -214,23 +304,32 @@ impl NerModel {
     }
 
     /// Finds the entity mentions of every sentence of `releases`, batching sentences of
-    /// all releases together, and stores them in `Release::ner`.
-    pub fn annotate(&self, releases: &mut [Release]) -> Result<()> {
+    /// all releases together, and stores them in `Release::ner`. Sentences that cannot
+    /// name anything ([`encode::may_name_something`]) are not read.
+    pub fn annotate(&self, releases: &mut [Release]) -> Result<NerStats> {
         let tokenizer = &self.tokenizer;
         let docs: Vec<Vec<Encoded>> = releases
             .par_iter()
             .map(|r| {
                 r.sentences
                     .iter()
-                    .map(|s| {
-                        r.text
-                            .get(s.span.range())
-                            .map_or(Ok(Encoded::default()), |t| encode(tokenizer, t))
+                    .map(|s| match r.text.get(s.span.range()) {
+                        Some(t) if may_name_something(t) => encode(tokenizer, t),
+                        _ => Ok(Encoded::default()),
                     })
                     .collect::<Result<Vec<_>>>()
             })
             .collect::<Result<_>>()?;
-        let scores = self.word_scores(&docs)?;
+        let (scores, mut stats) = self.word_scores(&docs)?;
+        stats.skipped_sentences = releases
+            .iter()
+            .map(|r| {
+                r.sentences
+                    .iter()
+                    .filter(|s| !r.text.get(s.span.range()).is_some_and(may_name_something))
+                    .count()
+            })
+            .sum();
         for ((release, doc), doc_scores) in releases.iter_mut().zip(&docs).zip(scores) {
             release.ner.clear();
             for ((sentence, enc), scores) in release.sentences.iter().zip(doc).zip(doc_scores) {
@@ -251,7 +350,7 @@ impl NerModel {
                 }
             }
         }
-        Ok(())
+        Ok(stats)
     }
 
     /// Tags the words of CoNLL documents (each CoNLL word takes the tag of its first piece).
@@ -267,7 +366,7 @@ impl NerModel {
                 self.encode_all(&t)
             })
             .collect::<Result<_>>()?;
-        let scores = self.word_scores(&encoded)?;
+        let (scores, _) = self.word_scores(&encoded)?;
         let mut out = Vec::with_capacity(docs.len());
         for ((doc, enc_doc), (texts, doc_scores)) in
             docs.iter().zip(&encoded).zip(texts.iter().zip(scores))
@@ -311,6 +410,52 @@ impl NerModel {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn window(len: usize) -> (usize, Window) {
+        let w = Window {
+            start: 0,
+            end: len,
+            target_start: 0,
+            target_end: len,
+        };
+        (0, w)
+    }
+
+    #[test]
+    fn batches_cover_every_window_once_within_the_piece_budget() {
+        let mut windows: Vec<(usize, Window)> =
+            (0..300).map(|i| window(1 + (i * 37) % 128)).collect();
+        windows.sort_by_key(|(_, w)| w.len());
+        let ranges = batch_ranges(&windows);
+        let mut next = 0;
+        for r in &ranges {
+            assert_eq!(r.start, next);
+            assert!(!r.is_empty());
+            let width = windows[r.end - 1].1.len() + 2;
+            assert!(r.len() == 1 || r.len() * width <= BATCH_PIECES, "{r:?}");
+            next = r.end;
+        }
+        assert_eq!(next, windows.len());
+        // Short windows share batches: far fewer batches than windows.
+        assert!(ranges.len() < windows.len() / 4, "{} batches", ranges.len());
+        assert!(batch_ranges(&[]).is_empty());
+    }
+
+    #[test]
+    fn padding_ratio_is_the_share_of_padded_positions() {
+        let mut stats = NerStats {
+            windows: 2,
+            batches: 1,
+            pieces: 6,
+            slots: 8,
+            skipped_sentences: 1,
+        };
+        assert_eq!(stats.padding_ratio(), 0.25);
+        stats += stats;
+        assert_eq!(stats.pieces, 12);
+        assert_eq!(stats.padding_ratio(), 0.25);
+        assert_eq!(NerStats::default().padding_ratio(), 0.0);
+    }
 
     #[test]
     fn default_model_dir_ends_in_models_ner() {

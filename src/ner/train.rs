@@ -186,7 +186,7 @@ pub fn train(opts: &TrainOptions) -> Result<()> {
     tch::manual_seed(opts.seed);
     match opts.threads {
         Some(n) => tch::set_num_threads(i32::try_from(n).unwrap_or(1)),
-        None => super::set_threads(),
+        None => super::use_all_cores(),
     }
     let config = read_config(&opts.base.join("config.json"))?;
     let tokenizer = load_tokenizer(&opts.base.join("tokenizer.json"))?;
