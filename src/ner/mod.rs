@@ -123,7 +123,8 @@ pub struct NerStats {
     pub pieces: usize,
     /// Positions computed: rows times padded width.
     pub slots: usize,
-    /// Sentences not read because they cannot name anything.
+    /// Sentences the model did not read: those that cannot name anything (and any that
+    /// give no wordpiece at all).
     pub skipped_sentences: usize,
 }
 
@@ -229,8 +230,8 @@ impl NerModel {
     ///
     /// Windows of all documents are sorted by length and cut into batches of at most
     /// [`BATCH_PIECES`] slots. Batches run side by side on the rayon workers, each with one
-    /// torch thread (see [`use_one_thread_per_batch`]), a round of a few per worker at a time so that
-    /// memory stays bounded however many documents come in.
+    /// torch thread (see [`use_one_thread_per_batch`]), a round of a few per worker at a
+    /// time so that memory stays bounded however many documents come in.
     fn word_scores(&self, docs: &[Vec<Encoded>]) -> Result<(WordScores, NerStats)> {
         let max = self.net.settings.max_pieces;
         let streams: Vec<Stream> = docs.iter().map(|d| Stream::new(d, |_, _| None)).collect();
@@ -321,15 +322,7 @@ impl NerModel {
             })
             .collect::<Result<_>>()?;
         let (scores, mut stats) = self.word_scores(&docs)?;
-        stats.skipped_sentences = releases
-            .iter()
-            .map(|r| {
-                r.sentences
-                    .iter()
-                    .filter(|s| !r.text.get(s.span.range()).is_some_and(may_name_something))
-                    .count()
-            })
-            .sum();
+        stats.skipped_sentences = docs.iter().flatten().filter(|e| e.ids.is_empty()).count();
         for ((release, doc), doc_scores) in releases.iter_mut().zip(&docs).zip(scores) {
             release.ner.clear();
             for ((sentence, enc), scores) in release.sentences.iter().zip(doc).zip(doc_scores) {
