@@ -4,7 +4,9 @@
 mod common;
 
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+use tempfile::TempDir;
 
 use common::{extract, extract_rules, header, rows};
 use whosaid::output::columns;
@@ -17,6 +19,16 @@ const TABLES: &[(&str, &[&str])] = &[
     ("quotes.csv", columns::QUOTES),
     ("skipped.csv", columns::SKIPPED),
 ];
+
+/// A temporary directory holding `in/` with twelve one-release files and one file of two
+/// dated lines (14 releases); the directory is removed when the guard is dropped.
+fn inputs() -> (TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    fs::create_dir(&input).unwrap();
+    write_inputs(&input);
+    (dir, input)
+}
 
 fn write_inputs(dir: &Path) {
     for i in 0..12 {
@@ -41,10 +53,7 @@ fn write_inputs(dir: &Path) {
 
 #[test]
 fn every_table_has_its_documented_header_and_consistent_rows() {
-    let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("in");
-    fs::create_dir(&input).unwrap();
-    write_inputs(&input);
+    let (dir, input) = inputs();
     let out = dir.path().join("out");
     let o = extract_rules(&input, &out);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
@@ -60,10 +69,7 @@ fn every_table_has_its_documented_header_and_consistent_rows() {
 /// Runs `extract` with `flags` at 1, 2 and 5 worker threads and asserts that every table
 /// comes out byte for byte the same.
 fn assert_same_tables_at_any_thread_count(flags: &[&str]) {
-    let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("in");
-    fs::create_dir(&input).unwrap();
-    write_inputs(&input);
+    let (dir, input) = inputs();
     let mut outputs = Vec::new();
     for threads in ["1", "2", "5"] {
         let out = dir.path().join(format!("out{threads}"));
@@ -104,10 +110,7 @@ fn tables_with_the_model_are_identical_whatever_the_thread_count() {
 
 #[test]
 fn a_rerun_replaces_tables_whole_and_leaves_no_temporary_files() {
-    let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("in");
-    fs::create_dir(&input).unwrap();
-    write_inputs(&input);
+    let (dir, input) = inputs();
     let out = dir.path().join("out");
     fs::create_dir(&out).unwrap();
     fs::write(out.join("releases.csv"), "stale\n").unwrap();
@@ -127,10 +130,7 @@ fn a_rerun_replaces_tables_whole_and_leaves_no_temporary_files() {
 
 #[test]
 fn a_failed_run_leaves_earlier_tables_untouched() {
-    let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("in");
-    fs::create_dir(&input).unwrap();
-    write_inputs(&input);
+    let (dir, input) = inputs();
     // The output path is a file, so the run cannot create its tables.
     let out = dir.path().join("out");
     fs::write(&out, "I am a file").unwrap();
