@@ -300,7 +300,8 @@ impl Window {
 /// Windows covering sentences of `lens` pieces laid end to end. Whole sentences are packed
 /// greedily while they fit `cap(k)` pieces (`k` counts windows, so training can vary the
 /// packing); a sentence longer than `max` is cut into overlapping windows of `max` pieces,
-/// each keeping the predictions of its middle half. Every piece is a target exactly once.
+/// each keeping the predictions of its middle three quarters (an eighth of a window of
+/// context on either side). Every piece is a target exactly once.
 pub fn plan_windows(
     lens: &[usize],
     max: usize,
@@ -313,11 +314,12 @@ pub fn plan_windows(
     while i < lens.len() {
         if lens[i] > max {
             let (s, e) = (offset, offset + lens[i]);
-            let step = max / 2;
+            let context = max / 8;
+            let step = max - 2 * context;
             let mut t = s;
             while t < e {
                 let te = (t + step).min(e);
-                let start = t.saturating_sub(max / 4).max(s);
+                let start = t.saturating_sub(context).max(s);
                 let end = (start + max).min(e);
                 let start = end.saturating_sub(max).max(s);
                 windows.push(Window {
