@@ -190,14 +190,15 @@ const FUNCTION_WORDS: &[&str] = &[
 ];
 
 /// Whether `sentence` may name an entity. English names are capitalised, so a sentence
-/// whose only capital letter is on a first word that is a function word ("He said the
-/// case was closed.") names nothing, and the model need not read it.
+/// whose only capitals are on a first word that is a function word and on the pronoun
+/// "I" ("He said the case was closed.", "We knew I was right.") names nothing, and the
+/// model need not read it.
 pub fn may_name_something(sentence: &str) -> bool {
     let mut words = sentence.split_whitespace();
     let Some(first) = words.next() else {
         return false;
     };
-    if words.any(|w| w.chars().any(char::is_uppercase)) {
+    if words.any(|w| w.chars().any(char::is_uppercase) && !is_pronoun_i(w)) {
         return true;
     }
     let bare: String = first
@@ -206,6 +207,16 @@ pub fn may_name_something(sentence: &str) -> bool {
         .flat_map(char::to_lowercase)
         .collect();
     first.chars().any(char::is_uppercase) && FUNCTION_WORDS.binary_search(&bare.as_str()).is_err()
+}
+
+/// Whether `word` (with any punctuation around it) is the pronoun "I", alone or contracted
+/// ("I'm", "I’ve"). "Ill." (Illinois), "ID" (Idaho) and "I'Anson" are not.
+fn is_pronoun_i(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+    w == "I"
+        || w.strip_prefix(['I'])
+            .and_then(|rest| rest.strip_prefix(['\'', '’']))
+            .is_some_and(|tail| !tail.is_empty() && tail.chars().all(char::is_lowercase))
 }
 
 /// One sentence as wordpieces. Words are the tokenizer's pre-tokens (whitespace and
@@ -464,6 +475,7 @@ mod tests {
             "“It’s a great day for our county,” she said.",
             "The defendant faces up to 20 years in prison.",
             "I'm proud of this work.",
+            "When I saw the report, I’ll admit I was shocked (and so was I).",
             "the hearing was set for 9 a.m.",
             "###",
             "",
@@ -477,6 +489,10 @@ mod tests {
             "Prosecutors said the case was closed.",
             "the hearing was set by Judge Lee.",
             "Émile spoke first.",
+            "He moved to Springfield, Ill., where I met him.",
+            "I live in Boise, ID now.",
+            "We asked: did I tell Ian?",
+            "we thanked I’Anson.",
         ] {
             assert!(may_name_something(s), "{s}");
         }

@@ -7,6 +7,8 @@
 //! most `max_pieces` pieces, so each sentence is read with its neighbours; a longer
 //! sentence is split into overlapping windows, never truncated. Windows of all releases are
 //! sorted by length and batched, and tags are decoded with IOB2 transition constraints.
+//! Training runs rust-bert's modules; inference runs the same weights through a pass with
+//! fused kernels (`fused`), checked against rust-bert's.
 
 pub mod bench;
 pub mod conll;
