@@ -115,17 +115,21 @@ impl FusedBert {
         // Position 0..T and segment 0 everywhere, as rust-bert does without explicit ids.
         let mut x = embeds + self.positions.narrow(0, 0, t) + self.token_type.get(0);
         x = self.embedding_norm.norm(&x);
-        // Padding gets -10,000 before the softmax, as in rust-bert.
-        let mask = ((mask.to_kind(kind) - 1.0) * 10_000.0)
-            .unsqueeze(1)
-            .unsqueeze(1);
+        // Padding gets -10,000 before the softmax, as in rust-bert; a batch without
+        // padding (windows of one length) needs no mask.
+        let padded = mask.min().int64_value(&[]) == 0;
+        let mask = padded.then(|| {
+            ((mask.to_kind(kind) - 1.0) * 10_000.0)
+                .unsqueeze(1)
+                .unsqueeze(1)
+        });
         for layer in &self.layers {
-            x = self.layer(layer, &x, &mask);
+            x = self.layer(layer, &x, mask.as_ref());
         }
         self.classifier.linear(&x)
     }
 
-    fn layer(&self, layer: &Layer, x: &Tensor, mask: &Tensor) -> Tensor {
+    fn layer(&self, layer: &Layer, x: &Tensor, mask: Option<&Tensor>) -> Tensor {
         let size = x.size();
         let (b, t, hidden) = (size[0], size[1], size[2]);
         let head = hidden / self.heads;
@@ -134,7 +138,9 @@ impl FusedBert {
         let key = split(layer.key.linear(x));
         let value = split(layer.value.linear(x));
         let mut scores = query.matmul(&key.transpose(-1, -2));
-        scores += mask;
+        if let Some(mask) = mask {
+            scores += mask;
+        }
         let context = scores
             .softmax(-1, scores.kind())
             .matmul(&value)
@@ -178,30 +184,32 @@ mod tests {
             .map(|t| encode(&tokenizer, t).unwrap())
             .collect();
         let stream = Stream::new(&encoded, |_, _| None);
-        // One window per sentence, so the batch holds rows of different lengths (padding).
+        // One window per sentence.
         let windows = plan_windows(&stream.lens, 128, |_| 1);
         assert_eq!(windows.len(), texts.len());
-        let group: Vec<_> = windows.iter().map(|&w| (&stream, w)).collect();
-        let b = batch(&group);
-        let real = b.mask.to_kind(Kind::Bool).unsqueeze(-1);
-
-        for (kind, tolerance) in [(Kind::Float, 1e-3), (Kind::BFloat16, f64::INFINITY)] {
-            net.set_kind(kind);
-            let (reference, fused) = tch::no_grad(|| (net.forward(&b, false), net.infer(&b)));
-            assert_eq!(reference.size(), fused.size());
-            let gap = (&reference - &fused)
-                .abs()
-                .masked_select(&real)
-                .max()
-                .double_value(&[]);
-            assert!(gap <= tolerance, "{kind:?}: logits differ by {gap}");
-            let same_tags = reference
-                .argmax(-1, false)
-                .eq_tensor(&fused.argmax(-1, false))
-                .logical_or(&b.mask.eq(0))
-                .all()
-                .int64_value(&[]);
-            assert_eq!(same_tags, 1, "{kind:?}: the best tags differ");
+        // All windows (rows of different lengths, so padding), then one (no padding).
+        for group in [&windows[..], &windows[..1]] {
+            let group: Vec<_> = group.iter().map(|&w| (&stream, w)).collect();
+            let b = batch(&group);
+            let real = b.mask.to_kind(Kind::Bool).unsqueeze(-1);
+            for (kind, tolerance) in [(Kind::Float, 1e-3), (Kind::BFloat16, f64::INFINITY)] {
+                net.set_kind(kind);
+                let (reference, fused) = tch::no_grad(|| (net.forward(&b, false), net.infer(&b)));
+                assert_eq!(reference.size(), fused.size());
+                let gap = (&reference - &fused)
+                    .abs()
+                    .masked_select(&real)
+                    .max()
+                    .double_value(&[]);
+                assert!(gap <= tolerance, "{kind:?}: logits differ by {gap}");
+                let same_tags = reference
+                    .argmax(-1, false)
+                    .eq_tensor(&fused.argmax(-1, false))
+                    .logical_or(&b.mask.eq(0))
+                    .all()
+                    .int64_value(&[]);
+                assert_eq!(same_tags, 1, "{kind:?}: the best tags differ");
+            }
         }
     }
 }
