@@ -214,7 +214,7 @@ pub fn may_name_something(sentence: &str) -> bool {
 fn is_pronoun_i(word: &str) -> bool {
     let w = word.trim_matches(|c: char| !c.is_alphanumeric());
     w == "I"
-        || w.strip_prefix(['I'])
+        || w.strip_prefix('I')
             .and_then(|rest| rest.strip_prefix(['\'', '’']))
             .is_some_and(|tail| !tail.is_empty() && tail.chars().all(char::is_lowercase))
 }

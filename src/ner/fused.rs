@@ -2,7 +2,8 @@
 //!
 //! rust-bert's BERT builds GELU from five element-wise operations (`x * 0.5 * (1 + erf(x /
 //! sqrt 2))`), each of which writes a new `[B, T, 1536]` tensor. At inference those passes
-//! over memory cost as much as a third of the matrix products (see the README's profile).
+//! over memory, and the page faults for their buffers, were a large share of the run (see
+//! the README's profile).
 //! This module runs the same function over the same weight tensors (shallow copies of the
 //! variables of rust-bert's modules, so loading, precision changes and training are seen
 //! here too) with libtorch's fused GELU and in-place residual additions. Training keeps
@@ -16,6 +17,12 @@ use tch::Tensor;
 /// Epsilon of every BERT layer norm (as in rust-bert).
 const LAYER_NORM_EPS: f64 = 1e-12;
 
+/// Removes the variable `name` from `vars`, or says that the model lacks it.
+pub fn take_var(vars: &mut HashMap<String, Tensor>, name: &str) -> Result<Tensor> {
+    vars.remove(name)
+        .ok_or_else(|| anyhow!("the model has no variable {name}"))
+}
+
 /// Weight and bias of a linear map or a layer norm.
 struct Affine {
     weight: Tensor,
@@ -24,14 +31,9 @@ struct Affine {
 
 impl Affine {
     fn take(vars: &mut HashMap<String, Tensor>, prefix: &str) -> Result<Affine> {
-        let mut get = |name: &str| {
-            let key = format!("{prefix}.{name}");
-            vars.remove(&key)
-                .ok_or_else(|| anyhow!("the model has no variable {key}"))
-        };
         Ok(Affine {
-            weight: get("weight")?,
-            bias: get("bias")?,
+            weight: take_var(vars, &format!("{prefix}.weight"))?,
+            bias: take_var(vars, &format!("{prefix}.bias"))?,
         })
     }
 
@@ -77,12 +79,8 @@ impl FusedBert {
     /// Takes the weights of rust-bert's `BertForTokenClassification` (variable names as in
     /// its variable store) out of `vars`.
     pub fn take(vars: &mut HashMap<String, Tensor>, layers: i64, heads: i64) -> Result<FusedBert> {
-        let mut get = |name: &str| {
-            vars.remove(name)
-                .ok_or_else(|| anyhow!("the model has no variable {name}"))
-        };
-        let positions = get("bert.embeddings.position_embeddings.weight")?;
-        let token_type = get("bert.embeddings.token_type_embeddings.weight")?;
+        let positions = take_var(vars, "bert.embeddings.position_embeddings.weight")?;
+        let token_type = take_var(vars, "bert.embeddings.token_type_embeddings.weight")?;
         let layers = (0..layers)
             .map(|i| {
                 let p = format!("bert.encoder.layer.{i}");

@@ -11,7 +11,7 @@ use tch::nn::{self, Init, Module};
 use tch::{Device, Kind, Tensor};
 
 use super::encode::{Batch, CASING_CLASSES};
-use super::fused::FusedBert;
+use super::fused::{take_var, FusedBert};
 use super::labels::TAGS;
 
 /// Name of the word-embedding matrix in the variable store.
@@ -99,9 +99,7 @@ impl Network {
             )
         });
         let mut vars = vs.variables();
-        let word_embeddings = vars
-            .remove(WORD_EMBEDDINGS)
-            .ok_or_else(|| anyhow!("the BERT model has no {WORD_EMBEDDINGS}"))?;
+        let word_embeddings = take_var(&mut vars, WORD_EMBEDDINGS)?;
         let fused = FusedBert::take(
             &mut vars,
             config.num_hidden_layers,
