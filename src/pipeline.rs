@@ -21,6 +21,7 @@ use crate::doc::{RawRelease, Release};
 use crate::ingest::{self, InputError};
 use crate::ner::{NerModel, NerStats};
 use crate::output::cache::Cache;
+use crate::output::datasette::Metadata;
 use crate::output::sqlite::{Database, Upsert};
 use crate::output::{Analysis, Fragments, Rows, SkippedRow, Writers};
 use crate::segment::NotARelease;
@@ -206,6 +207,12 @@ pub fn run(options: &Options, model: Option<&NerModel>) -> Result<Summary> {
     };
     let mut writers = Writers::create(&options.out)?;
     let fingerprint = fingerprint(model)?;
+    // Read before the run, so that a metadata file that cannot be kept stops it at once.
+    let metadata = options
+        .sqlite
+        .as_deref()
+        .map(Metadata::for_database)
+        .transpose()?;
     let mut database = options
         .sqlite
         .as_deref()
@@ -308,6 +315,9 @@ pub fn run(options: &Options, model: Option<&NerModel>) -> Result<Summary> {
     }
     let t = Instant::now();
     writers.finish()?;
+    if let Some(m) = &metadata {
+        m.write()?;
+    }
     if let Some(c) = &cache {
         c.retain(&used_keys)?;
     }
