@@ -93,7 +93,8 @@ const FTS_TABLE: &str =
     r#"CREATE VIRTUAL TABLE quotes_fts USING fts5(text, speaker, content="quotes")"#;
 
 /// What keeps the index in step with `quotes` (every insert, delete, cascade from a
-/// replaced release and update), and the view; run at every open.
+/// replaced release and update), and the view (what a reader wants first, then the ids);
+/// run at every open.
 const FTS_TRIGGERS_AND_VIEW: &str = r#"
 CREATE TRIGGER IF NOT EXISTS quotes_fts_insert AFTER INSERT ON quotes BEGIN
     INSERT INTO quotes_fts(rowid, text, speaker) VALUES (new.rowid, new.text, new.speaker);
@@ -109,12 +110,12 @@ CREATE TRIGGER IF NOT EXISTS quotes_fts_update AFTER UPDATE ON quotes BEGIN
 END;
 DROP VIEW IF EXISTS quotes_by_speaker;
 CREATE VIEW quotes_by_speaker AS
-SELECT q.quote_id, q.release_id, r.date, CAST(substr(r.date, 1, 4) AS INTEGER) AS year,
-       r.issuer, r.title AS release_title, r.source,
-       q.text, q.speaker, q.speaker_entity_id, e.type AS speaker_type,
-       e.official AS speaker_official, COALESCE(e.title, q.speaker_title) AS speaker_title,
-       COALESCE(e.state, q.speaker_state) AS speaker_state, e.organization AS speaker_organization,
-       q.cue, q.method, q.confidence, q.rowid AS quote_rowid
+SELECT r.date, CAST(substr(r.date, 1, 4) AS INTEGER) AS year, q.speaker, q.text,
+       COALESCE(e.title, q.speaker_title) AS speaker_title,
+       COALESCE(e.state, q.speaker_state) AS speaker_state, e.official AS speaker_official,
+       e.type AS speaker_type, e.organization AS speaker_organization,
+       r.issuer, r.title AS release_title, r.source, q.cue, q.method, q.confidence,
+       q.quote_id, q.release_id, q.speaker_entity_id, q.rowid AS quote_rowid
 FROM quotes q
 JOIN releases r ON r.release_id = q.release_id
 LEFT JOIN entities e ON e.release_id = q.release_id AND e.entity_id = q.speaker_entity_id;
