@@ -264,6 +264,8 @@ pub fn run(options: &Options, model: Option<&NerModel>) -> Result<Summary> {
         let mut results = process(raws, model, &mut summary.stages)?.into_iter();
 
         let t = Instant::now();
+        // The chunk's releases, for the database: written in one transaction below.
+        let mut analysed = Vec::new();
         for slot in slots {
             let fragments = match slot {
                 Slot::Failed(path, e) => report_error(&bar, &mut summary, &path, &e)?,
@@ -280,13 +282,8 @@ pub fn run(options: &Options, model: Option<&NerModel>) -> Result<Summary> {
                         match result {
                             Ok(a) => {
                                 fragments.add(&a)?;
-                                if let Some(db) = database.as_mut() {
-                                    match db.upsert(&a)? {
-                                        Upsert::Unchanged => summary.db_unchanged += 1,
-                                        Upsert::Inserted | Upsert::Replaced => {
-                                            summary.db_written += 1
-                                        }
-                                    }
+                                if database.is_some() {
+                                    analysed.push(a);
                                 }
                             }
                             Err(skip) => fragments.add_skipped(SkippedRow {
@@ -309,6 +306,14 @@ pub fn run(options: &Options, model: Option<&NerModel>) -> Result<Summary> {
             summary.quotes += fragments.quote_count;
             summary.entities += fragments.entity_count;
             summary.no_release.extend(fragments.no_release);
+        }
+        if let Some(db) = database.as_mut() {
+            for outcome in db.upsert_all(&analysed)? {
+                match outcome {
+                    Upsert::Unchanged => summary.db_unchanged += 1,
+                    Upsert::Inserted | Upsert::Replaced => summary.db_written += 1,
+                }
+            }
         }
         summary.stages.output += t.elapsed();
         bar.inc(chunk.len() as u64);
