@@ -422,3 +422,53 @@ impl Writers {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::sqlite::tests::{analysis, TEXT};
+
+    /// The header serde writes for one row: the row struct's field names.
+    fn header_of<T: Serialize>(row: T) -> Vec<String> {
+        let mut writer = csv::Writer::from_writer(Vec::new());
+        writer.serialize(row).unwrap();
+        let bytes = writer.into_inner().unwrap();
+        let mut reader = csv::Reader::from_reader(bytes.as_slice());
+        reader
+            .headers()
+            .unwrap()
+            .iter()
+            .map(str::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn row_structs_follow_the_schema_s_csv_columns() {
+        let a = analysis(TEXT);
+        let rows = Rows::of(&a);
+        let sentence = SentenceRow {
+            release_id: "r1",
+            sentence: 0,
+            paragraph: 0,
+            start: 0,
+            end: 1,
+            text: "A.",
+        };
+        let skipped = SkippedRow {
+            source: "a.txt",
+            record: None,
+            kind: "error",
+            reason: "is empty",
+        };
+        for (table, header) in [
+            (schema::RELEASES, header_of(&rows.release)),
+            (schema::SENTENCES, header_of(&sentence)),
+            (schema::ENTITIES, header_of(&rows.entities[0])),
+            (schema::MENTIONS, header_of(&rows.mentions[0])),
+            (schema::QUOTES, header_of(&rows.quotes[0])),
+            (schema::SKIPPED, header_of(&skipped)),
+        ] {
+            assert_eq!(header, table.csv_columns(), "{}", table.name);
+        }
+    }
+}
