@@ -194,7 +194,8 @@ struct ExtractArgs {
     /// cache (OUT/.whosaid-cache).
     #[arg(long)]
     no_cache: bool,
-    /// Also write the tables to this SQLite quote database (upserted by release).
+    /// Also write the tables to this SQLite quote database (upserted by release), and
+    /// NAME.metadata.json beside it for Datasette.
     #[arg(long, value_name = "FILE")]
     sqlite: Option<PathBuf>,
 }

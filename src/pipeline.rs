@@ -21,6 +21,7 @@ use crate::doc::{RawRelease, Release};
 use crate::ingest::{self, InputError};
 use crate::ner::{NerModel, NerStats};
 use crate::output::cache::Cache;
+use crate::output::datasette::Metadata;
 use crate::output::sqlite::{Database, Upsert};
 use crate::output::{Analysis, Fragments, Rows, SkippedRow, Writers};
 use crate::segment::NotARelease;
@@ -206,6 +207,12 @@ pub fn run(options: &Options, model: Option<&NerModel>) -> Result<Summary> {
     };
     let mut writers = Writers::create(&options.out)?;
     let fingerprint = fingerprint(model)?;
+    // Read before the run, so that a metadata file that cannot be kept stops it at once.
+    let metadata = options
+        .sqlite
+        .as_deref()
+        .map(Metadata::for_database)
+        .transpose()?;
     let mut database = options
         .sqlite
         .as_deref()
@@ -257,6 +264,8 @@ pub fn run(options: &Options, model: Option<&NerModel>) -> Result<Summary> {
         let mut results = process(raws, model, &mut summary.stages)?.into_iter();
 
         let t = Instant::now();
+        // The chunk's releases, for the database: written in one transaction below.
+        let mut analysed = Vec::new();
         for slot in slots {
             let fragments = match slot {
                 Slot::Failed(path, e) => report_error(&bar, &mut summary, &path, &e)?,
@@ -273,13 +282,8 @@ pub fn run(options: &Options, model: Option<&NerModel>) -> Result<Summary> {
                         match result {
                             Ok(a) => {
                                 fragments.add(&a)?;
-                                if let Some(db) = database.as_mut() {
-                                    match db.upsert(&a)? {
-                                        Upsert::Unchanged => summary.db_unchanged += 1,
-                                        Upsert::Inserted | Upsert::Replaced => {
-                                            summary.db_written += 1
-                                        }
-                                    }
+                                if database.is_some() {
+                                    analysed.push(a);
                                 }
                             }
                             Err(skip) => fragments.add_skipped(SkippedRow {
@@ -303,11 +307,22 @@ pub fn run(options: &Options, model: Option<&NerModel>) -> Result<Summary> {
             summary.entities += fragments.entity_count;
             summary.no_release.extend(fragments.no_release);
         }
+        if let Some(db) = database.as_mut() {
+            for outcome in db.upsert_all(&analysed)? {
+                match outcome {
+                    Upsert::Unchanged => summary.db_unchanged += 1,
+                    Upsert::Inserted | Upsert::Replaced => summary.db_written += 1,
+                }
+            }
+        }
         summary.stages.output += t.elapsed();
         bar.inc(chunk.len() as u64);
     }
     let t = Instant::now();
     writers.finish()?;
+    if let Some(m) = &metadata {
+        m.write()?;
+    }
     if let Some(c) = &cache {
         c.retain(&used_keys)?;
     }

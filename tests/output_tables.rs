@@ -9,16 +9,12 @@ use std::path::{Path, PathBuf};
 use tempfile::TempDir;
 
 use common::{extract, extract_rules, header, rows};
-use whosaid::output::columns;
+use whosaid::output::schema;
 
-const TABLES: &[(&str, &[&str])] = &[
-    ("releases.csv", columns::RELEASES),
-    ("sentences.csv", columns::SENTENCES),
-    ("entities.csv", columns::ENTITIES),
-    ("mentions.csv", columns::MENTIONS),
-    ("quotes.csv", columns::QUOTES),
-    ("skipped.csv", columns::SKIPPED),
-];
+/// The tables written as CSV files.
+fn csv_tables() -> impl Iterator<Item = &'static schema::Table> {
+    schema::TABLES.iter().filter(|t| t.in_csv())
+}
 
 /// A temporary directory holding `in/` with twelve one-release files and one file of two
 /// dated lines (14 releases); the directory is removed when the guard is dropped.
@@ -57,9 +53,10 @@ fn every_table_has_its_documented_header_and_consistent_rows() {
     let out = dir.path().join("out");
     let o = extract_rules(&input, &out);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    for (table, cols) in TABLES {
-        assert_eq!(header(&out, table), *cols, "{table}");
-        for row in rows(&out, table) {
+    for t in csv_tables() {
+        let (table, cols) = (t.csv_file(), t.csv_columns());
+        assert_eq!(header(&out, &table), cols, "{table}");
+        for row in rows(&out, &table) {
             assert_eq!(row.len(), cols.len(), "{table}: {row:?}");
         }
     }
@@ -85,12 +82,12 @@ fn assert_same_tables_at_any_thread_count(flags: &[&str]) {
         assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
         outputs.push(out);
     }
-    for (table, _) in TABLES {
-        let first = fs::read(outputs[0].join(table)).unwrap();
+    for table in csv_tables().map(schema::Table::csv_file) {
+        let first = fs::read(outputs[0].join(&table)).unwrap();
         for other in &outputs[1..] {
             assert_eq!(
                 first,
-                fs::read(other.join(table)).unwrap(),
+                fs::read(other.join(&table)).unwrap(),
                 "{table} differs"
             );
         }
@@ -123,7 +120,7 @@ fn a_rerun_replaces_tables_whole_and_leaves_no_temporary_files() {
         .filter(|name| name != whosaid::output::cache::DIR_NAME)
         .collect();
     names.sort();
-    let mut expected: Vec<String> = TABLES.iter().map(|(t, _)| t.to_string()).collect();
+    let mut expected: Vec<String> = csv_tables().map(schema::Table::csv_file).collect();
     expected.sort();
     assert_eq!(names, expected);
 }

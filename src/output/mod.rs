@@ -18,6 +18,8 @@ use crate::doc::Release;
 use crate::entities::Entity;
 
 pub mod cache;
+pub mod datasette;
+pub mod schema;
 pub mod sqlite;
 
 /// Everything the pipeline found in one release.
@@ -253,7 +255,8 @@ struct Table {
 }
 
 impl Table {
-    fn create(dir: &Path, name: &str, header: &[&str]) -> Result<Table> {
+    fn create(dir: &Path, table: &schema::Table) -> Result<Table> {
+        let name = table.csv_file();
         let tmp = tempfile::Builder::new()
             .prefix(&format!(".{name}."))
             .suffix(".tmp")
@@ -261,14 +264,14 @@ impl Table {
             .tempfile_in(dir)
             .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
         // The header is written here, so that a table with no rows still has one; rows come
-        // from `Fragments`, serialised from structs whose fields follow `columns`.
+        // from `Fragments`, serialised from structs whose fields follow the schema.
         let mut header_line = csv::Writer::from_writer(Vec::new());
-        header_line.write_record(header)?;
+        header_line.write_record(table.csv_columns())?;
         let mut file = BufWriter::new(tmp);
         file.write_all(&header_line.into_inner().map_err(|e| e.into_error())?)?;
         Ok(Table {
             file,
-            path: dir.join(name),
+            path: dir.join(&name),
         })
     }
 
@@ -340,80 +343,6 @@ impl Fragments {
     }
 }
 
-/// Column names of each table, in order (also the README's schema).
-pub mod columns {
-    /// `releases.csv`.
-    pub const RELEASES: &[&str] = &[
-        "release_id",
-        "source",
-        "record",
-        "date",
-        "title",
-        "subtitle",
-        "dateline",
-        "issuer",
-        "contact_name",
-        "contact_phone",
-        "contact_email",
-        "body_start",
-        "body_end",
-        "paragraphs",
-        "sentences",
-        "words",
-    ];
-    /// `sentences.csv`.
-    pub const SENTENCES: &[&str] = &[
-        "release_id",
-        "sentence",
-        "paragraph",
-        "start",
-        "end",
-        "text",
-    ];
-    /// `entities.csv`.
-    pub const ENTITIES: &[&str] = &[
-        "release_id",
-        "entity_id",
-        "type",
-        "name",
-        "official",
-        "title",
-        "organization",
-        "state",
-        "acronym",
-        "mentions",
-        "start",
-        "end",
-    ];
-    /// `mentions.csv`.
-    pub const MENTIONS: &[&str] = &[
-        "release_id",
-        "entity_id",
-        "start",
-        "end",
-        "text",
-        "sentence",
-        "origin",
-    ];
-    /// `quotes.csv`.
-    pub const QUOTES: &[&str] = &[
-        "release_id",
-        "quote_id",
-        "text",
-        "start",
-        "end",
-        "speaker",
-        "speaker_entity_id",
-        "speaker_title",
-        "speaker_state",
-        "cue",
-        "method",
-        "confidence",
-    ];
-    /// `skipped.csv`.
-    pub const SKIPPED: &[&str] = &["source", "record", "kind", "reason"];
-}
-
 /// The file names of every table, in the order they are listed in the README.
 pub const TABLE_NAMES: &[&str] = &[
     "releases.csv",
@@ -458,12 +387,12 @@ impl Writers {
             .with_context(|| format!("cannot create output directory {}", dir.display()))?;
         remove_leftovers(dir)?;
         Ok(Writers {
-            releases: Table::create(dir, "releases.csv", columns::RELEASES)?,
-            sentences: Table::create(dir, "sentences.csv", columns::SENTENCES)?,
-            entities: Table::create(dir, "entities.csv", columns::ENTITIES)?,
-            mentions: Table::create(dir, "mentions.csv", columns::MENTIONS)?,
-            quotes: Table::create(dir, "quotes.csv", columns::QUOTES)?,
-            skipped: Table::create(dir, "skipped.csv", columns::SKIPPED)?,
+            releases: Table::create(dir, &schema::RELEASES)?,
+            sentences: Table::create(dir, &schema::SENTENCES)?,
+            entities: Table::create(dir, &schema::ENTITIES)?,
+            mentions: Table::create(dir, &schema::MENTIONS)?,
+            quotes: Table::create(dir, &schema::QUOTES)?,
+            skipped: Table::create(dir, &schema::SKIPPED)?,
         })
     }
 
@@ -491,5 +420,55 @@ impl Writers {
             table.finish()?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::sqlite::tests::{analysis, TEXT};
+
+    /// The header serde writes for one row: the row struct's field names.
+    fn header_of<T: Serialize>(row: T) -> Vec<String> {
+        let mut writer = csv::Writer::from_writer(Vec::new());
+        writer.serialize(row).unwrap();
+        let bytes = writer.into_inner().unwrap();
+        let mut reader = csv::Reader::from_reader(bytes.as_slice());
+        reader
+            .headers()
+            .unwrap()
+            .iter()
+            .map(str::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn row_structs_follow_the_schema_s_csv_columns() {
+        let a = analysis(TEXT);
+        let rows = Rows::of(&a);
+        let sentence = SentenceRow {
+            release_id: "r1",
+            sentence: 0,
+            paragraph: 0,
+            start: 0,
+            end: 1,
+            text: "A.",
+        };
+        let skipped = SkippedRow {
+            source: "a.txt",
+            record: None,
+            kind: "error",
+            reason: "is empty",
+        };
+        for (table, header) in [
+            (schema::RELEASES, header_of(&rows.release)),
+            (schema::SENTENCES, header_of(&sentence)),
+            (schema::ENTITIES, header_of(&rows.entities[0])),
+            (schema::MENTIONS, header_of(&rows.mentions[0])),
+            (schema::QUOTES, header_of(&rows.quotes[0])),
+            (schema::SKIPPED, header_of(&skipped)),
+        ] {
+            assert_eq!(header, table.csv_columns(), "{}", table.name);
+        }
     }
 }

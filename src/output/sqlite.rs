@@ -13,7 +13,7 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 use super::{Analysis, Rows};
 
-/// The schema; every statement is idempotent so opening an existing database is safe.
+/// The tables; every statement is idempotent so opening an existing database is safe.
 const SCHEMA: &str = r#"
 PRAGMA foreign_keys = ON;
 CREATE TABLE IF NOT EXISTS releases (
@@ -82,9 +82,20 @@ CREATE TABLE IF NOT EXISTS quotes (
 CREATE INDEX IF NOT EXISTS quotes_release ON quotes(release_id);
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker);
 CREATE INDEX IF NOT EXISTS quotes_speaker_entity ON quotes(speaker_entity_id);
-CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5(
-    text, speaker, content = 'quotes', content_rowid = 'rowid'
-);
+"#;
+
+/// The full-text index over the quotations and their speakers: an FTS5 table with the
+/// `quotes` table as its external content, declared the way Datasette and `sqlite-utils`
+/// recognise a table's index (`content="quotes"`, the pattern they look for in
+/// `sqlite_master.sql`). Created without `IF NOT EXISTS` so that the text SQLite stores is
+/// exactly this and an index of another shape can be told apart.
+const FTS_TABLE: &str =
+    r#"CREATE VIRTUAL TABLE quotes_fts USING fts5(text, speaker, content="quotes")"#;
+
+/// What keeps the index in step with `quotes` (every insert, delete, cascade from a
+/// replaced release and update), and the view (what a reader wants first, then the ids);
+/// run at every open.
+const FTS_TRIGGERS_AND_VIEW: &str = r#"
 CREATE TRIGGER IF NOT EXISTS quotes_fts_insert AFTER INSERT ON quotes BEGIN
     INSERT INTO quotes_fts(rowid, text, speaker) VALUES (new.rowid, new.text, new.speaker);
 END;
@@ -92,16 +103,48 @@ CREATE TRIGGER IF NOT EXISTS quotes_fts_delete AFTER DELETE ON quotes BEGIN
     INSERT INTO quotes_fts(quotes_fts, rowid, text, speaker)
     VALUES ('delete', old.rowid, old.text, old.speaker);
 END;
-CREATE VIEW IF NOT EXISTS quotes_by_speaker AS
-SELECT q.quote_id, q.release_id, r.date, r.issuer, r.title AS release_title, r.source,
-       q.text, q.speaker, q.speaker_entity_id, e.type AS speaker_type,
-       e.official AS speaker_official, COALESCE(e.title, q.speaker_title) AS speaker_title,
-       COALESCE(e.state, q.speaker_state) AS speaker_state, e.organization AS speaker_organization,
-       q.cue, q.method, q.confidence
+CREATE TRIGGER IF NOT EXISTS quotes_fts_update AFTER UPDATE ON quotes BEGIN
+    INSERT INTO quotes_fts(quotes_fts, rowid, text, speaker)
+    VALUES ('delete', old.rowid, old.text, old.speaker);
+    INSERT INTO quotes_fts(rowid, text, speaker) VALUES (new.rowid, new.text, new.speaker);
+END;
+DROP VIEW IF EXISTS quotes_by_speaker;
+CREATE VIEW quotes_by_speaker AS
+SELECT r.date, CAST(substr(r.date, 1, 4) AS INTEGER) AS year, q.speaker, q.text,
+       COALESCE(e.title, q.speaker_title) AS speaker_title,
+       COALESCE(e.state, q.speaker_state) AS speaker_state, e.official AS speaker_official,
+       e.type AS speaker_type, e.organization AS speaker_organization,
+       r.issuer, r.title AS release_title, r.source, q.cue, q.method, q.confidence,
+       q.quote_id, q.release_id, q.speaker_entity_id, q.rowid AS quote_rowid
 FROM quotes q
 JOIN releases r ON r.release_id = q.release_id
 LEFT JOIN entities e ON e.release_id = q.release_id AND e.entity_id = q.speaker_entity_id;
 "#;
+
+/// Sets up the tables, the full-text index, its triggers and the view. An index of another
+/// shape (the one databases written before this version hold, which Datasette did not
+/// recognise) is dropped and rebuilt from the quotes.
+fn set_up(conn: &mut Connection) -> Result<()> {
+    conn.execute_batch(SCHEMA)?;
+    let tx = conn.transaction()?;
+    let current: Option<String> = tx
+        .query_row(
+            "SELECT sql FROM sqlite_master WHERE name = 'quotes_fts'",
+            [],
+            |row| row.get(0),
+        )
+        .optional()?;
+    if current.as_deref() != Some(FTS_TABLE) {
+        if current.is_some() {
+            tx.execute_batch("DROP TABLE quotes_fts")?;
+        }
+        tx.execute_batch(FTS_TABLE)?;
+        tx.execute_batch("INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild')")?;
+    }
+    tx.execute_batch(FTS_TRIGGERS_AND_VIEW)?;
+    tx.commit()?;
+    Ok(())
+}
 
 /// What an upsert did to one release.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -125,11 +168,11 @@ impl Database {
     /// the rows (program version, model): a release is rewritten when its text or the
     /// fingerprint changes.
     pub fn open(path: &Path, fingerprint: &str) -> Result<Database> {
-        let conn = Connection::open(path)
+        let mut conn = Connection::open(path)
             .with_context(|| format!("cannot open the database {}", path.display()))?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
-        conn.execute_batch(SCHEMA)
+        set_up(&mut conn)
             .with_context(|| format!("cannot set up the database {}", path.display()))?;
         Ok(Database {
             conn,
@@ -137,41 +180,60 @@ impl Database {
         })
     }
 
-    /// The content hash of a release: its text and this database's fingerprint.
-    fn content_hash(&self, a: &Analysis) -> String {
-        let mut hasher = blake3::Hasher::new();
-        hasher.update(self.fingerprint.as_bytes());
-        hasher.update(&[0]);
-        hasher.update(a.release.slice(a.release.span).as_bytes());
-        hasher.finalize().to_hex().to_string()
-    }
-
     /// Writes one release's rows in one transaction, unless they are already there.
     pub fn upsert(&mut self, a: &Analysis) -> Result<Upsert> {
-        let hash = self.content_hash(a);
-        let tx = self.conn.transaction()?;
-        let existing: Option<String> = tx
-            .query_row(
-                "SELECT content_hash FROM releases WHERE release_id = ?1",
-                [&a.release.id],
-                |row| row.get(0),
-            )
-            .optional()?;
-        let outcome = match existing {
-            Some(h) if h == hash => return Ok(Upsert::Unchanged),
-            Some(_) => {
-                tx.execute(
-                    "DELETE FROM releases WHERE release_id = ?1",
-                    [&a.release.id],
-                )?;
-                Upsert::Replaced
-            }
-            None => Upsert::Inserted,
-        };
-        insert(&tx, &Rows::of(a), &hash)?;
-        tx.commit()?;
-        Ok(outcome)
+        Ok(self.upsert_all([a])?[0])
     }
+
+    /// Writes the rows of several releases in one transaction, each unless it is already
+    /// there: a killed run leaves every one of them as it was. One transaction for many
+    /// releases spares a commit (and a new full-text index segment) per release.
+    pub fn upsert_all<'a>(
+        &mut self,
+        analyses: impl IntoIterator<Item = &'a Analysis>,
+    ) -> Result<Vec<Upsert>> {
+        let tx = self.conn.transaction()?;
+        let outcomes = analyses
+            .into_iter()
+            .map(|a| upsert_in(&tx, &self.fingerprint, a))
+            .collect::<Result<Vec<_>>>()?;
+        tx.commit()?;
+        Ok(outcomes)
+    }
+}
+
+/// The content hash of a release: its text and the database's fingerprint.
+fn content_hash(fingerprint: &str, a: &Analysis) -> String {
+    let mut hasher = blake3::Hasher::new();
+    hasher.update(fingerprint.as_bytes());
+    hasher.update(&[0]);
+    hasher.update(a.release.slice(a.release.span).as_bytes());
+    hasher.finalize().to_hex().to_string()
+}
+
+/// Writes one release's rows within `tx`, replacing those of an earlier version.
+fn upsert_in(tx: &Transaction<'_>, fingerprint: &str, a: &Analysis) -> Result<Upsert> {
+    let hash = content_hash(fingerprint, a);
+    let existing: Option<String> = tx
+        .query_row(
+            "SELECT content_hash FROM releases WHERE release_id = ?1",
+            [&a.release.id],
+            |row| row.get(0),
+        )
+        .optional()?;
+    let outcome = match existing {
+        Some(h) if h == hash => return Ok(Upsert::Unchanged),
+        Some(_) => {
+            tx.execute(
+                "DELETE FROM releases WHERE release_id = ?1",
+                [&a.release.id],
+            )?;
+            Upsert::Replaced
+        }
+        None => Upsert::Inserted,
+    };
+    insert(tx, &Rows::of(a), &hash)?;
+    Ok(outcome)
 }
 
 fn insert(tx: &Transaction<'_>, rows: &Rows<'_>, hash: &str) -> Result<()> {
@@ -244,7 +306,7 @@ fn insert(tx: &Transaction<'_>, rows: &Rows<'_>, hash: &str) -> Result<()> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use std::sync::Arc;
 
     use super::*;
@@ -252,9 +314,11 @@ mod tests {
     use crate::doc::{Header, Release, SourceFormat, Span};
     use crate::entities::{entity_id, Entity, EntityType, Mention, Origin};
 
-    const TEXT: &str = "“Every ballot counts,” Secretary Dana Reyes said. Reyes spoke in Salem.";
+    pub(crate) const TEXT: &str =
+        "“Every ballot counts,” Secretary Dana Reyes said. Reyes spoke in Salem.";
 
-    fn analysis(text: &str) -> Analysis {
+    /// One release by an invented official, with one attributed quotation.
+    pub(crate) fn analysis(text: &str) -> Analysis {
         let release = Release {
             id: "r1".to_string(),
             source: "a.txt".to_string(),
@@ -361,5 +425,142 @@ mod tests {
             )
             .unwrap();
         assert_eq!(hits, 1);
+    }
+
+    #[test]
+    fn several_releases_are_upserted_in_one_transaction_each_on_its_own_terms() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut db = Database::open(&dir.path().join("q.db"), "test").unwrap();
+        let mut second = analysis(TEXT);
+        second.release.id = "r2".to_string();
+        let both = [analysis(TEXT), second.clone()];
+        assert_eq!(
+            db.upsert_all(&both).unwrap(),
+            [Upsert::Inserted, Upsert::Inserted]
+        );
+        let mut changed = analysis(&TEXT.replace("Salem", "Eugene"));
+        changed.release.id = "r2".to_string();
+        assert_eq!(
+            db.upsert_all([&both[0], &changed]).unwrap(),
+            [Upsert::Unchanged, Upsert::Replaced]
+        );
+        assert_eq!(count(&db, "releases"), 2);
+        assert_eq!(count(&db, "quotes"), 2);
+        assert_index_matches_quotes(&db);
+    }
+
+    fn matches(db: &Database, query: &str) -> i64 {
+        db.conn
+            .query_row(
+                "SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH ?1",
+                [query],
+                |r| r.get(0),
+            )
+            .unwrap()
+    }
+
+    /// FTS5's own check that the index holds exactly the rows of its content table.
+    fn assert_index_matches_quotes(db: &Database) {
+        db.conn
+            .execute(
+                "INSERT INTO quotes_fts(quotes_fts, rank) VALUES ('integrity-check', 1)",
+                [],
+            )
+            .expect("the index agrees with the quotes table");
+    }
+
+    #[test]
+    fn a_replaced_release_leaves_no_stale_index_rows() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut db = Database::open(&dir.path().join("q.db"), "test").unwrap();
+        db.upsert(&analysis(TEXT)).unwrap();
+        assert_index_matches_quotes(&db);
+        // Same length, other words: the quotation now reads "Every letter counts,".
+        let edited = TEXT.replace("ballot", "letter");
+        assert_eq!(db.upsert(&analysis(&edited)).unwrap(), Upsert::Replaced);
+        assert_eq!(matches(&db, "ballot"), 0);
+        assert_eq!(matches(&db, "letter"), 1);
+        assert_eq!(matches(&db, "speaker: Reyes"), 1);
+        assert_index_matches_quotes(&db);
+        db.conn
+            .execute("UPDATE quotes SET text = 'Every vote counts,'", [])
+            .unwrap();
+        assert_eq!((matches(&db, "letter"), matches(&db, "vote")), (0, 1));
+        assert_index_matches_quotes(&db);
+    }
+
+    #[test]
+    fn datasette_finds_the_index_of_the_quotes_table() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Database::open(&dir.path().join("q.db"), "test").unwrap();
+        // The test Datasette 0.65 (`utils.detect_fts_sql`) and sqlite-utils make.
+        let found: String = db
+            .conn
+            .query_row(
+                r#"SELECT name FROM sqlite_master WHERE rootpage = 0
+                   AND sql LIKE '%VIRTUAL TABLE%USING FTS%content="quotes"%'"#,
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(found, "quotes_fts");
+    }
+
+    #[test]
+    fn an_index_of_the_old_shape_is_rebuilt_over_the_quotes_it_held() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("q.db");
+        let mut db = Database::open(&path, "test").unwrap();
+        db.upsert(&analysis(TEXT)).unwrap();
+        // How databases written before Datasette could see the index declared it.
+        db.conn
+            .execute_batch(
+                "DROP TABLE quotes_fts;
+                 CREATE VIRTUAL TABLE quotes_fts USING fts5(
+                     text, speaker, content = 'quotes', content_rowid = 'rowid');",
+            )
+            .unwrap();
+        drop(db);
+        let db = Database::open(&path, "test").unwrap();
+        let sql: String = db
+            .conn
+            .query_row(
+                "SELECT sql FROM sqlite_master WHERE name = 'quotes_fts'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(sql, FTS_TABLE);
+        assert_eq!(matches(&db, "ballot"), 1);
+        assert_index_matches_quotes(&db);
+    }
+
+    /// Every column of the database is described in the schema, and no other (the quotes
+    /// table orders them otherwise than its CSV file).
+    #[test]
+    fn database_columns_are_the_schema_s() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Database::open(&dir.path().join("q.db"), "test").unwrap();
+        for table in crate::output::schema::TABLES
+            .iter()
+            .filter(|t| t.in_database())
+        {
+            let mut stmt = db
+                .conn
+                .prepare(&format!(
+                    "SELECT name FROM pragma_table_info('{}')",
+                    table.name
+                ))
+                .unwrap();
+            let mut columns: Vec<String> = stmt
+                .query_map([], |r| r.get(0))
+                .unwrap()
+                .map(Result::unwrap)
+                .collect();
+            columns.sort_unstable();
+            let mut expected = table.database_columns();
+            expected.sort_unstable();
+            assert_eq!(columns, expected, "{}", table.name);
+        }
     }
 }
