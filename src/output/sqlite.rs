@@ -294,7 +294,7 @@ mod tests {
                 state: Some("OR".to_string()),
             }),
             cue: None,
-            method: "test",
+            method: crate::attribution::Method::After,
             confidence: 0.9,
         };
         Analysis {
