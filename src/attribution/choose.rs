@@ -97,7 +97,33 @@ pub struct Sources {
     pub nearest: bool,
 }
 
+/// One source of candidate speakers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// The cue rule.
+    Rule,
+    /// The issuing office's person.
+    Issuer,
+    /// The release's main person.
+    Main,
+    /// The previous quotation's speaker.
+    Prior,
+    /// The person named nearest before the quotation.
+    Nearest,
+}
+
 impl Sources {
+    /// Marks `source` as one that proposed the candidate.
+    pub fn add(&mut self, source: Source) {
+        match source {
+            Source::Rule => self.rule = true,
+            Source::Issuer => self.issuer = true,
+            Source::Main => self.main = true,
+            Source::Prior => self.prior = true,
+            Source::Nearest => self.nearest = true,
+        }
+    }
+
     /// The method a quotation gets when this candidate is chosen: the rule's own when the
     /// rule proposed it, else the strongest other source.
     pub fn method(&self, rule: Method) -> Method {
@@ -130,8 +156,6 @@ pub struct QuoteContext {
     pub quotes: usize,
     /// Number of person entities in the release.
     pub people: usize,
-    /// The release has an issuing person.
-    pub has_issuer: bool,
     /// The confidence the cue rule gives its own speaker.
     pub rule_confidence: f32,
 }
@@ -146,7 +170,6 @@ impl QuoteContext {
             index: 0,
             quotes: 0,
             people: 0,
-            has_issuer: false,
             rule_confidence: 0.0,
         }
     }
@@ -169,13 +192,15 @@ pub struct Candidate {
     pub distance: Option<usize>,
     /// It is mentioned between the previous quotation and this one.
     pub mentioned_since_prior: bool,
+    /// Its last mention stands among the first words of its sentence (a subject).
+    pub subject: bool,
 }
 
 /// Number of features of a candidate.
 pub const FEATURES: usize = FEATURE_NAMES.len();
 
 /// The features a chooser reads, by name (the learned model stores its weights by them).
-pub const FEATURE_NAMES: [&str; 34] = [
+pub const FEATURE_NAMES: [&str; 37] = [
     "src_rule",
     "src_issuer",
     "src_main",
@@ -198,6 +223,7 @@ pub const FEATURE_NAMES: [&str; 34] = [
     "nearest_no_cue",
     "pronoun_prior",
     "pronoun_nearest_new",
+    "pronoun_nearest_subject",
     "person_entity",
     "org_entity",
     "official",
@@ -210,6 +236,8 @@ pub const FEATURE_NAMES: [&str; 34] = [
     "not_mentioned_before",
     "first_quote",
     "sources_agree",
+    "single_quote",
+    "log_people",
 ];
 
 impl Candidate {
@@ -226,7 +254,6 @@ impl Candidate {
                 || (w.len() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '-'))
         }) && !self.org_entity;
         let plural_shape = one_word
-            && !self.person_entity
             && words[0].len() > 2
             && words[0].ends_with('s')
             && words[0][..words[0].len() - 1]
@@ -259,6 +286,7 @@ impl Candidate {
             b(s.nearest && no_cue),
             b(q.pronoun_cue && s.prior),
             b(q.pronoun_cue && s.nearest && self.mentioned_since_prior),
+            b(q.pronoun_cue && s.nearest && self.mentioned_since_prior && self.subject),
             b(self.person_entity),
             b(self.org_entity),
             b(self.official),
@@ -271,6 +299,8 @@ impl Candidate {
             b(self.distance.is_none()),
             b(q.index == 0),
             b(count >= 2),
+            b(q.quotes == 1),
+            (1.0 + q.people as f32).ln() / 3.0,
         ]
     }
 }
@@ -311,6 +341,7 @@ mod tests {
             official: false,
             distance: Some(3),
             mentioned_since_prior: false,
+            subject: false,
         }
     }
 
@@ -322,7 +353,6 @@ mod tests {
             index: 1,
             quotes: 3,
             people: 2,
-            has_issuer: true,
             rule_confidence: 0.9,
         }
     }

@@ -40,7 +40,10 @@ use crate::quotes::lexicon::{
     Pronoun, Token,
 };
 use crate::quotes::QuoteSpan;
-pub use choose::{Candidate, Method, QuoteContext, RuleChooser, Sources, SpeakerChooser};
+pub use choose::{
+    Candidate, Method, QuoteContext, RuleChooser, Source, Sources, SpeakerChooser, FEATURES,
+    FEATURE_NAMES,
+};
 use names::{name_key, name_text, run_at, words, NameIndex};
 
 /// Who said a quotation.
@@ -75,6 +78,8 @@ pub struct Quote {
 const AFTER_WINDOW: usize = 24;
 /// Longest run of words read before a quotation for its cue.
 const BEFORE_WINDOW: usize = 45;
+/// Most words before a name in its sentence for the name to stand in the subject's place.
+const SUBJECT_WORDS: usize = 6;
 /// Most words between two quotations for the second to continue the first.
 const CONTINUATION_GAP: usize = 40;
 
@@ -231,7 +236,6 @@ pub fn decide(
             index: k,
             quotes: quotes.len(),
             people,
-            has_issuer: issuer.is_some(),
             rule_confidence: rule.confidence,
         };
         let candidates = ctx.candidates(q, prev_end, &rule, issuer.as_ref(), previous.as_ref());
@@ -311,7 +315,7 @@ impl Ctx<'_> {
         let speaker = cue
             .mentions
             .iter()
-            .find_map(|m| self.resolve(m, q, previous));
+            .find_map(|m| self.resolve(m, q, prev_end, previous));
         let confidence = if speaker.is_some() {
             cue.confidence
         } else {
@@ -338,22 +342,22 @@ impl Ctx<'_> {
         previous: Option<&Speaker>,
     ) -> Vec<Candidate> {
         let main = self.main_person.get_or_init(|| self.main_person()).clone();
-        let proposals: [(Option<Speaker>, fn(&mut Sources)); 5] = [
-            (rule.speaker.clone(), |s| s.rule = true),
-            (issuer.cloned(), |s| s.issuer = true),
-            (main, |s| s.main = true),
-            (previous.cloned(), |s| s.prior = true),
-            (self.nearest_person(q.outer.start), |s| s.nearest = true),
+        let proposals = [
+            (rule.speaker.clone(), Source::Rule),
+            (issuer.cloned(), Source::Issuer),
+            (main, Source::Main),
+            (previous.cloned(), Source::Prior),
+            (self.nearest_person(q.outer.start), Source::Nearest),
         ];
         let mut out: Vec<Candidate> = Vec::new();
-        for (speaker, mark) in proposals {
+        for (speaker, source) in proposals {
             let Some(speaker) = speaker else { continue };
             let key = name_key(&speaker.name);
             if key.is_empty() {
                 continue;
             }
             if let Some(c) = out.iter_mut().find(|c| name_key(&c.speaker.name) == key) {
-                mark(&mut c.sources);
+                c.sources.add(source);
                 continue;
             }
             let entity = speaker
@@ -361,8 +365,10 @@ impl Ctx<'_> {
                 .as_deref()
                 .and_then(|id| self.entities.iter().find(|e| e.id == id));
             let last = self.last_mention_before(&speaker, entity, q.outer.start);
+            let subject = last.is_some_and(|m| self.opens_sentence(m.start));
+            let last = last.map(|m| m.end);
             let mut sources = Sources::default();
-            mark(&mut sources);
+            sources.add(source);
             out.push(Candidate {
                 person_entity: entity.is_some_and(|e| e.kind == EntityType::Person),
                 org_entity: entity.is_some_and(|e| {
@@ -375,6 +381,7 @@ impl Ctx<'_> {
                         .count()
                 }),
                 mentioned_since_prior: last.is_some_and(|end| end >= prev_end),
+                subject,
                 speaker,
                 sources,
             });
@@ -382,32 +389,41 @@ impl Ctx<'_> {
         out
     }
 
-    /// Where the last mention of a speaker before `pos` ends: an entity mention, else a
+    /// The last mention of a speaker ending before `pos`: an entity mention, else a
     /// written name with the speaker's last word.
     fn last_mention_before(
         &self,
         speaker: &Speaker,
         entity: Option<&Entity>,
         pos: usize,
-    ) -> Option<usize> {
+    ) -> Option<Span> {
         if let Some(e) = entity {
             return e
                 .mentions
                 .iter()
-                .map(|m| m.span.end)
-                .filter(|&end| end <= pos)
-                .max();
+                .map(|m| m.span)
+                .filter(|m| m.end <= pos)
+                .max_by_key(|m| m.end);
         }
         let last = name_key(&speaker.name).pop()?;
         self.names
             .people
             .iter()
-            .map(|&r| (r, self.span_of(r).end))
-            .filter(|&(r, end)| {
-                end <= pos && name_key(&name_text(self.text, &self.tokens, r)).last() == Some(&last)
-            })
-            .map(|(_, end)| end)
-            .max()
+            .filter(|&&r| name_key(&name_text(self.text, &self.tokens, r)).last() == Some(&last))
+            .map(|&r| self.span_of(r))
+            .filter(|m| m.end <= pos)
+            .max_by_key(|m| m.end)
+    }
+
+    /// True when the word at byte `pos` is among the first words of its sentence (the
+    /// subject's place: "The victim's mother, Mira Calloway, read …").
+    fn opens_sentence(&self, pos: usize) -> bool {
+        let i = self.first_at(pos);
+        let start = (0..i)
+            .rev()
+            .find(|&k| self.ends_sentence(k) || self.is_mark(k))
+            .map_or(0, |k| k + 1);
+        (start..i).filter(|&k| self.is_word(k)).count() <= SUBJECT_WORDS
     }
 
     /// The person of the issuing office ("Office of Congresswoman Ada Quill", "Alder County
@@ -434,9 +450,13 @@ impl Ctx<'_> {
         let titled = || {
             people()
                 .filter(|e| {
+                    // A one-word title ("Attorney") only for an official: defence
+                    // attorneys hold it too.
                     e.title.as_deref().is_some_and(|t| {
                         let t = name_key(t);
-                        t.len() >= 2 && t.iter().all(|w| words.contains(w))
+                        (t.len() >= 2 || e.official == Some(true))
+                            && !t.is_empty()
+                            && t.iter().all(|w| words.contains(w))
                     })
                 })
                 .max_by_key(|e| e.mentions.len())
@@ -1118,10 +1138,20 @@ impl Ctx<'_> {
     }
 
     /// Turns a mention into a speaker.
-    fn resolve(&self, m: &Mention, q: &QuoteSpan, previous: Option<&Speaker>) -> Option<Speaker> {
+    fn resolve(
+        &self,
+        m: &Mention,
+        q: &QuoteSpan,
+        prev_end: usize,
+        previous: Option<&Speaker>,
+    ) -> Option<Speaker> {
         match m {
-            Mention::Pronoun(Pronoun::Person) => previous
-                .cloned()
+            // "Tate read a letter to the court. “…,” she told the judge": a person brought
+            // in as a sentence's subject since the previous quotation is the nearest
+            // antecedent; otherwise the previous speaker goes on.
+            Mention::Pronoun(Pronoun::Person) => self
+                .new_subject(prev_end, q.outer.start)
+                .or_else(|| previous.cloned())
                 .or_else(|| self.nearest_person(q.outer.start)),
             Mention::Pronoun(Pronoun::Group) => previous
                 .filter(|s| {
@@ -1282,6 +1312,24 @@ impl Ctx<'_> {
         before.or_else(|| self.names.runs.iter().find_map(fits))
     }
 
+    /// The person entity named last, in a subject's place, between `from` and `to`.
+    fn new_subject(&self, from: usize, to: usize) -> Option<Speaker> {
+        self.entities
+            .iter()
+            .filter(|e| e.kind == EntityType::Person)
+            .filter_map(|e| {
+                e.mentions
+                    .iter()
+                    .filter(|m| m.span.start >= from && m.span.end <= to)
+                    .filter(|m| self.opens_sentence(m.span.start))
+                    .map(|m| m.span.start)
+                    .max()
+                    .map(|p| (p, e))
+            })
+            .max_by_key(|(p, _)| *p)
+            .map(|(_, e)| speaker_of(e))
+    }
+
     /// The person named nearest before `pos`: an entity mention, else a written full name.
     fn nearest_person(&self, pos: usize) -> Option<Speaker> {
         let entity = self
@@ -1309,14 +1357,16 @@ impl Ctx<'_> {
         })
     }
 
-    /// The person a release is about: the person entity with the most mentions, else the
-    /// full name whose last word the release writes most often.
+    /// The person a release is about: the person entity with the most mentions (full names
+    /// first), else the full name whose last word the release writes most often.
     fn main_person(&self) -> Option<Speaker> {
+        // A person written with a first and a last name goes before a one-word "person"
+        // (often a misread heading word), then the most mentions.
         let entity = self
             .entities
             .iter()
             .filter(|e| e.kind == EntityType::Person)
-            .max_by_key(|e| e.mentions.len());
+            .max_by_key(|e| (e.name.split_whitespace().nth(1).is_some(), e.mentions.len()));
         if let Some(e) = entity {
             return Some(speaker_of(e));
         }
