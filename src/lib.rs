@@ -10,7 +10,7 @@
 //! | ner | [`ner`] | the transformer NER model (rust-bert), batched over many releases |
 //! | entities | [`entities`] | officials, US states, government agencies |
 //! | quotes | [`quotes`] | direct quotations |
-//! | attribution | [`attribution`] | the speaker of each quotation |
+//! | attribution | [`attribution`] | the speaker of each quotation (candidates from rules, chosen by [`speaker`]) |
 //! | output | [`output`] | the CSV tables, written atomically |
 //!
 //! [`pipeline`] runs them in order; [`bench`] times repeated runs.
@@ -25,3 +25,4 @@ pub mod output;
 pub mod pipeline;
 pub mod quotes;
 pub mod segment;
+pub mod speaker;

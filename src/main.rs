@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand};
 
 use whosaid::ner::{self, NerModel, NerOptions};
 use whosaid::pipeline::{self, Options, Shard};
+use whosaid::speaker::SpeakerModel;
 
 /// Turns press releases into tables of who said what.
 #[derive(Parser)]
@@ -33,6 +34,39 @@ enum Command {
     EvalNer(EvalNerArgs),
     /// Measures NER throughput over releases.
     BenchNer(BenchNerArgs),
+    /// Writes labelled candidate rows for the speaker model from gold directories
+    /// (`NAME.txt` + `NAME.json`).
+    SpeakerData(SpeakerDataArgs),
+    /// Fits the speaker model on rows written by `speaker-data`.
+    TrainSpeaker(TrainSpeakerArgs),
+}
+
+#[derive(clap::Args)]
+struct SpeakerDataArgs {
+    /// Gold directories.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// The JSON Lines file to write.
+    #[arg(long)]
+    out: PathBuf,
+    #[command(flatten)]
+    model: ModelArgs,
+}
+
+#[derive(clap::Args)]
+struct TrainSpeakerArgs {
+    /// Row files written by `speaker-data`.
+    #[arg(required = true)]
+    rows: Vec<PathBuf>,
+    /// Where to write the model.
+    #[arg(long)]
+    out: PathBuf,
+    /// A file of gold file names (one per line) whose rows are left out: the fold scored.
+    #[arg(long, value_name = "FILE")]
+    exclude: Option<PathBuf>,
+    /// L2 penalty of the logistic regression.
+    #[arg(long, default_value_t = 1.0)]
+    alpha: f64,
 }
 
 /// Which NER model to load.
@@ -64,6 +98,9 @@ struct ModelArgs {
     /// Worker threads for the rule stages (default: one per core).
     #[arg(long)]
     threads: Option<usize>,
+    /// The speaker model file (default: the bundled models/speaker/model.json).
+    #[arg(long, value_name = "FILE")]
+    speaker_model: Option<PathBuf>,
 }
 
 impl ModelArgs {
@@ -79,6 +116,14 @@ impl ModelArgs {
             return Ok(None);
         }
         self.ner.load().map(Some)
+    }
+
+    /// The speaker model the arguments name.
+    fn speaker(&self) -> Result<SpeakerModel> {
+        match &self.speaker_model {
+            Some(path) => SpeakerModel::load(path),
+            None => Ok(SpeakerModel::bundled().clone()),
+        }
     }
 }
 
@@ -229,6 +274,50 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Extract(args) => extract(args),
         Command::Bench(args) => bench(args),
         Command::Stream(args) => stream(args),
+        Command::SpeakerData(a) => {
+            let model = a.model.load()?;
+            let rows = whosaid::speaker::train::rows(
+                &a.inputs,
+                model.as_ref(),
+                whosaid::ingest::DEFAULT_MAX_BYTES,
+            )?;
+            let file = std::fs::File::create(&a.out)
+                .with_context(|| format!("cannot write {}", a.out.display()))?;
+            whosaid::speaker::train::write_rows(&rows, std::io::BufWriter::new(file))?;
+            eprintln!("{} labelled quotations", rows.len());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::TrainSpeaker(a) => {
+            let mut rows = Vec::new();
+            for path in &a.rows {
+                rows.extend(whosaid::speaker::train::read_rows(path)?);
+            }
+            let exclude: std::collections::HashSet<String> = match &a.exclude {
+                Some(path) => std::fs::read_to_string(path)
+                    .with_context(|| format!("cannot read {}", path.display()))?
+                    .lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .map(str::to_string)
+                    .collect(),
+                None => Default::default(),
+            };
+            let names: Vec<String> = a.rows.iter().map(|p| p.display().to_string()).collect();
+            let options = whosaid::speaker::train::TrainOptions {
+                alpha: a.alpha,
+                trained_on: format!(
+                    "{} (alpha {}, {} files left out)",
+                    names.join(" "),
+                    a.alpha,
+                    exclude.len()
+                ),
+                exclude,
+            };
+            let model = whosaid::speaker::train::train(&rows, &options)?;
+            model.save(&a.out)?;
+            eprintln!("threshold {:.2}", model.threshold);
+            Ok(ExitCode::SUCCESS)
+        }
         Command::TrainNer(a) => {
             let fit = ner::train::FitConfig {
                 epochs: a.epochs,
@@ -277,7 +366,8 @@ fn stream(args: StreamArgs) -> Result<ExitCode> {
     let model = args.model.load()?;
     let stdin = std::io::stdin().lock();
     let stdout = std::io::BufWriter::new(std::io::stdout().lock());
-    let summary = pipeline::stream(stdin, stdout, model.as_ref(), args.batch)?;
+    let speaker = args.model.speaker()?;
+    let summary = pipeline::stream(stdin, stdout, model.as_ref(), &speaker, args.batch)?;
     eprintln!("{}", summary.line());
     Ok(if summary.errors.is_empty() {
         ExitCode::SUCCESS
@@ -289,6 +379,7 @@ fn stream(args: StreamArgs) -> Result<ExitCode> {
 /// Loads the model and turns the arguments into run options.
 fn prepare(args: ExtractArgs) -> Result<(Options, Option<NerModel>)> {
     let model = args.model.load()?;
+    let speaker = args.model.speaker()?;
     let options = Options {
         inputs: args.inputs,
         out: args.out,
@@ -297,6 +388,7 @@ fn prepare(args: ExtractArgs) -> Result<(Options, Option<NerModel>)> {
         sqlite: args.sqlite,
         shard: args.shard,
         incremental: !args.no_cache,
+        speaker,
     };
     Ok((options, model))
 }

@@ -17,6 +17,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::attribution::SpeakerChooser;
 use crate::doc::{RawRelease, Release};
 use crate::ingest::{self, InputError};
 use crate::ner::{NerModel, NerStats};
@@ -25,6 +26,7 @@ use crate::output::datasette::Metadata;
 use crate::output::sqlite::{Database, Upsert};
 use crate::output::{Analysis, Fragments, Rows, SkippedRow, Writers};
 use crate::segment::NotARelease;
+use crate::speaker::SpeakerModel;
 use crate::{attribution, entities, quotes, segment};
 
 /// Number of input files processed together (bounds memory; feeds the model's batches).
@@ -54,6 +56,8 @@ pub struct Options {
     /// Replay unchanged files from the cache of the previous run into the same output
     /// directory, processing only new or changed ones.
     pub incremental: bool,
+    /// The model that chooses each quotation's speaker.
+    pub speaker: SpeakerModel,
 }
 
 /// Part `index` of `count` of the sorted input files: a contiguous slice, so the tables of
@@ -206,7 +210,7 @@ pub fn run(options: &Options, model: Option<&NerModel>) -> Result<Summary> {
         None => files,
     };
     let mut writers = Writers::create(&options.out)?;
-    let fingerprint = fingerprint(model)?;
+    let fingerprint = fingerprint(model, &options.speaker)?;
     // Read before the run, so that a metadata file that cannot be kept stops it at once.
     let metadata = options
         .sqlite
@@ -261,7 +265,7 @@ pub fn run(options: &Options, model: Option<&NerModel>) -> Result<Summary> {
             }
         }
         summary.stages.ingest_segment += t.elapsed();
-        let mut results = process(raws, model, &mut summary.stages)?.into_iter();
+        let mut results = process(raws, model, &options.speaker, &mut summary.stages)?.into_iter();
 
         let t = Instant::now();
         // The chunk's releases, for the database: written in one transaction below.
@@ -332,10 +336,10 @@ pub fn run(options: &Options, model: Option<&NerModel>) -> Result<Summary> {
     Ok(summary)
 }
 
-/// Identifies the program and model that produce the rows: a hash of the running
-/// executable and the model's own fingerprint. Cached rows and database rows made by
-/// anything else are recomputed.
-fn fingerprint(model: Option<&NerModel>) -> Result<String> {
+/// Identifies the program and models that produce the rows: a hash of the running
+/// executable, the NER model's own fingerprint and a hash of the speaker model. Cached rows
+/// and database rows made by anything else are recomputed.
+fn fingerprint(model: Option<&NerModel>, speaker: &SpeakerModel) -> Result<String> {
     // /proc/self/exe stays readable even when the file was replaced during the run.
     let proc_exe = std::path::Path::new("/proc/self/exe");
     let exe = if proc_exe.exists() {
@@ -347,11 +351,13 @@ fn fingerprint(model: Option<&NerModel>) -> Result<String> {
     hasher
         .update_mmap(&exe)
         .with_context(|| format!("cannot read {}", exe.display()))?;
+    let speaker = blake3::hash(serde_json::to_string(speaker)?.as_bytes());
     Ok(format!(
-        "whosaid {} {}; model {}",
+        "whosaid {} {}; model {}; speaker {}",
         env!("CARGO_PKG_VERSION"),
         &hasher.finalize().to_hex()[..16],
-        model.map_or("none", NerModel::fingerprint)
+        model.map_or("none", NerModel::fingerprint),
+        &speaker.to_hex()[..16]
     ))
 }
 
@@ -393,6 +399,7 @@ pub fn stream(
     input: impl BufRead,
     mut output: impl Write,
     model: Option<&NerModel>,
+    speaker: &dyn SpeakerChooser,
     batch: usize,
 ) -> Result<Summary> {
     let started = Instant::now();
@@ -421,7 +428,7 @@ pub fn stream(
                 Err(e) => failed.push((n, id, e.to_string())),
             }
         }
-        let results = process(raws, model, &mut summary.stages)?;
+        let results = process(raws, model, speaker, &mut summary.stages)?;
         let mut done: Vec<(usize, String)> = Vec::with_capacity(results.len() + failed.len());
         for ((line, id), result) in keys.into_iter().zip(&results) {
             let outcome = match result {
@@ -473,11 +480,12 @@ pub struct Skipped {
 }
 
 /// Segments raw releases (in parallel), runs the model over them in batched calls of up to
-/// [`NER_RELEASES`] releases, then the rule stages (in parallel). Results keep the order of
-/// `raws`.
+/// [`NER_RELEASES`] releases, then the rule stages (in parallel), with `speaker` choosing
+/// each quotation's speaker. Results keep the order of `raws`.
 pub fn process(
     raws: Vec<RawRelease>,
     model: Option<&NerModel>,
+    speaker: &dyn SpeakerChooser,
     stages: &mut StageTimes,
 ) -> Result<Vec<Result<Analysis, Skipped>>> {
     let t = Instant::now();
@@ -515,7 +523,7 @@ pub fn process(
     let t = Instant::now();
     let mut analyses = releases
         .into_par_iter()
-        .map(analyse)
+        .map(|r| analyse(r, speaker))
         .collect::<Vec<_>>()
         .into_iter();
     stages.rules += t.elapsed();
@@ -529,10 +537,10 @@ pub fn process(
 }
 
 /// The rule stages of one release: entities, quotes, attribution.
-pub fn analyse(release: Release) -> Analysis {
+pub fn analyse(release: Release, speaker: &dyn SpeakerChooser) -> Analysis {
     let entities = entities::extract(&release);
     let spans = quotes::extract(&release);
-    let quotes = attribution::attribute(&release, &entities, &spans);
+    let quotes = attribution::attribute_with(&release, &entities, &spans, speaker);
     Analysis {
         release,
         entities,

@@ -85,7 +85,13 @@ fn analyse_text(text: String, format: SourceFormat) {
         _ => whosaid::ingest::from_text("f.txt", text),
     };
     let mut stages = StageTimes::default();
-    let results = process(raws, None, &mut stages).expect("the rule stages never fail");
+    let results = process(
+        raws,
+        None,
+        whosaid::speaker::SpeakerModel::bundled(),
+        &mut stages,
+    )
+    .expect("the rule stages never fail");
     for a in results.into_iter().flatten() {
         Fragments::default().add(&a).expect("rows serialise");
     }
@@ -115,7 +121,7 @@ proptest! {
             given_title: None,
         };
         let mut stages = StageTimes::default();
-        for a in process(vec![raw], None, &mut stages).unwrap().into_iter().flatten() {
+        for a in process(vec![raw], None, whosaid::speaker::SpeakerModel::bundled(), &mut stages).unwrap().into_iter().flatten() {
             let text = &a.release.text;
             let spans = a.release.sentences.iter().map(|s| s.span)
                 .chain(a.release.paragraphs.iter().copied())

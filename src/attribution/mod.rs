@@ -27,6 +27,7 @@
 //! of the name written in the release. A pronoun is the previous speaker. What cannot be
 //! resolved stays unknown (no speaker) rather than guessed.
 
+mod choose;
 mod names;
 
 use std::cell::OnceCell;
@@ -39,6 +40,10 @@ use crate::quotes::lexicon::{
     Pronoun, Token,
 };
 use crate::quotes::QuoteSpan;
+pub use choose::{
+    Candidate, Method, QuoteContext, RuleChooser, Source, Sources, SpeakerChooser, FEATURES,
+    FEATURE_NAMES,
+};
 use names::{name_key, name_text, run_at, words, NameIndex};
 
 /// Who said a quotation.
@@ -64,7 +69,7 @@ pub struct Quote {
     /// The speech verb or phrase that attributes it ("said", "according to").
     pub cue: Option<Span>,
     /// The rule that attributed it.
-    pub method: &'static str,
+    pub method: Method,
     /// Confidence in the attribution, 0 to 1.
     pub confidence: f32,
 }
@@ -73,6 +78,8 @@ pub struct Quote {
 const AFTER_WINDOW: usize = 24;
 /// Longest run of words read before a quotation for its cue.
 const BEFORE_WINDOW: usize = 45;
+/// Most words before a name in its sentence for the name to stand in the subject's place.
+const SUBJECT_WORDS: usize = 6;
 /// Most words between two quotations for the second to continue the first.
 const CONTINUATION_GAP: usize = 40;
 
@@ -142,15 +149,58 @@ struct Cue {
     verb: Span,
     /// Who it may name, most likely first; the first that resolves is the speaker.
     mentions: Vec<Mention>,
-    method: &'static str,
+    method: Method,
     confidence: f32,
 }
 
-/// Attributes each quotation of a release to a speaker.
+/// Attributes each quotation of a release to a speaker with today's rules alone.
 pub fn attribute(release: &Release, entities: &[Entity], quotes: &[QuoteSpan]) -> Vec<Quote> {
+    attribute_with(release, entities, quotes, &RuleChooser)
+}
+
+/// Attributes each quotation of a release, letting `chooser` pick each speaker among the
+/// candidates the rules propose.
+pub fn attribute_with(
+    release: &Release,
+    entities: &[Entity],
+    quotes: &[QuoteSpan],
+    chooser: &dyn SpeakerChooser,
+) -> Vec<Quote> {
+    decide(release, entities, quotes, chooser)
+        .into_iter()
+        .map(|d| d.quote)
+        .collect()
+}
+
+/// One quotation's attribution with what it was decided from.
+#[derive(Debug, Clone)]
+pub struct Decision {
+    /// The attributed quotation.
+    pub quote: Quote,
+    /// What is known about the quotation.
+    pub context: QuoteContext,
+    /// The speakers that were proposed for it.
+    pub candidates: Vec<Candidate>,
+}
+
+/// Attributes each quotation of a release and keeps the candidates and context of each
+/// decision (for training and inspecting a chooser).
+pub fn decide(
+    release: &Release,
+    entities: &[Entity],
+    quotes: &[QuoteSpan],
+    chooser: &dyn SpeakerChooser,
+) -> Vec<Decision> {
     let region = release.span;
     let Some(local) = release.text.get(region.range()) else {
-        return quotes.iter().map(|q| unknown(q.span)).collect();
+        return quotes
+            .iter()
+            .map(|q| Decision {
+                quote: unknown(q.span),
+                context: QuoteContext::empty(),
+                candidates: Vec::new(),
+            })
+            .collect();
     };
     let text: &str = &release.text;
     let tokens = tokenize(local, region.start);
@@ -161,53 +211,54 @@ pub fn attribute(release: &Release, entities: &[Entity], quotes: &[QuoteSpan]) -
         entities,
         main_person: OnceCell::new(),
     };
-    let mut out: Vec<Quote> = Vec::with_capacity(quotes.len());
+    let issuer = release
+        .header
+        .issuer
+        .as_deref()
+        .and_then(|i| ctx.issuer_person(i));
+    let people = entities
+        .iter()
+        .filter(|e| e.kind == EntityType::Person)
+        .count();
+    let mut out: Vec<Decision> = Vec::with_capacity(quotes.len());
     let mut previous: Option<Speaker> = None;
     for (k, q) in quotes.iter().enumerate() {
         let prev_end = k
             .checked_sub(1)
             .map_or(region.start, |p| quotes[p].outer.end);
         let next_start = quotes.get(k + 1).map_or(region.end, |n| n.outer.start);
-        if let Some(quote) = ctx.transcript(q) {
-            out.push(quote);
-            continue;
-        }
-        // A quotation that ends its sentence after "X asserted that “…”" is X's, whatever
-        // the next sentence says; otherwise the words after a quotation come first.
-        let before = ctx.cue_before(q, prev_end);
-        let same_sentence = before
-            .as_ref()
-            .is_some_and(|c| matches!(c.method, "before" | "statement") && !c.mentions.is_empty());
-        let cue = if same_sentence && ctx.ends_with_sentence(q) {
-            before
-        } else {
-            ctx.cue_after(q, next_start).or(before)
+        let prev_quote = out.last().map(|d| &d.quote);
+        let (rule, pronoun_cue) = ctx.rule(q, prev_end, next_start, prev_quote, previous.as_ref());
+        let context = QuoteContext {
+            method: rule.method,
+            has_cue: rule.cue.is_some(),
+            pronoun_cue,
+            index: k,
+            quotes: quotes.len(),
+            people,
+            rule_confidence: rule.confidence,
         };
-        let quote = match cue {
-            Some(cue) => {
-                let speaker = cue
-                    .mentions
-                    .iter()
-                    .find_map(|m| ctx.resolve(m, q, previous.as_ref()));
-                let confidence = if speaker.is_some() {
-                    cue.confidence
-                } else {
-                    cue.confidence / 2.0
-                };
-                Quote {
-                    span: q.span,
-                    speaker,
-                    cue: Some(cue.verb),
-                    method: cue.method,
-                    confidence,
-                }
-            }
-            None => ctx.without_cue(q, prev_end, out.last(), previous.as_ref()),
+        let candidates = ctx.candidates(q, prev_end, &rule, issuer.as_ref(), previous.as_ref());
+        let quote = match chooser.choose(&context, &candidates) {
+            Some((i, p)) => Quote {
+                speaker: Some(candidates[i].speaker.clone()),
+                method: candidates[i].sources.method(rule.method),
+                confidence: p,
+                ..rule
+            },
+            None => Quote {
+                speaker: None,
+                ..rule
+            },
         };
         if quote.speaker.is_some() {
             previous.clone_from(&quote.speaker);
         }
-        out.push(quote);
+        out.push(Decision {
+            quote,
+            context,
+            candidates,
+        });
     }
     out
 }
@@ -218,7 +269,7 @@ fn unknown(span: Span) -> Quote {
         span,
         speaker: None,
         cue: None,
-        method: "none",
+        method: Method::None,
         confidence: 0.0,
     }
 }
@@ -234,6 +285,185 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
+    /// What the cue rules say of a quotation, and whether its cue names a pronoun.
+    fn rule(
+        &self,
+        q: &QuoteSpan,
+        prev_end: usize,
+        next_start: usize,
+        prev_quote: Option<&Quote>,
+        previous: Option<&Speaker>,
+    ) -> (Quote, bool) {
+        if let Some(quote) = self.transcript(q) {
+            return (quote, false);
+        }
+        // A quotation that ends its sentence after "X asserted that “…”" is X's, whatever
+        // the next sentence says; otherwise the words after a quotation come first.
+        let before = self.cue_before(q, prev_end);
+        let same_sentence = before.as_ref().is_some_and(|c| {
+            matches!(c.method, Method::Before | Method::Statement) && !c.mentions.is_empty()
+        });
+        let cue = if same_sentence && self.ends_with_sentence(q) {
+            before
+        } else {
+            self.cue_after(q, next_start).or(before)
+        };
+        let Some(cue) = cue else {
+            return (self.without_cue(q, prev_end, prev_quote, previous), false);
+        };
+        let pronoun_cue = matches!(cue.mentions.first(), Some(Mention::Pronoun(_)));
+        let speaker = cue
+            .mentions
+            .iter()
+            .find_map(|m| self.resolve(m, q, prev_end, previous));
+        let confidence = if speaker.is_some() {
+            cue.confidence
+        } else {
+            cue.confidence / 2.0
+        };
+        let quote = Quote {
+            span: q.span,
+            speaker,
+            cue: Some(cue.verb),
+            method: cue.method,
+            confidence,
+        };
+        (quote, pronoun_cue)
+    }
+
+    /// The distinct speakers proposed for a quotation: the rule's, the issuing person, the
+    /// release's main person, the previous speaker, the person named nearest before it.
+    fn candidates(
+        &self,
+        q: &QuoteSpan,
+        prev_end: usize,
+        rule: &Quote,
+        issuer: Option<&Speaker>,
+        previous: Option<&Speaker>,
+    ) -> Vec<Candidate> {
+        let main = self.main_person.get_or_init(|| self.main_person()).clone();
+        let proposals = [
+            (rule.speaker.clone(), Source::Rule),
+            (issuer.cloned(), Source::Issuer),
+            (main, Source::Main),
+            (previous.cloned(), Source::Prior),
+            (self.nearest_person(q.outer.start), Source::Nearest),
+        ];
+        let mut out: Vec<Candidate> = Vec::new();
+        for (speaker, source) in proposals {
+            let Some(speaker) = speaker else { continue };
+            let key = name_key(&speaker.name);
+            if key.is_empty() {
+                continue;
+            }
+            if let Some(c) = out.iter_mut().find(|c| name_key(&c.speaker.name) == key) {
+                c.sources.add(source);
+                continue;
+            }
+            let entity = speaker
+                .entity_id
+                .as_deref()
+                .and_then(|id| self.entities.iter().find(|e| e.id == id));
+            let last = self.last_mention_before(&speaker, entity, q.outer.start);
+            let subject = last.is_some_and(|m| self.opens_sentence(m.start));
+            let last = last.map(|m| m.end);
+            let mut sources = Sources::default();
+            sources.add(source);
+            out.push(Candidate {
+                person_entity: entity.is_some_and(|e| e.kind == EntityType::Person),
+                org_entity: entity.is_some_and(|e| {
+                    matches!(e.kind, EntityType::Agency | EntityType::Organization)
+                }),
+                official: entity.is_some_and(|e| e.official == Some(true)),
+                distance: last.map(|end| {
+                    (self.first_at(end)..self.first_at(q.outer.start))
+                        .filter(|&i| self.is_word(i))
+                        .count()
+                }),
+                mentioned_since_prior: last.is_some_and(|end| end >= prev_end),
+                subject,
+                speaker,
+                sources,
+            });
+        }
+        out
+    }
+
+    /// The last mention of a speaker ending before `pos`: an entity mention, else a
+    /// written name with the speaker's last word.
+    fn last_mention_before(
+        &self,
+        speaker: &Speaker,
+        entity: Option<&Entity>,
+        pos: usize,
+    ) -> Option<Span> {
+        if let Some(e) = entity {
+            return e
+                .mentions
+                .iter()
+                .map(|m| m.span)
+                .filter(|m| m.end <= pos)
+                .max_by_key(|m| m.end);
+        }
+        let last = name_key(&speaker.name).pop()?;
+        self.names
+            .people
+            .iter()
+            .filter(|&&r| name_key(&name_text(self.text, &self.tokens, r)).last() == Some(&last))
+            .map(|&r| self.span_of(r))
+            .filter(|m| m.end <= pos)
+            .max_by_key(|m| m.end)
+    }
+
+    /// True when the word at byte `pos` is among the first words of its sentence (the
+    /// subject's place: "The victim's mother, Mira Calloway, read …").
+    fn opens_sentence(&self, pos: usize) -> bool {
+        let i = self.first_at(pos);
+        let start = (0..i)
+            .rev()
+            .find(|&k| self.ends_sentence(k) || self.is_mark(k))
+            .map_or(0, |k| k + 1);
+        (start..i).filter(|&k| self.is_word(k)).count() <= SUBJECT_WORDS
+    }
+
+    /// The person of the issuing office ("Office of Congresswoman Ada Quill", "Alder County
+    /// District Attorney's Office"): the person entity named in it, else the one holding
+    /// its title; the one mentioned most when several fit.
+    fn issuer_person(&self, issuer: &str) -> Option<Speaker> {
+        let words: Vec<String> = issuer
+            .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+            .filter(|w| !w.is_empty())
+            .map(|w| strip_possessive(w).to_lowercase())
+            .collect();
+        let people = || {
+            self.entities
+                .iter()
+                .filter(|e| e.kind == EntityType::Person)
+        };
+        let named = people()
+            .filter(|e| {
+                let key = name_key(&e.name);
+                key.last().is_some_and(|l| words.contains(l))
+                    && (key.len() == 1 || key.first().is_some_and(|f| words.contains(f)))
+            })
+            .max_by_key(|e| e.mentions.len());
+        let titled = || {
+            people()
+                .filter(|e| {
+                    // A one-word title ("Attorney") only for an official: defence
+                    // attorneys hold it too.
+                    e.title.as_deref().is_some_and(|t| {
+                        let t = name_key(t);
+                        (t.len() >= 2 || e.official == Some(true))
+                            && !t.is_empty()
+                            && t.iter().all(|w| words.contains(w))
+                    })
+                })
+                .max_by_key(|e| e.mentions.len())
+        };
+        named.or_else(titled).map(speaker_of)
+    }
+
     fn word(&self, i: usize) -> &str {
         self.tokens.get(i).map_or("", |t| t.span.slice(self.text))
     }
@@ -333,7 +563,7 @@ impl Ctx<'_> {
                 self.tokens[start].span.start,
                 self.tokens[start + 1].span.end,
             );
-            return Some(self.cue(verb, (start + 2, end), "after", 0.85));
+            return Some(self.cue(verb, (start + 2, end), Method::After, 0.85));
         }
         // "said X"
         // "― Name": a signature under the quotation
@@ -348,7 +578,7 @@ impl Ctx<'_> {
                 return Some(Cue {
                     verb: self.tokens[start].span,
                     mentions: vec![mention],
-                    method: "signature",
+                    method: Method::Signature,
                     confidence: 0.8,
                 });
             }
@@ -381,7 +611,7 @@ impl Ctx<'_> {
                 return Some(Cue {
                     verb: self.tokens[start].span,
                     mentions,
-                    method: "after",
+                    method: Method::After,
                     confidence: 0.9,
                 });
             }
@@ -398,7 +628,7 @@ impl Ctx<'_> {
             && !matches!(self.word(verb), "told" | "tells" | "asked" | "asks")
         {
             let stop = self.clause_end(verb + 1, end);
-            let cue = self.cue(self.tokens[verb].span, (verb + 1, stop), "after", 0.8);
+            let cue = self.cue(self.tokens[verb].span, (verb + 1, stop), Method::After, 0.8);
             if !cue.mentions.is_empty() {
                 return Some(cue);
             }
@@ -417,7 +647,7 @@ impl Ctx<'_> {
                 return None;
             }
         }
-        let cue = self.cue_subject(self.tokens[verb].span, subject, false, "after", 0.9);
+        let cue = self.cue_subject(self.tokens[verb].span, subject, false, Method::After, 0.9);
         (!cue.mentions.is_empty()).then_some(cue)
     }
 
@@ -456,13 +686,13 @@ impl Ctx<'_> {
         // "according to X, “"
         if self.word(verb).eq_ignore_ascii_case("according") {
             let stop = self.clause_end(verb + 2, end);
-            return Some(self.cue(verb_span, (verb + 2, stop), "before", confidence));
+            return Some(self.cue(verb_span, (verb + 2, stop), Method::Before, confidence));
         }
         // "Trump mocked the complaint, saying “…”": the subject of the sentence speaks.
         let participle = self.word(verb).ends_with("ing");
         if participle {
             if let Some(subject) = self.sentence_subject(start, verb) {
-                return Some(self.cue(verb_span, subject, "before", confidence));
+                return Some(self.cue(verb_span, subject, Method::Before, confidence));
             }
         }
         let subject = self.subject_before(start, verb);
@@ -472,16 +702,16 @@ impl Ctx<'_> {
             return Some(Cue {
                 verb: verb_span,
                 mentions: vec![Mention::Previous],
-                method: "before",
+                method: Method::Before,
                 confidence,
             });
         }
         if subject.0 < subject.1 {
-            return Some(self.cue_subject(verb_span, subject, true, "before", confidence));
+            return Some(self.cue_subject(verb_span, subject, true, Method::Before, confidence));
         }
         // "said X: “"
         let stop = self.clause_end(verb + 1, end);
-        Some(self.cue(verb_span, (verb + 1, stop), "before", confidence))
+        Some(self.cue(verb_span, (verb + 1, stop), Method::Before, confidence))
     }
 
     /// "X released the following statement (on behalf of Y): “".
@@ -500,7 +730,7 @@ impl Ctx<'_> {
             } else {
                 (b + 2, stop)
             };
-            return Some(self.cue(self.tokens[b].span, name, "statement", 0.85));
+            return Some(self.cue(self.tokens[b].span, name, Method::Statement, 0.85));
         }
         let verb = (start..end).find(|&i| {
             is_statement_verb(self.word(i))
@@ -512,10 +742,10 @@ impl Ctx<'_> {
             .find(|&i| self.word(i).eq_ignore_ascii_case("behalf") && self.word(i + 1) == "of");
         if let Some(b) = behalf {
             let stop = self.clause_end(b + 2, end);
-            return Some(self.cue(verb_span, (b + 2, stop), "statement", 0.85));
+            return Some(self.cue(verb_span, (b + 2, stop), Method::Statement, 0.85));
         }
         let subject = self.subject_before(start, verb);
-        Some(self.cue_subject(verb_span, subject, true, "statement", 0.85))
+        Some(self.cue_subject(verb_span, subject, true, Method::Statement, 0.85))
     }
 
     /// The sentence before the one the quotation opens, when it introduces it: "Rep. Bo
@@ -548,7 +778,7 @@ impl Ctx<'_> {
                 outer: mark,
             };
             if let Some(mut cue) = self.cue_after(&before, self.tokens[end].span.end) {
-                cue.method = "previous";
+                cue.method = Method::Previous;
                 cue.confidence = 0.6;
                 return Some(cue);
             }
@@ -559,7 +789,13 @@ impl Ctx<'_> {
             return None;
         }
         let subject = self.subject_before(from, verb);
-        let mut cue = self.cue_subject(self.tokens[verb].span, subject, false, "previous", 0.6);
+        let mut cue = self.cue_subject(
+            self.tokens[verb].span,
+            subject,
+            false,
+            Method::Previous,
+            0.6,
+        );
         cue.mentions.truncate(1);
         (!cue.mentions.is_empty()).then_some(cue)
     }
@@ -577,7 +813,7 @@ impl Ctx<'_> {
                 return Some(Cue {
                     verb: self.tokens[end - 1].span,
                     mentions: vec![m],
-                    method: "sentence",
+                    method: Method::Sentence,
                     confidence: 0.5,
                 });
             }
@@ -619,10 +855,10 @@ impl Ctx<'_> {
             return None;
         }
         let verb = self.span_of(subject);
-        Some(self.cue(verb, subject, "sentence", 0.5))
+        Some(self.cue(verb, subject, Method::Sentence, 0.5))
     }
 
-    fn cue(&self, verb: Span, subject: (usize, usize), method: &'static str, c: f32) -> Cue {
+    fn cue(&self, verb: Span, subject: (usize, usize), method: Method, c: f32) -> Cue {
         Cue {
             verb,
             mentions: self.mention(subject.0, subject.1).into_iter().collect(),
@@ -640,7 +876,7 @@ impl Ctx<'_> {
         verb: Span,
         subject: (usize, usize),
         sentence: bool,
-        method: &'static str,
+        method: Method,
         confidence: f32,
     ) -> Cue {
         let (start, end) = subject;
@@ -801,7 +1037,7 @@ impl Ctx<'_> {
             span: q.span,
             speaker: Some(plain(name.to_string())),
             cue: Some(self.tokens[i].span),
-            method: "transcript",
+            method: Method::Transcript,
             confidence: 0.8,
         })
     }
@@ -902,10 +1138,20 @@ impl Ctx<'_> {
     }
 
     /// Turns a mention into a speaker.
-    fn resolve(&self, m: &Mention, q: &QuoteSpan, previous: Option<&Speaker>) -> Option<Speaker> {
+    fn resolve(
+        &self,
+        m: &Mention,
+        q: &QuoteSpan,
+        prev_end: usize,
+        previous: Option<&Speaker>,
+    ) -> Option<Speaker> {
         match m {
-            Mention::Pronoun(Pronoun::Person) => previous
-                .cloned()
+            // "Tate read a letter to the court. “…,” she told the judge": a person brought
+            // in as a sentence's subject since the previous quotation is the nearest
+            // antecedent; otherwise the previous speaker goes on.
+            Mention::Pronoun(Pronoun::Person) => self
+                .new_subject(prev_end, q.outer.start)
+                .or_else(|| previous.cloned())
                 .or_else(|| self.nearest_person(q.outer.start)),
             Mention::Pronoun(Pronoun::Group) => previous
                 .filter(|s| {
@@ -1066,6 +1312,24 @@ impl Ctx<'_> {
         before.or_else(|| self.names.runs.iter().find_map(fits))
     }
 
+    /// The person entity named last, in a subject's place, between `from` and `to`.
+    fn new_subject(&self, from: usize, to: usize) -> Option<Speaker> {
+        self.entities
+            .iter()
+            .filter(|e| e.kind == EntityType::Person)
+            .filter_map(|e| {
+                e.mentions
+                    .iter()
+                    .filter(|m| m.span.start >= from && m.span.end <= to)
+                    .filter(|m| self.opens_sentence(m.span.start))
+                    .map(|m| m.span.start)
+                    .max()
+                    .map(|p| (p, e))
+            })
+            .max_by_key(|(p, _)| *p)
+            .map(|(_, e)| speaker_of(e))
+    }
+
     /// The person named nearest before `pos`: an entity mention, else a written full name.
     fn nearest_person(&self, pos: usize) -> Option<Speaker> {
         let entity = self
@@ -1093,14 +1357,16 @@ impl Ctx<'_> {
         })
     }
 
-    /// The person a release is about: the person entity with the most mentions, else the
-    /// full name whose last word the release writes most often.
+    /// The person a release is about: the person entity with the most mentions (full names
+    /// first), else the full name whose last word the release writes most often.
     fn main_person(&self) -> Option<Speaker> {
+        // A person written with a first and a last name goes before a one-word "person"
+        // (often a misread heading word), then the most mentions.
         let entity = self
             .entities
             .iter()
             .filter(|e| e.kind == EntityType::Person)
-            .max_by_key(|e| e.mentions.len());
+            .max_by_key(|e| (e.name.split_whitespace().nth(1).is_some(), e.mentions.len()));
         if let Some(e) = entity {
             return Some(speaker_of(e));
         }
@@ -1163,7 +1429,7 @@ impl Ctx<'_> {
                     span: q.span,
                     speaker: p.speaker.clone().or_else(|| previous.cloned()),
                     cue: None,
-                    method: "continuation",
+                    method: Method::Continuation,
                     confidence: 0.6,
                 };
             }
@@ -1174,7 +1440,7 @@ impl Ctx<'_> {
                     span: q.span,
                     speaker: Some(speaker),
                     cue: None,
-                    method: "answer",
+                    method: Method::Answer,
                     confidence: 0.5,
                 };
             }

@@ -407,3 +407,67 @@ fn no_panic_on_odd_input() {
         let _ = who(t, &[]);
     }
 }
+
+/// Speakers chosen by the shipped speaker model, with the release's issuing office.
+fn learned(text: &str, issuer: Option<&str>, entities: &[Entity]) -> Vec<Option<String>> {
+    let mut r = release(text);
+    r.header.issuer = issuer.map(str::to_string);
+    let spans = quotes::extract(&r);
+    attribute_with(
+        &r,
+        entities,
+        &spans,
+        crate::speaker::SpeakerModel::bundled(),
+    )
+    .into_iter()
+    .map(|q| q.speaker.map(|s| s.name))
+    .collect()
+}
+
+#[test]
+fn learned_an_uncued_statement_is_the_issuers() {
+    let text = "WASHINGTON – Representative Ada Quill voted for the Harbor Act on Tuesday, \
+                after a long debate with Senator Bo Tarn. “This bill keeps our ports open \
+                and our dock workers paid, and I was proud to vote for it.”";
+    let entities = [
+        person(text, "Ada Quill", Some("Representative"), &["Ada Quill"]),
+        person(text, "Bo Tarn", Some("Senator"), &["Bo Tarn"]),
+    ];
+    assert_eq!(
+        learned(text, Some("Office of Congresswoman Ada Quill"), &entities),
+        vec![some("Ada Quill")]
+    );
+}
+
+#[test]
+fn learned_a_pronoun_after_a_newly_named_person() {
+    let text = "“The sentence is just,” said District Attorney Ada Quill. The victim's \
+                mother, Mira Calloway, read a letter to the court. “He took everything \
+                from our family,” she told the judge.";
+    let entities = [
+        person(text, "Ada Quill", Some("District Attorney"), &["Ada Quill"]),
+        person(text, "Mira Calloway", None, &["Mira Calloway"]),
+    ];
+    assert_eq!(
+        learned(
+            text,
+            Some("Alder County District Attorney's Office"),
+            &entities
+        ),
+        vec![some("Ada Quill"), some("Mira Calloway")]
+    );
+}
+
+#[test]
+fn learned_a_cued_quote_keeps_its_named_speaker() {
+    let text = "Governor Ada Quill signed the budget on Monday. “Schools come first,” \
+                said Treasurer Bo Tarn, who wrote the plan.";
+    let entities = [
+        person(text, "Ada Quill", Some("Governor"), &["Ada Quill"]),
+        person(text, "Bo Tarn", Some("Treasurer"), &["Bo Tarn"]),
+    ];
+    assert_eq!(
+        learned(text, Some("Office of Governor Ada Quill"), &entities),
+        vec![some("Bo Tarn")]
+    );
+}

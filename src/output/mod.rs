@@ -215,7 +215,7 @@ impl<'a> Rows<'a> {
                     speaker_title: speaker.and_then(|s| s.title.as_deref()),
                     speaker_state: speaker.and_then(|s| s.state.as_deref()),
                     cue: q.cue.map(|c| r.slice(c)),
-                    method: q.method,
+                    method: q.method.as_str(),
                     confidence: q.confidence,
                 }
             })

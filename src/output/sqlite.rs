@@ -358,7 +358,7 @@ pub(crate) mod tests {
                 state: Some("OR".to_string()),
             }),
             cue: None,
-            method: "test",
+            method: crate::attribution::Method::After,
             confidence: 0.9,
         };
         Analysis {

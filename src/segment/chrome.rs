@@ -81,7 +81,13 @@ static ADDRESS_FOOTER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// True when a line ends the release (end mark or the heading of what follows it).
 pub fn is_end_line(line: &str) -> bool {
-    END_LINE.is_match(line) || ADDRESS_FOOTER.is_match(line)
+    END_LINE.is_match(line) || is_address_footer(line)
+}
+
+/// True when a line is a postal address with a ZIP code and a phone number (a page or
+/// letterhead footer).
+pub fn is_address_footer(line: &str) -> bool {
+    ADDRESS_FOOTER.is_match(line)
 }
 
 /// True when a line is a widget or link label that never belongs to a paragraph.

@@ -17,6 +17,7 @@ mod date;
 mod header;
 mod sentences;
 
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -265,10 +266,11 @@ fn page_layout(raw: &RawRelease) -> Result<Layout, NotARelease> {
         matched.map(|(_, _, span)| span.slice(text)),
     )?;
     let texts: Vec<&str> = lines.iter().map(|l| l.span.slice(text)).collect();
+    let footers = running_footers(&texts[b..]);
     let end = (b + 1..lines.len())
         .find(|&k| {
             let l = line(k);
-            chrome::is_end_line(l)
+            (chrome::is_end_line(l) && !footers.contains(l))
                 || chrome::starts_fragment_run(&texts[k..])
                 || (date::find(l).is_some_and(|f| f.start == 0)
                     && date::is_date_line(l)
@@ -333,7 +335,7 @@ fn page_layout(raw: &RawRelease) -> Result<Layout, NotARelease> {
     contacts(text, &lines, &contact_lines, &mut header);
     header.issuer = issuer(first_text, raw.span.slice(text));
 
-    let paragraphs = paragraphs(text, &lines[b..end]);
+    let paragraphs = paragraphs(text, &lines[b..end], &footers);
     Ok(Layout { header, paragraphs })
 }
 
@@ -740,10 +742,13 @@ fn issuer(first_line: &str, text: &str) -> Option<String> {
 /// Paragraphs of the body lines: a blank line always separates two; otherwise a line
 /// runs on from the previous one when that one does not end a sentence and either line
 /// is long (wrapped text) or this one starts in lower case.
-fn paragraphs(text: &str, body: &[Line]) -> Vec<Span> {
+fn paragraphs(text: &str, body: &[Line], footers: &HashSet<&str>) -> Vec<Span> {
     let kept: Vec<&Line> = body
         .iter()
-        .filter(|l| !chrome::is_chrome_line(l.span.slice(text)))
+        .filter(|l| {
+            let s = l.span.slice(text);
+            !chrome::is_chrome_line(s) && !footers.contains(s)
+        })
         .collect();
     let mut out: Vec<Span> = Vec::new();
     for (k, l) in kept.iter().enumerate() {
@@ -772,6 +777,20 @@ fn paragraphs(text: &str, body: &[Line]) -> Vec<Span> {
         }
     }
     out
+}
+
+/// Footer lines printed on every page of a converted PDF: an address footer that recurs
+/// further down. Such a line is a page break inside the release, not its end; the body ends
+/// at an end mark or a footer printed once (the last page's).
+fn running_footers<'t>(lines: &[&'t str]) -> HashSet<&'t str> {
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for l in lines.iter().filter(|l| chrome::is_address_footer(l)) {
+        *seen.entry(l).or_default() += 1;
+    }
+    seen.into_iter()
+        .filter(|&(_, n)| n > 1)
+        .map(|(l, _)| l)
+        .collect()
 }
 
 #[cfg(test)]

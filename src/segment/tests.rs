@@ -636,3 +636,41 @@ fn a_first_line_of_prose_is_not_taken_for_a_browser_title() {
         rel.slice(rel.body)
     );
 }
+
+#[test]
+fn a_footer_printed_on_every_pdf_page_is_a_page_break_not_the_end() {
+    let footer = "Alder County Justice Center  12 Main St.  Alder, TX 75001  555/210-3300";
+    let text = format!(
+        "Alder County District Attorney Charges Two in Bridge Fraud
+June 3, 2026
+(Alder, Texas) – District Attorney Ada Quill charged two contractors today with billing the county for repairs that were never made.
+“Every dollar they took was meant for a bridge,” said District Attorney Ada Quill.
+{footer}
+
+The contractors are expected in court next week, where prosecutors will ask for restitution.
+“We will ask the court to make the county whole,” Quill added.
+# #
+{footer}
+"
+    );
+    let r = page(&text).unwrap();
+    let body = r.slice(r.body);
+    assert!(body.contains("make the county whole"), "{body}");
+    for p in &r.paragraphs {
+        assert!(!r.slice(*p).contains("Justice Center"), "{}", r.slice(*p));
+    }
+    // Printed once, the same footer still ends the release.
+    let once = text.replacen(&format!("{footer}\n\n"), "", 1);
+    let r = page(&once).unwrap();
+    assert!(r.slice(r.body).contains("make the county whole"));
+    let cut = format!(
+        "Alder County District Attorney Charges Two in Bridge Fraud
+June 3, 2026
+(Alder, Texas) – District Attorney Ada Quill charged two contractors today with billing the county for repairs that were never made.
+{footer}
+Home | About | Contact us for more information on our office and staff today
+"
+    );
+    let r = page(&cut).unwrap();
+    assert!(!r.slice(r.body).contains("Contact us"));
+}

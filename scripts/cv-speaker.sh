@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Cross-validates the speaker model (models/speaker/MODEL_CARD.md) and trains the shipped one.
+#
+#   scripts/cv-speaker.sh            K-fold cross-validation over ../shared/eval/train + dev
+#   scripts/cv-speaker.sh ship       trains models/speaker/model.json (PolNeAR train + eval/train)
+#
+# Folds are by release: the gold files of train + dev sorted by name, file i in fold i mod K
+# (K = FOLDS, default 5). Each fold's model is trained on PolNeAR train and the other folds'
+# rows only; the fold is then extracted with that model and the outputs of all folds are
+# pooled and scored by the reference scorer. Also prints PolNeAR dev with a model trained on
+# PolNeAR train alone. Work files go to ${CV_OUT:-target/cv-speaker}.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+shared="${WHOSAID_SHARED:-../shared}"
+[ -d "$shared" ] || { echo "cv-speaker.sh: $shared is absent; set WHOSAID_SHARED" >&2; exit 1; }
+folds="${FOLDS:-5}"
+out="${CV_OUT:-target/cv-speaker}"
+. scripts/env.sh
+cargo build --release --quiet
+bin="${CARGO_TARGET_DIR:-target}/release/whosaid"
+mkdir -p "$out"
+rows() { # the labelled rows of one gold set, made once
+    local name="${1//\//_}"
+    [ -s "$out/rows-$name.jsonl" ] || "$bin" speaker-data "$shared/$1" --out "$out/rows-$name.jsonl"
+    echo "$out/rows-$name.jsonl"
+}
+train_rows=$(rows eval/train); dev_rows=$(rows eval/dev); pn_rows=$(rows data/polnear/train)
+
+if [ "${1:-}" = ship ]; then
+    "$bin" train-speaker "$pn_rows" "$train_rows" --out models/speaker/model.json
+    exit 0
+fi
+
+score() { python3 "$shared/eval/score.py" --gold "$1" --pred "$2" | tail -n 14; }
+
+# PolNeAR dev with the model trained on PolNeAR train only.
+"$bin" train-speaker "$pn_rows" --out "$out/polnear.json"
+"$bin" extract "$shared/data/polnear/dev" --out "$out/polnear-dev" --quiet \
+    --speaker-model "$out/polnear.json" || [ $? -eq 1 ]
+echo "== PolNeAR dev, model trained on PolNeAR train"
+score "$shared/data/polnear/dev" "$out/polnear-dev" | tail -n 1
+
+rm -rf "$out/gold" "$out/pred" "$out/fold"*
+mkdir -p "$out/gold" "$out/pred"
+mapfile -t files < <(for f in "$shared"/eval/train/*.txt "$shared"/eval/dev/*.txt; do
+    echo "$(basename "$f") $f"; done | sort | cut -d' ' -f2)
+for ((k = 0; k < folds; k++)); do
+    mkdir -p "$out/fold$k/gold"
+    : > "$out/fold$k/exclude.txt"
+    for i in "${!files[@]}"; do
+        if (( i % folds == k )); then
+            f="${files[$i]}"
+            ln -s "$(realpath "$f")" "$out/fold$k/gold/"
+            ln -s "$(realpath "${f%.txt}.json")" "$out/fold$k/gold/"
+            ln -sf "$(realpath "$f")" "$out/gold/"
+            ln -sf "$(realpath "${f%.txt}.json")" "$out/gold/"
+            basename "$f" >> "$out/fold$k/exclude.txt"
+        fi
+    done
+    "$bin" train-speaker "$pn_rows" "$train_rows" "$dev_rows" \
+        --exclude "$out/fold$k/exclude.txt" --out "$out/fold$k/model.json"
+    "$bin" extract "$out/fold$k/gold" --out "$out/fold$k/pred" --quiet \
+        --speaker-model "$out/fold$k/model.json" || [ $? -eq 1 ]
+done
+for t in releases entities quotes; do
+    { head -n 1 "$out/fold0/pred/$t.csv"
+      for ((k = 0; k < folds; k++)); do tail -n +2 "$out/fold$k/pred/$t.csv"; done
+    } > "$out/pred/$t.csv"
+done
+echo "== $folds-fold cross-validation over eval/train + eval/dev (${#files[@]} releases)"
+score "$out/gold" "$out/pred"
