@@ -13,7 +13,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use proptest::prelude::*;
-use whosaid::doc::{RawRelease, SourceFormat, Span};
+use whosaid::doc::{Encoding, RawRelease, SourceFormat, Span};
 use whosaid::output::Fragments;
 use whosaid::pipeline::{process, StageTimes};
 
@@ -109,6 +109,7 @@ proptest! {
             source: "f.txt".to_string(),
             record: 0,
             format: SourceFormat::Text,
+            encoding: Encoding::Utf8,
             text: Arc::from(text),
             span: Span::new(0, len),
             given_date: None,

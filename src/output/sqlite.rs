@@ -33,7 +33,8 @@ CREATE TABLE IF NOT EXISTS releases (
     body_end      INTEGER NOT NULL,
     paragraphs    INTEGER NOT NULL,
     sentences     INTEGER NOT NULL,
-    words         INTEGER NOT NULL
+    words         INTEGER NOT NULL,
+    encoding      TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS releases_date ON releases(date);
 CREATE TABLE IF NOT EXISTS entities (
@@ -142,6 +143,8 @@ impl Database {
         let mut hasher = blake3::Hasher::new();
         hasher.update(self.fingerprint.as_bytes());
         hasher.update(&[0]);
+        hasher.update(a.release.encoding.name().as_bytes());
+        hasher.update(&[0]);
         hasher.update(a.release.slice(a.release.span).as_bytes());
         hasher.finalize().to_hex().to_string()
     }
@@ -177,11 +180,11 @@ impl Database {
 fn insert(tx: &Transaction<'_>, rows: &Rows<'_>, hash: &str) -> Result<()> {
     let r = &rows.release;
     tx.execute(
-        "INSERT INTO releases VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+        "INSERT INTO releases VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
         params![
             r.release_id, r.source, r.record, hash, r.date, r.title, r.subtitle, r.dateline,
             r.issuer, r.contact_name, r.contact_phone, r.contact_email, r.body_start, r.body_end,
-            r.paragraphs, r.sentences, r.words
+            r.paragraphs, r.sentences, r.words, r.encoding
         ],
     )?;
     let mut stmt = tx.prepare_cached(
@@ -249,7 +252,7 @@ mod tests {
 
     use super::*;
     use crate::attribution::{Quote, Speaker};
-    use crate::doc::{Header, Release, SourceFormat, Span};
+    use crate::doc::{Encoding, Header, Release, SourceFormat, Span};
     use crate::entities::{entity_id, Entity, EntityType, Mention, Origin};
 
     const TEXT: &str = "“Every ballot counts,” Secretary Dana Reyes said. Reyes spoke in Salem.";
@@ -260,6 +263,7 @@ mod tests {
             source: "a.txt".to_string(),
             record: 0,
             format: SourceFormat::Text,
+            encoding: Encoding::Utf8,
             text: Arc::from(text),
             span: Span::new(0, text.len()),
             header: Header::default(),
