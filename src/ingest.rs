@@ -62,14 +62,12 @@ pub enum InputError {
         /// Why no legacy encoding was trusted.
         why: Undetected,
     },
-    /// The file starts with a UTF-16 byte-order mark but does not decode to text.
-    #[error("starts with a {} byte-order mark but is not {} text: {why}", .encoding.name(), .encoding.name())]
-    NotUtf16 {
-        /// The encoding its byte-order mark names.
-        encoding: Encoding,
-        /// What is wrong with it.
-        why: Undetected,
-    },
+    /// The file starts with a UTF-16 byte-order mark but does not decode.
+    #[error(
+        "starts with a {} byte-order mark but is not valid {} (an unpaired surrogate or an \
+         odd last byte)", .0.name(), .0.name()
+    )]
+    NotUtf16(Encoding),
     /// The file is larger than the limit.
     #[error("is too large ({size} bytes; the limit is {limit} bytes, see --max-bytes)")]
     TooLarge {
@@ -92,9 +90,9 @@ pub enum Undetected {
     /// The detector's best guess is an encoding outside those whosaid reads.
     #[error("it looks most like {0}, which whosaid does not read")]
     Unsupported(&'static str),
-    /// Decoded, the bytes hold a character that text does not (a control character or a
-    /// private-use one): the guess is wrong, or the file is not text.
-    #[error("as {} it would hold U+{code:04X} at byte {offset}, which text does not", .encoding.name())]
+    /// Decoded, the bytes hold a control character, which text in a legacy encoding does
+    /// not: the guess is wrong, or the file is not text.
+    #[error("as {} it would hold the control character U+{code:04X} at byte {offset}", .encoding.name())]
     Implausible {
         /// The encoding tried.
         encoding: Encoding,
@@ -103,9 +101,6 @@ pub enum Undetected {
         /// Its offset in the file.
         offset: usize,
     },
-    /// The bytes do not decode at all (an unpaired UTF-16 surrogate, an odd last byte).
-    #[error("it does not decode (an unpaired surrogate or an odd last byte)")]
-    Malformed,
 }
 
 /// A record of a file (a JSON Lines line) that could not be used. It costs that record
@@ -279,8 +274,8 @@ pub struct Decoded {
 /// UTF-8 (with or without a byte-order mark, which stays in the text) is taken as it is,
 /// without a copy. A UTF-16 byte-order mark selects UTF-16 (the mark is dropped). Other
 /// bytes that are not UTF-8 are decoded as Windows-1252 only when `chardetng` guesses it
-/// and the decoded text holds no character that text does not (control characters,
-/// private-use characters), so that a wrong guess is an error, never mojibake.
+/// and the decoded text holds no control character, so that a wrong guess is an error,
+/// never mojibake.
 pub fn decode(bytes: Vec<u8>) -> Result<Decoded, InputError> {
     let decoded = match encoding_rs::Encoding::for_bom(&bytes) {
         Some((codec, bom)) if codec != encoding_rs::UTF_8 => {
@@ -314,39 +309,28 @@ pub fn decode(bytes: Vec<u8>) -> Result<Decoded, InputError> {
     Ok(decoded)
 }
 
-/// Decodes UTF-16 whose two-byte byte-order mark was already cut off.
+/// Decodes UTF-16 whose two-byte byte-order mark was already cut off. Like UTF-8, it may
+/// hold any character but NUL: the byte-order mark says what it is.
 fn decode_utf16(encoding: Encoding, bytes: &[u8]) -> Result<Decoded, InputError> {
     const BOM_LEN: usize = 2;
     let text = encoding
         .codec()
         .decode_without_bom_handling_and_without_replacement(bytes)
-        .ok_or(InputError::NotUtf16 {
-            encoding,
-            why: Undetected::Malformed,
-        })?
+        .ok_or(InputError::NotUtf16(encoding))?
         .into_owned();
-    match implausible_char(&text) {
+    match text.find('\0') {
         None => Ok(Decoded { text, encoding }),
-        Some((at, c)) => {
-            let offset = BOM_LEN + 2 * text[..at].encode_utf16().count();
-            Err(if c == '\0' {
-                InputError::Binary(offset)
-            } else {
-                InputError::NotUtf16 {
-                    encoding,
-                    why: Undetected::Implausible {
-                        encoding,
-                        code: c.into(),
-                        offset,
-                    },
-                }
-            })
-        }
+        Some(at) => Err(InputError::Binary(
+            BOM_LEN + 2 * text[..at].encode_utf16().count(),
+        )),
     }
 }
 
 /// Decodes bytes that are not UTF-8 (and hold no NUL) as Windows-1252, when the detector
-/// guesses it and the result is plausible text.
+/// guesses it and the result holds no control character but tab, line feed, form feed and
+/// carriage return. Random bytes decoded in any legacy encoding are full of them, and so
+/// are the five bytes Microsoft left undefined in Windows-1252 (the WHATWG standard that
+/// `encoding_rs` follows maps them to C1 control characters, so every byte decodes).
 fn decode_legacy(bytes: &[u8]) -> Result<Decoded, Undetected> {
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
@@ -355,16 +339,15 @@ fn decode_legacy(bytes: &[u8]) -> Result<Decoded, Undetected> {
     if guess != encoding.codec() {
         return Err(Undetected::Unsupported(guess.name()));
     }
-    // Every byte has a meaning in Windows-1252 as encoding_rs implements it (the WHATWG
-    // standard): the five bytes Microsoft left undefined become C1 control characters,
-    // which the plausibility check refuses.
-    let text = encoding
-        .codec()
-        .decode_without_bom_handling_and_without_replacement(bytes)
-        .ok_or(Undetected::Malformed)?
-        .into_owned();
-    match implausible_char(&text) {
-        None => Ok(Decoded { text, encoding }),
+    let (text, _) = encoding.codec().decode_without_bom_handling(bytes);
+    let control = text
+        .char_indices()
+        .find(|&(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\x0c' | '\r'));
+    match control {
+        None => Ok(Decoded {
+            text: text.into_owned(),
+            encoding,
+        }),
         Some((at, c)) => Err(Undetected::Implausible {
             encoding,
             code: c.into(),
@@ -372,16 +355,6 @@ fn decode_legacy(bytes: &[u8]) -> Result<Decoded, Undetected> {
             offset: text[..at].chars().count(),
         }),
     }
-}
-
-/// The first character (with its byte index) that decoded text should not hold: control
-/// characters other than tab, line feed, form feed and carriage return (NUL included), and
-/// private-use characters. Random bytes decoded in any encoding are full of them.
-fn implausible_char(text: &str) -> Option<(usize, char)> {
-    text.char_indices().find(|&(_, c)| {
-        (c.is_control() && !matches!(c, '\t' | '\n' | '\x0c' | '\r'))
-            || ('\u{e000}'..='\u{f8ff}').contains(&c)
-    })
 }
 
 /// `MM.DD.YY<TAB>`, `MM/DD/YYYY<TAB>` and the like at the start of a line.
@@ -667,29 +640,28 @@ mod tests {
             let d = decode(utf16(text, le)).unwrap();
             assert_eq!((d.text.as_str(), d.encoding), (text, encoding));
         }
-        // A lone surrogate, an odd last byte, a NUL and a private-use character.
+        // A lone surrogate, an odd last byte and a NUL.
         let mut lone = utf16("ab", true);
         lone.extend([0x00, 0xd8]);
         assert!(matches!(
             decode(lone),
-            Err(InputError::NotUtf16 {
-                encoding: Encoding::Utf16Le,
-                why: Undetected::Malformed
-            })
+            Err(InputError::NotUtf16(Encoding::Utf16Le))
         ));
         let mut odd = utf16("ab", false);
         odd.push(b'c');
-        assert!(matches!(decode(odd), Err(InputError::NotUtf16 { .. })));
+        let e = decode(odd).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "starts with a UTF-16BE byte-order mark but is not valid UTF-16BE (an unpaired \
+             surrogate or an odd last byte)"
+        );
         assert!(matches!(
             decode(utf16("ab\0", true)),
             Err(InputError::Binary(6))
         ));
-        let e = decode(utf16("ab\u{e000}", false)).unwrap_err();
-        assert_eq!(
-            e.to_string(),
-            "starts with a UTF-16BE byte-order mark but is not UTF-16BE text: as UTF-16BE it \
-             would hold U+E000 at byte 6, which text does not"
-        );
+        // Like UTF-8, UTF-16 may hold control and private-use characters.
+        let d = decode(utf16("a\u{7f}b\u{e000}", false)).unwrap();
+        assert_eq!(d.text, "a\u{7f}b\u{e000}");
     }
 
     #[test]
