@@ -132,6 +132,14 @@ impl Database {
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.execute_batch(SCHEMA)
             .with_context(|| format!("cannot set up the database {}", path.display()))?;
+        // A database written before releases had an encoding gets the column (its releases
+        // were all read as UTF-8); it is the last column either way, as in releases.csv.
+        if conn.prepare("SELECT encoding FROM releases LIMIT 0").is_err() {
+            conn.execute_batch(
+                "ALTER TABLE releases ADD COLUMN encoding TEXT NOT NULL DEFAULT 'UTF-8'",
+            )
+            .with_context(|| format!("cannot add the encoding column to {}", path.display()))?;
+        }
         Ok(Database {
             conn,
             fingerprint: fingerprint.to_string(),
@@ -335,6 +343,25 @@ mod tests {
         }
         let mut other = Database::open(&path, "another model").unwrap();
         assert_eq!(other.upsert(&analysis(&changed)).unwrap(), Upsert::Replaced);
+    }
+
+    #[test]
+    fn a_database_from_before_the_encoding_column_gets_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.db");
+        let old_schema = SCHEMA.replace(",\n    encoding      TEXT NOT NULL\n", "\n");
+        assert_ne!(old_schema, SCHEMA);
+        Connection::open(&path)
+            .unwrap()
+            .execute_batch(&old_schema)
+            .unwrap();
+        let mut db = Database::open(&path, "test").unwrap();
+        assert_eq!(db.upsert(&analysis(TEXT)).unwrap(), Upsert::Inserted);
+        let encoding: String = db
+            .conn
+            .query_row("SELECT encoding FROM releases", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(encoding, "UTF-8");
     }
 
     #[test]
