@@ -546,8 +546,8 @@ pub fn from_jsonl(source: &str, content: &str) -> Ingested {
 /// Reads one JSON Lines record (`line`, the file's line number `record` from 0).
 pub fn jsonl_record(source: &str, record: usize, line: &str) -> Result<RawRelease, RecordError> {
     let error = |problem| RecordError { record, problem };
-    let fields: JsonRecord = serde_json::from_str(line)
-        .map_err(|e| error(RecordProblem::NotJson(e.to_string())))?;
+    let fields: JsonRecord =
+        serde_json::from_str(line).map_err(|e| error(RecordProblem::NotJson(e.to_string())))?;
     let text = fields
         .text
         .filter(|t| !t.trim().is_empty())
@@ -605,7 +605,10 @@ mod tests {
             Err(InputError::Binary(2))
         ));
         let fine = decode(b"fine".to_vec()).unwrap();
-        assert_eq!((fine.text.as_str(), fine.encoding), ("fine", Encoding::Utf8));
+        assert_eq!(
+            (fine.text.as_str(), fine.encoding),
+            ("fine", Encoding::Utf8)
+        );
     }
 
     /// `text` in UTF-16 with its byte-order mark.
@@ -666,7 +669,8 @@ mod tests {
 
     #[test]
     fn windows_1252_is_detected_and_decoded() {
-        let bytes = b"\x93We are ready,\x94 the caf\xe9 owner said. Na\xefve r\xe9sum\xe9s \x96 all.";
+        let bytes =
+            b"\x93We are ready,\x94 the caf\xe9 owner said. Na\xefve r\xe9sum\xe9s \x96 all.";
         let d = decode(bytes.to_vec()).unwrap();
         assert_eq!(d.encoding, Encoding::Windows1252);
         assert_eq!(
@@ -675,7 +679,10 @@ mod tests {
         );
         // Latin-1 is read as its superset.
         let d = decode(b"Caf\xe9 \xe9t\xe9 said.\n".to_vec()).unwrap();
-        assert_eq!((d.text.as_str(), d.encoding), ("Café été said.\n", Encoding::Windows1252));
+        assert_eq!(
+            (d.text.as_str(), d.encoding),
+            ("Café été said.\n", Encoding::Windows1252)
+        );
     }
 
     #[test]
@@ -703,10 +710,7 @@ mod tests {
         // Random-looking bytes without a NUL.
         let noise: Vec<u8> = (1..=250u8).rev().cycle().take(600).collect();
         let e = decode(noise).unwrap_err();
-        assert!(
-            e.to_string().contains("its encoding cannot be told"),
-            "{e}"
-        );
+        assert!(e.to_string().contains("its encoding cannot be told"), "{e}");
     }
 
     #[test]
@@ -762,7 +766,9 @@ mod tests {
             mixed.bad_records[1].problem,
             RecordProblem::NotJson(_)
         ));
-        assert!(mixed.bad_records[1].to_string().starts_with("line 3: not a JSON object"));
+        assert!(mixed.bad_records[1]
+            .to_string()
+            .starts_with("line 3: not a JSON object"));
     }
 
     #[test]

@@ -319,7 +319,12 @@ pub fn run(options: &Options, model: Option<&NerModel>) -> Result<Summary> {
                 }
             };
             writers.append(&fragments)?;
-            account(&bar, &mut summary, &file.path.display().to_string(), fragments);
+            account(
+                &bar,
+                &mut summary,
+                &file.path.display().to_string(),
+                fragments,
+            );
         }
         summary.stages.output += t.elapsed();
         bar.inc(chunk.len() as u64);

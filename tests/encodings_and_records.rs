@@ -31,7 +31,11 @@ const GOOD_RECORD_2: &str = r#"{"title": "Trails Reopen", "date": "2024-04-22", 
 
 /// Writes the four files of the issue into `input`.
 fn write_every_kind(input: &Path) {
-    let legacy = release("Springfield, Mo.", "Director Ann Quill", "County Café Opens");
+    let legacy = release(
+        "Springfield, Mo.",
+        "Director Ann Quill",
+        "County Café Opens",
+    );
     let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(&legacy);
     assert!(!unmappable);
     // Curly quotes and é as Windows tools save them.
@@ -61,7 +65,11 @@ fn every_encoding_and_a_bad_json_line_give_five_attributed_releases_and_one_erro
     let out = dir.path().join("out");
     let o = extract_rules(&input, &out);
     let stderr = String::from_utf8_lossy(&o.stderr);
-    assert_eq!(o.status.code(), Some(1), "the bad line is an error: {stderr}");
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "the bad line is an error: {stderr}"
+    );
     assert!(
         stderr.contains("feed.jsonl: line 2: not a JSON object"),
         "{stderr}"
@@ -119,20 +127,31 @@ fn every_encoding_and_a_bad_json_line_give_five_attributed_releases_and_one_erro
         ("with_bom.txt", "Nadia Brook"),
     ] {
         let q = first_quote(file);
-        assert_eq!((q[text].as_str(), q[speaker].as_str()), (proud, who), "{file}");
+        assert_eq!(
+            (q[text].as_str(), q[speaker].as_str()),
+            (proud, who),
+            "{file}"
+        );
     }
     let dunn = first_quote("feed.jsonl");
     assert_eq!(dunn[speaker], "Ray Dunn");
     let every_speaker: Vec<&str> = quotes.iter().map(|q| q[speaker].as_str()).collect();
     assert!(every_speaker.contains(&"Lee Park"), "{every_speaker:?}");
-    assert!(every_speaker.iter().all(|s| !s.is_empty()), "{every_speaker:?}");
+    assert!(
+        every_speaker.iter().all(|s| !s.is_empty()),
+        "{every_speaker:?}"
+    );
 
     // Offsets: into the file's bytes for UTF-8 (its byte-order mark included), into the
     // decoded text for the others.
     let span = |q: &Vec<String>| q[start].parse::<usize>().unwrap()..q[end].parse().unwrap();
     let utf8 = fs::read(input.join("with_bom.txt")).unwrap();
     assert_eq!(&utf8[span(first_quote("with_bom.txt"))], proud.as_bytes());
-    let legacy = release("Springfield, Mo.", "Director Ann Quill", "County Café Opens");
+    let legacy = release(
+        "Springfield, Mo.",
+        "Director Ann Quill",
+        "County Café Opens",
+    );
     assert_eq!(&legacy[span(first_quote("legacy_1252.txt"))], proud);
     let utf16 = release("Dover, Del.", "Sheriff Pat Long", "Sheriff Visits Café");
     assert_eq!(&utf16[span(first_quote("windows_utf16.txt"))], proud);

@@ -87,19 +87,25 @@ fn arb_encoded(text: String) -> impl Strategy<Value = Vec<u8>> {
         Just(utf16(&text, true)),
         Just(utf16(&text, false)),
         Just(encoding_rs::WINDOWS_1252.encode(&text).0.into_owned()),
-        (prop::collection::vec(any::<u8>(), 0..8), any::<prop::sample::Index>()).prop_map(
-            move |(noise, at)| {
+        (
+            prop::collection::vec(any::<u8>(), 0..8),
+            any::<prop::sample::Index>()
+        )
+            .prop_map(move |(noise, at)| {
                 let mut bytes = spliced.clone();
                 let at = at.index(bytes.len() + 1);
                 bytes.splice(at..at, noise);
                 bytes
-            }
-        ),
+            }),
     ]
 }
 
 fn utf16(text: &str, little_endian: bool) -> Vec<u8> {
-    let bom: [u8; 2] = if little_endian { [0xff, 0xfe] } else { [0xfe, 0xff] };
+    let bom: [u8; 2] = if little_endian {
+        [0xff, 0xfe]
+    } else {
+        [0xfe, 0xff]
+    };
     let units = text.encode_utf16().flat_map(|u| {
         if little_endian {
             u.to_le_bytes()
@@ -163,7 +169,11 @@ fn arb_line() -> impl Strategy<Value = Line> {
 }
 
 fn jsonl(lines: &[Line]) -> String {
-    lines.iter().map(Line::written).collect::<Vec<_>>().join("\n")
+    lines
+        .iter()
+        .map(Line::written)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Text, HTML or JSON Lines bytes of any encoding.
@@ -312,7 +322,8 @@ fn fuzz_for_a_while() {
     // Half the cases are texts handed to the readers, half whole files of bytes in any
     // encoding (and JSON Lines files of good and bad lines) through the decoders.
     let strategy = prop_oneof![
-        (arb_text(), prop::sample::select(formats)).prop_map(|(text, format)| Case::Text(text, format)),
+        (arb_text(), prop::sample::select(formats))
+            .prop_map(|(text, format)| Case::Text(text, format)),
         arb_file().prop_map(|(name, bytes)| Case::File(name, bytes)),
     ];
     let cases = std::cell::Cell::new(0u64);

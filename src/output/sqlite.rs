@@ -134,7 +134,10 @@ impl Database {
             .with_context(|| format!("cannot set up the database {}", path.display()))?;
         // A database written before releases had an encoding gets the column (its releases
         // were all read as UTF-8); it is the last column either way, as in releases.csv.
-        if conn.prepare("SELECT encoding FROM releases LIMIT 0").is_err() {
+        if conn
+            .prepare("SELECT encoding FROM releases LIMIT 0")
+            .is_err()
+        {
             conn.execute_batch(
                 "ALTER TABLE releases ADD COLUMN encoding TEXT NOT NULL DEFAULT 'UTF-8'",
             )
