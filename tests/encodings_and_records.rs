@@ -10,7 +10,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::Stdio;
 
-use common::{column, extract_rules, rows, whosaid};
+use common::{column, extract_rules, rows, utf16, whosaid};
 
 /// An invented one-release file whose quote is attributed to `speaker`.
 fn release(town: &str, speaker: &str, headline: &str) -> String {
@@ -19,11 +19,6 @@ fn release(town: &str, speaker: &str, headline: &str) -> String {
          opened its doors today. “We are proud of this café and its résumé of good work,” \
          {speaker} said. “It serves everyone.”\n"
     )
-}
-
-fn utf16_le_with_bom(text: &str) -> Vec<u8> {
-    let units = text.encode_utf16().flat_map(u16::to_le_bytes);
-    [0xff, 0xfe].into_iter().chain(units).collect()
 }
 
 const GOOD_RECORD_1: &str = r#"{"title": "Board Adopts Water Rule", "date": "2024-03-05", "text": "AUSTIN, Texas — The board adopted a water rule today. “It is fair and it is finished,” Commissioner Ray Dunn said."}"#;
@@ -41,8 +36,8 @@ fn write_every_kind(input: &Path) {
     // Curly quotes and é as Windows tools save them.
     assert!([0x93, 0x94, 0xe9].iter().all(|b| bytes.contains(b)));
     fs::write(input.join("legacy_1252.txt"), &bytes).unwrap();
-    let utf16 = release("Dover, Del.", "Sheriff Pat Long", "Sheriff Visits Café");
-    fs::write(input.join("windows_utf16.txt"), utf16_le_with_bom(&utf16)).unwrap();
+    let wide = release("Dover, Del.", "Sheriff Pat Long", "Sheriff Visits Café");
+    fs::write(input.join("windows_utf16.txt"), utf16(&wide, true)).unwrap();
     let bom = release("Salem, Ore.", "Mayor Nadia Brook", "Mayor Praises Café");
     fs::write(
         input.join("with_bom.txt"),
@@ -153,8 +148,8 @@ fn every_encoding_and_a_bad_json_line_give_five_attributed_releases_and_one_erro
         "County Café Opens",
     );
     assert_eq!(&legacy[span(first_quote("legacy_1252.txt"))], proud);
-    let utf16 = release("Dover, Del.", "Sheriff Pat Long", "Sheriff Visits Café");
-    assert_eq!(&utf16[span(first_quote("windows_utf16.txt"))], proud);
+    let wide = release("Dover, Del.", "Sheriff Pat Long", "Sheriff Visits Café");
+    assert_eq!(&wide[span(first_quote("windows_utf16.txt"))], proud);
 }
 
 #[test]

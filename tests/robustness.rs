@@ -13,6 +13,7 @@ use std::fs;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use common::utf16;
 use proptest::prelude::*;
 use whosaid::doc::{Encoding, RawRelease, SourceFormat, Span};
 use whosaid::output::Fragments;
@@ -98,22 +99,6 @@ fn arb_encoded(text: String) -> impl Strategy<Value = Vec<u8>> {
                 bytes
             }),
     ]
-}
-
-fn utf16(text: &str, little_endian: bool) -> Vec<u8> {
-    let bom: [u8; 2] = if little_endian {
-        [0xff, 0xfe]
-    } else {
-        [0xfe, 0xff]
-    };
-    let units = text.encode_utf16().flat_map(|u| {
-        if little_endian {
-            u.to_le_bytes()
-        } else {
-            u.to_be_bytes()
-        }
-    });
-    bom.into_iter().chain(units).collect()
 }
 
 /// One line of a JSON Lines file and what it should give.
