@@ -319,12 +319,7 @@ pub fn run(options: &Options, model: Option<&NerModel>) -> Result<Summary> {
                 }
             };
             writers.append(&fragments)?;
-            account(
-                &bar,
-                &mut summary,
-                &file.path.display().to_string(),
-                fragments,
-            );
+            account(&bar, &mut summary, file.path.display(), fragments);
         }
         summary.stages.output += t.elapsed();
         bar.inc(chunk.len() as u64);
@@ -579,7 +574,12 @@ fn add_record_error(fragments: &mut Fragments, source: &str, e: &RecordError) ->
 /// Counts what one input contributed into the summary, and reports its errors on stderr
 /// as `whosaid: PATH: REASON` (also when its rows were replayed from the cache, so that
 /// every run says what it could not read).
-fn account(bar: &ProgressBar, summary: &mut Summary, path: &str, fragments: Fragments) {
+fn account(
+    bar: &ProgressBar,
+    summary: &mut Summary,
+    path: impl std::fmt::Display,
+    fragments: Fragments,
+) {
     for (_, reason) in &fragments.errors {
         bar.suspend(|| eprintln!("whosaid: {path}: {reason}"));
     }
