@@ -2,8 +2,9 @@
 //!
 //! A [`Release`] owns nothing but a shared handle on its source text plus stand-off layers:
 //! every span is a pair of byte offsets into [`Release::text`], never a copy of the words,
-//! as spaCy's `Doc`/`Span` and brat's stand-off files do. For plain-text inputs that text is
-//! the file exactly as read, so a span can be looked up in the original file byte for byte.
+//! as spaCy's `Doc`/`Span` and brat's stand-off files do. For plain-text inputs in UTF-8 that
+//! text is the file exactly as read, so a span can be looked up in the original file byte for
+//! byte; text in another encoding is decoded to UTF-8 first and spans refer to that.
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -62,9 +63,9 @@ impl Span {
 #[serde(rename_all = "lowercase")]
 pub enum SourceFormat {
     /// Plain text, one release per file (possibly scraped from a web page). Offsets are
-    /// into the file's bytes.
+    /// into the file's text decoded to UTF-8: its bytes when it is UTF-8.
     Text,
-    /// Plain text, one release per line as `DATE<TAB>text`. Offsets are into the file's bytes.
+    /// Plain text, one release per line as `DATE<TAB>text`. Offsets are as for `Text`.
     Lines,
     /// HTML: offsets are into the text extracted from the page.
     Html,
@@ -72,15 +73,51 @@ pub enum SourceFormat {
     Jsonl,
 }
 
+/// The character encoding an input was decoded from. Whatever it was, every span refers to
+/// the text decoded to UTF-8; for UTF-8 files that text is the file itself, byte for byte.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Encoding {
+    /// UTF-8, with or without a byte-order mark (kept in the text when present).
+    #[default]
+    Utf8,
+    /// UTF-16 little-endian, recognised by its byte-order mark (dropped from the text).
+    Utf16Le,
+    /// UTF-16 big-endian, recognised by its byte-order mark (dropped from the text).
+    Utf16Be,
+    /// Windows-1252, the superset of Latin-1 (ISO-8859-1) that Windows tools write,
+    /// detected from the bytes.
+    Windows1252,
+}
+
+impl Encoding {
+    /// The encoding's WHATWG name, as written in the tables ("UTF-8", "windows-1252").
+    pub fn name(self) -> &'static str {
+        self.codec().name()
+    }
+
+    /// The `encoding_rs` codec that decodes it.
+    pub fn codec(self) -> &'static encoding_rs::Encoding {
+        match self {
+            Encoding::Utf8 => encoding_rs::UTF_8,
+            Encoding::Utf16Le => encoding_rs::UTF_16LE,
+            Encoding::Utf16Be => encoding_rs::UTF_16BE,
+            Encoding::Windows1252 => encoding_rs::WINDOWS_1252,
+        }
+    }
+}
+
 /// What ingestion hands to segmentation: one release's raw region of a source.
 #[derive(Debug, Clone)]
 pub struct RawRelease {
     /// Path of the input file relative to the input root it was found under.
     pub source: String,
-    /// Index of this release within its file (0 for single-release files).
+    /// Index of this release within its file: 0 for single-release files, the index of
+    /// the dated line for `DATE<TAB>` files, the 0-based line number for JSON Lines.
     pub record: usize,
     /// How the source was read.
     pub format: SourceFormat,
+    /// The encoding the file was decoded from.
+    pub encoding: Encoding,
     /// The text all spans refer to (shared by all releases of one file).
     pub text: Arc<str>,
     /// The part of `text` that belongs to this release.
@@ -186,6 +223,8 @@ pub struct Release {
     pub record: usize,
     /// How the source was read.
     pub format: SourceFormat,
+    /// The encoding the source was decoded from.
+    pub encoding: Encoding,
     /// The text every span refers to.
     pub text: Arc<str>,
     /// This release's region of `text`.

@@ -6,8 +6,13 @@
 //! * HTML (`.html`, `.htm`): parsed with `scraper`, script/style/nav/form dropped;
 //! * JSON Lines (`.jsonl`): one release per line, `text` required, `title`/`date` used.
 //!
-//! Every problem with a file becomes an [`InputError`] naming the reason; it never panics
-//! and never stops the other files.
+//! Files in UTF-8 (with or without a byte-order mark) are used as they are, without a
+//! copy; UTF-16 files with a byte-order mark and legacy Windows-1252 / Latin-1 text
+//! (detected with `chardetng`) are decoded to UTF-8 with `encoding_rs` first.
+//!
+//! Every problem with a file becomes an [`InputError`] naming the reason, and every bad
+//! JSON Lines record a [`RecordError`] that costs that record alone; nothing here panics
+//! or stops the other files.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -17,7 +22,7 @@ use regex::Regex;
 use scraper::{ElementRef, Html, Node};
 use serde::Deserialize;
 
-use crate::doc::{RawRelease, SourceFormat, Span};
+use crate::doc::{Encoding, RawRelease, SourceFormat, Span};
 
 /// Default upper bound on the size of one input file (bytes).
 pub const DEFAULT_MAX_BYTES: u64 = 16 * 1024 * 1024;
@@ -46,12 +51,23 @@ pub enum InputError {
     /// The file holds NUL bytes: it is binary, not text.
     #[error("is binary (NUL byte at offset {0}), not text")]
     Binary(usize),
-    /// The file is not UTF-8.
+    /// The file is not UTF-8 and its encoding cannot be told.
     #[error(
-        "is not valid UTF-8 (first bad byte at offset {0}); convert it first, \
-         for example with `iconv -f WINDOWS-1252 -t UTF-8`"
+        "is not valid UTF-8 (first bad byte at offset {offset}) and its encoding cannot be \
+         told: {why}; convert it to UTF-8 first, for example with `iconv -f ENCODING -t UTF-8`"
     )]
-    NotUtf8(usize),
+    UnknownEncoding {
+        /// Offset of the first byte that is not UTF-8.
+        offset: usize,
+        /// Why no legacy encoding was trusted.
+        why: Undetected,
+    },
+    /// The file starts with a UTF-16 byte-order mark but does not decode.
+    #[error(
+        "starts with a {} byte-order mark but is not valid {} (an unpaired surrogate or an \
+         odd last byte)", .0.name(), .0.name()
+    )]
+    NotUtf16(Encoding),
     /// The file is larger than the limit.
     #[error("is too large ({size} bytes; the limit is {limit} bytes, see --max-bytes)")]
     TooLarge {
@@ -60,20 +76,66 @@ pub enum InputError {
         /// The limit in force.
         limit: u64,
     },
-    /// A JSON Lines record could not be used.
-    #[error("line {line}: {reason}")]
-    BadRecord {
-        /// 1-based line number.
-        line: usize,
-        /// What is wrong with it.
-        reason: String,
-    },
     /// A directory given as input holds no file of an accepted type.
     #[error("holds no .txt, .text, .html, .htm or .jsonl files")]
     NoInputFiles,
     /// The input path does not exist.
     #[error("does not exist")]
     Missing,
+}
+
+/// Why bytes that are not UTF-8 were not decoded in an encoding whosaid reads.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Undetected {
+    /// The detector's best guess is an encoding outside those whosaid reads.
+    #[error("it looks most like {0}, which whosaid does not read")]
+    Unsupported(&'static str),
+    /// Decoded, the bytes hold a control character, which text in a legacy encoding does
+    /// not: the guess is wrong, or the file is not text.
+    #[error("as {} it would hold the control character U+{code:04X} at byte {offset}", .encoding.name())]
+    Implausible {
+        /// The encoding tried.
+        encoding: Encoding,
+        /// The character's code point.
+        code: u32,
+        /// Its offset in the file.
+        offset: usize,
+    },
+}
+
+/// A record of a file (a JSON Lines line) that could not be used. It costs that record
+/// alone: the file's other records go through.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("line {}: {problem}", .record + 1)]
+pub struct RecordError {
+    /// The record's index: its 0-based line number (the `record` column); the message
+    /// gives the 1-based line number, as editors show it.
+    pub record: usize,
+    /// What is wrong with it.
+    pub problem: RecordProblem,
+}
+
+/// What is wrong with one JSON Lines record.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RecordProblem {
+    /// The line does not parse as a JSON object of the expected fields.
+    #[error("not a JSON object: {0}")]
+    NotJson(String),
+    /// The object has no `text`, or only whitespace in it.
+    #[error("no non-empty \"text\" field")]
+    NoText,
+    /// The line is not UTF-8 (a line of the `stream` input, which is read line by line).
+    #[error("is not valid UTF-8 (first bad byte at offset {0})")]
+    NotUtf8(usize),
+}
+
+/// What one input file holds: its releases, and the records of it that could not be used.
+#[derive(Debug, Clone, Default)]
+pub struct Ingested {
+    /// The releases, in file order.
+    pub releases: Vec<RawRelease>,
+    /// The records that could not be used, in file order.
+    pub bad_records: Vec<RecordError>,
 }
 
 /// Finds the input files under the given paths, in a deterministic order.
@@ -123,27 +185,33 @@ fn walk_dir(root: &Path, files: &mut Vec<InputFile>, errors: &mut Vec<(String, I
     for entry in walker {
         match entry {
             Err(e) => {
+                // Like a file's source, relative to the root (the root itself as given).
                 let path = e
                     .path()
-                    .map(|p| p.display().to_string())
+                    .map(|p| source_of(root, p))
+                    .filter(|p| !p.is_empty())
                     .unwrap_or_else(|| root.display().to_string());
                 errors.push((path, InputError::Unreadable(e.into())));
             }
             Ok(e) if e.file_type().is_file() && has_accepted_extension(e.path()) => {
-                let rel = e.path().strip_prefix(root).unwrap_or(e.path());
-                let source = rel
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy())
-                    .collect::<Vec<_>>()
-                    .join("/");
                 files.push(InputFile {
+                    source: source_of(root, e.path()),
                     path: e.into_path(),
-                    source,
                 });
             }
             Ok(_) => {}
         }
     }
+}
+
+/// `path` relative to `root`, `/`-separated.
+fn source_of(root: &Path, path: &Path) -> String {
+    path.strip_prefix(root)
+        .unwrap_or(path)
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 fn has_accepted_extension(path: &Path) -> bool {
@@ -160,7 +228,7 @@ fn extension_of(path: &Path) -> String {
 }
 
 /// Reads one input file and cuts it into raw releases.
-pub fn read(file: &InputFile, max_bytes: u64) -> Result<Vec<RawRelease>, InputError> {
+pub fn read(file: &InputFile, max_bytes: u64) -> Result<Ingested, InputError> {
     let size = fs::metadata(&file.path)?.len();
     if size > max_bytes {
         return Err(InputError::TooLarge {
@@ -168,26 +236,125 @@ pub fn read(file: &InputFile, max_bytes: u64) -> Result<Vec<RawRelease>, InputEr
             limit: max_bytes,
         });
     }
-    let bytes = fs::read(&file.path)?;
-    let text = decode(bytes)?;
-    match extension_of(&file.path).as_str() {
-        "html" | "htm" => Ok(from_html(&file.source, &text)),
-        "jsonl" => from_jsonl(&file.source, &text),
-        _ => Ok(from_text(&file.source, text)),
+    parse(&file.source, fs::read(&file.path)?)
+}
+
+/// Decodes the bytes of a file and cuts them into raw releases, in the shape its name's
+/// extension says (`.html`/`.htm`, `.jsonl`, anything else plain text).
+pub fn parse(source: &str, bytes: Vec<u8>) -> Result<Ingested, InputError> {
+    let Decoded { text, encoding } = decode(bytes)?;
+    let mut ingested = match extension_of(Path::new(source)).as_str() {
+        "html" | "htm" => Ingested {
+            releases: from_html(source, &text),
+            bad_records: Vec::new(),
+        },
+        "jsonl" => from_jsonl(source, &text),
+        _ => Ingested {
+            releases: from_text(source, text),
+            bad_records: Vec::new(),
+        },
+    };
+    for release in &mut ingested.releases {
+        release.encoding = encoding;
+    }
+    Ok(ingested)
+}
+
+/// A file's text in UTF-8, and the encoding it was decoded from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    /// The text.
+    pub text: String,
+    /// What it was decoded from.
+    pub encoding: Encoding,
+}
+
+/// Checks the bytes of a file are usable text and decodes them to UTF-8.
+///
+/// UTF-8 (with or without a byte-order mark, which stays in the text) is taken as it is,
+/// without a copy. A UTF-16 byte-order mark selects UTF-16 (the mark is dropped). Other
+/// bytes that are not UTF-8 are decoded as Windows-1252 only when `chardetng` guesses it
+/// and the decoded text holds no control character, so that a wrong guess is an error,
+/// never mojibake.
+pub fn decode(bytes: Vec<u8>) -> Result<Decoded, InputError> {
+    let decoded = match encoding_rs::Encoding::for_bom(&bytes) {
+        Some((codec, bom)) if codec != encoding_rs::UTF_8 => {
+            let encoding = if codec == encoding_rs::UTF_16LE {
+                Encoding::Utf16Le
+            } else {
+                Encoding::Utf16Be
+            };
+            decode_utf16(encoding, &bytes[bom..])?
+        }
+        _ => {
+            if let Some(pos) = bytes.iter().position(|&b| b == 0) {
+                return Err(InputError::Binary(pos));
+            }
+            match String::from_utf8(bytes) {
+                Ok(text) => Decoded {
+                    text,
+                    encoding: Encoding::Utf8,
+                },
+                Err(e) => {
+                    let offset = e.utf8_error().valid_up_to();
+                    decode_legacy(&e.into_bytes())
+                        .map_err(|why| InputError::UnknownEncoding { offset, why })?
+                }
+            }
+        }
+    };
+    if decoded.text.trim().is_empty() {
+        return Err(InputError::Empty);
+    }
+    Ok(decoded)
+}
+
+/// Decodes UTF-16 whose two-byte byte-order mark was already cut off. Like UTF-8, it may
+/// hold any character but NUL: the byte-order mark says what it is.
+fn decode_utf16(encoding: Encoding, bytes: &[u8]) -> Result<Decoded, InputError> {
+    const BOM_LEN: usize = 2;
+    let text = encoding
+        .codec()
+        .decode_without_bom_handling_and_without_replacement(bytes)
+        .ok_or(InputError::NotUtf16(encoding))?
+        .into_owned();
+    match text.find('\0') {
+        None => Ok(Decoded { text, encoding }),
+        Some(at) => Err(InputError::Binary(
+            BOM_LEN + 2 * text[..at].encode_utf16().count(),
+        )),
     }
 }
 
-/// Checks the bytes of a file are usable text and decodes them.
-pub fn decode(bytes: Vec<u8>) -> Result<String, InputError> {
-    if let Some(pos) = bytes.iter().position(|&b| b == 0) {
-        return Err(InputError::Binary(pos));
+/// Decodes bytes that are not UTF-8 (and hold no NUL) as Windows-1252, when the detector
+/// guesses it and the result holds no control character but tab, line feed, form feed and
+/// carriage return. Random bytes decoded in any legacy encoding are full of them, and so
+/// are the five bytes Microsoft left undefined in Windows-1252 (the WHATWG standard that
+/// `encoding_rs` follows maps them to C1 control characters, so every byte decodes).
+fn decode_legacy(bytes: &[u8]) -> Result<Decoded, Undetected> {
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    let guess = detector.guess(None, chardetng::Utf8Detection::Deny);
+    let encoding = Encoding::Windows1252;
+    if guess != encoding.codec() {
+        return Err(Undetected::Unsupported(guess.name()));
     }
-    let text =
-        String::from_utf8(bytes).map_err(|e| InputError::NotUtf8(e.utf8_error().valid_up_to()))?;
-    if text.trim().is_empty() {
-        return Err(InputError::Empty);
+    let (text, _) = encoding.codec().decode_without_bom_handling(bytes);
+    let control = text
+        .char_indices()
+        .find(|&(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\x0c' | '\r'));
+    match control {
+        None => Ok(Decoded {
+            text: text.into_owned(),
+            encoding,
+        }),
+        Some((at, c)) => Err(Undetected::Implausible {
+            encoding,
+            code: c.into(),
+            // One byte per character in a single-byte encoding.
+            offset: text[..at].chars().count(),
+        }),
     }
-    Ok(text)
 }
 
 /// `MM.DD.YY<TAB>`, `MM/DD/YYYY<TAB>` and the like at the start of a line.
@@ -223,6 +390,7 @@ pub fn from_text(source: &str, text: String) -> Vec<RawRelease> {
                 source: source.to_string(),
                 record,
                 format: SourceFormat::Lines,
+                encoding: Encoding::Utf8,
                 text: Arc::clone(&text),
                 span,
                 given_date: Some(date),
@@ -234,6 +402,7 @@ pub fn from_text(source: &str, text: String) -> Vec<RawRelease> {
         source: source.to_string(),
         record: 0,
         format: SourceFormat::Text,
+        encoding: Encoding::Utf8,
         span: Span::new(start, text.len()),
         text,
         given_date: None,
@@ -299,6 +468,7 @@ pub fn from_html(source: &str, html: &str) -> Vec<RawRelease> {
         source: source.to_string(),
         record: 0,
         format: SourceFormat::Html,
+        encoding: Encoding::Utf8,
         span: Span::new(0, text.len()),
         text,
         given_date: None,
@@ -355,39 +525,44 @@ struct JsonRecord {
     date: Option<String>,
 }
 
-/// Reads JSON Lines: one release per non-empty line, with a `text` field.
-pub fn from_jsonl(source: &str, content: &str) -> Result<Vec<RawRelease>, InputError> {
-    let mut out = Vec::new();
-    for (i, line) in content.lines().enumerate() {
+/// Reads JSON Lines: one release per non-empty line with a `text` field. A line that
+/// cannot be used becomes a [`RecordError`] and the other lines go through. Each release's
+/// `record` is its 0-based line number, so a record keeps its id when another is fixed.
+pub fn from_jsonl(source: &str, content: &str) -> Ingested {
+    let content = content.strip_prefix('\u{feff}').unwrap_or(content);
+    let mut out = Ingested::default();
+    for (record, line) in content.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
         }
-        let record: JsonRecord = serde_json::from_str(line).map_err(|e| InputError::BadRecord {
-            line: i + 1,
-            reason: format!("not a JSON object: {e}"),
-        })?;
-        let text = record
-            .text
-            .filter(|t| !t.trim().is_empty())
-            .ok_or_else(|| InputError::BadRecord {
-                line: i + 1,
-                reason: "no non-empty \"text\" field".to_string(),
-            })?;
-        let text: Arc<str> = Arc::from(text);
-        out.push(RawRelease {
-            source: source.to_string(),
-            record: out.len(),
-            format: SourceFormat::Jsonl,
-            span: Span::new(0, text.len()),
-            text,
-            given_date: record.date,
-            given_title: record.title,
-        });
+        match jsonl_record(source, record, line) {
+            Ok(release) => out.releases.push(release),
+            Err(e) => out.bad_records.push(e),
+        }
     }
-    if out.is_empty() {
-        return Err(InputError::Empty);
-    }
-    Ok(out)
+    out
+}
+
+/// Reads one JSON Lines record (`line`, the file's line number `record` from 0).
+pub fn jsonl_record(source: &str, record: usize, line: &str) -> Result<RawRelease, RecordError> {
+    let error = |problem| RecordError { record, problem };
+    let fields: JsonRecord =
+        serde_json::from_str(line).map_err(|e| error(RecordProblem::NotJson(e.to_string())))?;
+    let text = fields
+        .text
+        .filter(|t| !t.trim().is_empty())
+        .ok_or_else(|| error(RecordProblem::NoText))?;
+    let text: Arc<str> = Arc::from(text);
+    Ok(RawRelease {
+        source: source.to_string(),
+        record,
+        format: SourceFormat::Jsonl,
+        encoding: Encoding::Utf8,
+        span: Span::new(0, text.len()),
+        text,
+        given_date: fields.date,
+        given_title: fields.title,
+    })
 }
 
 #[cfg(test)]
@@ -429,11 +604,124 @@ mod tests {
             decode(b"ab\0cd".to_vec()),
             Err(InputError::Binary(2))
         ));
+        let fine = decode(b"fine".to_vec()).unwrap();
+        assert_eq!(
+            (fine.text.as_str(), fine.encoding),
+            ("fine", Encoding::Utf8)
+        );
+    }
+
+    /// `text` in UTF-16 with its byte-order mark.
+    fn utf16(text: &str, little_endian: bool) -> Vec<u8> {
+        let mut bytes = if little_endian {
+            vec![0xff, 0xfe]
+        } else {
+            vec![0xfe, 0xff]
+        };
+        for unit in text.encode_utf16() {
+            let pair = if little_endian {
+                unit.to_le_bytes()
+            } else {
+                unit.to_be_bytes()
+            };
+            bytes.extend(pair);
+        }
+        bytes
+    }
+
+    #[test]
+    fn utf8_stays_as_it_is_with_its_byte_order_mark() {
+        let d = decode("\u{feff}Café “said”".as_bytes().to_vec()).unwrap();
+        assert_eq!(d.encoding, Encoding::Utf8);
+        assert_eq!(d.text, "\u{feff}Café “said”");
+    }
+
+    #[test]
+    fn utf16_with_a_byte_order_mark_is_decoded_without_it() {
+        let text = "Café “said” 🙂\r\n";
+        for (le, encoding) in [(true, Encoding::Utf16Le), (false, Encoding::Utf16Be)] {
+            let d = decode(utf16(text, le)).unwrap();
+            assert_eq!((d.text.as_str(), d.encoding), (text, encoding));
+        }
+        // A lone surrogate, an odd last byte and a NUL.
+        let mut lone = utf16("ab", true);
+        lone.extend([0x00, 0xd8]);
         assert!(matches!(
-            decode(b"ok \xff".to_vec()),
-            Err(InputError::NotUtf8(3))
+            decode(lone),
+            Err(InputError::NotUtf16(Encoding::Utf16Le))
         ));
-        assert_eq!(decode(b"fine".to_vec()).unwrap(), "fine");
+        let mut odd = utf16("ab", false);
+        odd.push(b'c');
+        let e = decode(odd).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "starts with a UTF-16BE byte-order mark but is not valid UTF-16BE (an unpaired \
+             surrogate or an odd last byte)"
+        );
+        assert!(matches!(
+            decode(utf16("ab\0", true)),
+            Err(InputError::Binary(6))
+        ));
+        // Like UTF-8, UTF-16 may hold control and private-use characters.
+        let d = decode(utf16("a\u{7f}b\u{e000}", false)).unwrap();
+        assert_eq!(d.text, "a\u{7f}b\u{e000}");
+    }
+
+    #[test]
+    fn windows_1252_is_detected_and_decoded() {
+        let bytes =
+            b"\x93We are ready,\x94 the caf\xe9 owner said. Na\xefve r\xe9sum\xe9s \x96 all.";
+        let d = decode(bytes.to_vec()).unwrap();
+        assert_eq!(d.encoding, Encoding::Windows1252);
+        assert_eq!(
+            d.text,
+            "“We are ready,” the café owner said. Naïve résumés – all."
+        );
+        // Latin-1 is read as its superset.
+        let d = decode(b"Caf\xe9 \xe9t\xe9 said.\n".to_vec()).unwrap();
+        assert_eq!(
+            (d.text.as_str(), d.encoding),
+            ("Café été said.\n", Encoding::Windows1252)
+        );
+    }
+
+    #[test]
+    fn bytes_no_encoding_fits_are_rejected_not_decoded_into_mojibake() {
+        // 0x81 means nothing in Windows-1252; 0x01 is a control byte.
+        for (bytes, code) in [
+            (&b"The caf\xe9 said \x81 and \x9d."[..], 0x81),
+            (&b"The caf\xe9 said \x01 no."[..], 0x01),
+        ] {
+            match decode(bytes.to_vec()) {
+                Err(InputError::UnknownEncoding { offset, why }) => {
+                    assert_eq!(offset, 7);
+                    assert_eq!(
+                        why,
+                        Undetected::Implausible {
+                            encoding: Encoding::Windows1252,
+                            code,
+                            offset: 14
+                        }
+                    );
+                }
+                other => panic!("{bytes:?}: {other:?}"),
+            }
+        }
+        // Random-looking bytes without a NUL.
+        let noise: Vec<u8> = (1..=250u8).rev().cycle().take(600).collect();
+        let e = decode(noise).unwrap_err();
+        assert!(e.to_string().contains("its encoding cannot be told"), "{e}");
+    }
+
+    #[test]
+    fn parse_records_the_encoding_on_every_release() {
+        let jsonl = utf16("{\"text\": \"Café.\"}\n{\"text\": \"Second.\"}\n", true);
+        let got = parse("feed.jsonl", jsonl).unwrap();
+        assert_eq!(got.releases.len(), 2);
+        assert!(got.releases.iter().all(|r| r.encoding == Encoding::Utf16Le));
+        assert_eq!(&*got.releases[0].text, "Café.");
+        let text = parse("a.txt", b"Caf\xe9 news.".to_vec()).unwrap();
+        assert_eq!(text.releases[0].encoding, Encoding::Windows1252);
     }
 
     #[test]
@@ -450,15 +738,43 @@ mod tests {
     fn jsonl_reads_records_and_names_bad_lines() {
         let ok =
             "{\"text\":\"A said.\",\"title\":\"T\",\"date\":\"2024-01-02\"}\n\n{\"text\":\"B.\"}\n";
-        let r = from_jsonl("x.jsonl", ok).unwrap();
-        assert_eq!(r.len(), 2);
-        assert_eq!(r[0].given_title.as_deref(), Some("T"));
-        assert_eq!(r[1].record, 1);
-        let bad = from_jsonl("x.jsonl", "{\"text\":\"A\"}\n{\"title\":\"no text\"}\n");
-        assert!(matches!(bad, Err(InputError::BadRecord { line: 2, .. })));
+        let r = from_jsonl("x.jsonl", ok);
+        assert!(r.bad_records.is_empty());
+        assert_eq!(r.releases.len(), 2);
+        assert_eq!(r.releases[0].given_title.as_deref(), Some("T"));
+        // The record is the line number from 0: blank lines count.
+        assert_eq!(r.releases[1].record, 2);
+        let mixed = from_jsonl(
+            "x.jsonl",
+            "{\"text\":\"A\"}\n{\"title\":\"no text\"}\nnope\n{\"text\":\"D\"}\n",
+        );
+        let records: Vec<usize> = mixed.releases.iter().map(|r| r.record).collect();
+        assert_eq!(records, [0, 3]);
+        assert_eq!(mixed.bad_records.len(), 2);
+        assert_eq!(
+            mixed.bad_records[0],
+            RecordError {
+                record: 1,
+                problem: RecordProblem::NoText
+            }
+        );
+        assert_eq!(
+            mixed.bad_records[0].to_string(),
+            "line 2: no non-empty \"text\" field"
+        );
         assert!(matches!(
-            from_jsonl("x.jsonl", "nope\n"),
-            Err(InputError::BadRecord { line: 1, .. })
+            mixed.bad_records[1].problem,
+            RecordProblem::NotJson(_)
         ));
+        assert!(mixed.bad_records[1]
+            .to_string()
+            .starts_with("line 3: not a JSON object"));
+    }
+
+    #[test]
+    fn jsonl_after_a_byte_order_mark_reads_its_first_line() {
+        let r = from_jsonl("x.jsonl", "\u{feff}{\"text\":\"A.\"}\n");
+        assert!(r.bad_records.is_empty(), "{:?}", r.bad_records);
+        assert_eq!(r.releases.len(), 1);
     }
 }

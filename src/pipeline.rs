@@ -19,12 +19,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::attribution::SpeakerChooser;
 use crate::doc::{RawRelease, Release};
-use crate::ingest::{self, InputError};
+use crate::ingest::{self, InputError, RecordError, RecordProblem};
 use crate::ner::{NerModel, NerStats};
 use crate::output::cache::Cache;
 use crate::output::datasette::Metadata;
 use crate::output::sqlite::{Database, Upsert};
-use crate::output::{Analysis, Fragments, Rows, SkippedRow, Writers};
+use crate::output::{Analysis, Fragments, Rows, SkipKind, SkippedRow, Writers};
 use crate::segment::NotARelease;
 use crate::speaker::SpeakerModel;
 use crate::{attribution, entities, quotes, segment};
@@ -126,7 +126,7 @@ pub struct Summary {
     pub quotes: usize,
     /// Entities written.
     pub entities: usize,
-    /// Inputs that could not be read: (path, reason).
+    /// Inputs, or records of them, that could not be read: (source, reason).
     pub errors: Vec<(String, String)>,
     /// Inputs or records that hold no release: (source, reason).
     pub no_release: Vec<(String, String)>,
@@ -151,7 +151,7 @@ impl Summary {
     /// The one-line account printed at the end of a run.
     pub fn line(&self) -> String {
         let mut line = format!(
-            "{} releases from {} files, {} quotes, {} entities, {} files with errors, \
+            "{} releases from {} files, {} quotes, {} entities, {} files or records with errors, \
              {} without a release, {:.1} s, {:.0} releases/s",
             self.releases,
             self.files,
@@ -181,13 +181,14 @@ impl Summary {
 /// What one input file of a chunk turned into before the model runs.
 enum Slot {
     /// It could not be read.
-    Failed(String, InputError),
+    Failed(InputError),
     /// It is unchanged since the run that cached its rows.
     Cached(Fragments),
     /// Its releases are among those being processed now.
     Fresh {
         cache_key: Option<String>,
         releases: usize,
+        bad_records: Vec<RecordError>,
     },
 }
 
@@ -234,12 +235,14 @@ pub fn run(options: &Options, model: Option<&NerModel>) -> Result<Summary> {
     };
     let bar = progress_bar(files.len(), options.progress);
     for (path, error) in discovery_errors {
-        let fragments = report_error(&bar, &mut summary, &path, &error)?;
+        let mut fragments = Fragments::default();
+        add_error(&mut fragments, &path, None, &error.to_string())?;
         writers.append(&fragments)?;
+        account(&bar, &mut summary, &path, fragments);
     }
     for chunk in files.chunks(CHUNK_FILES) {
         let t = Instant::now();
-        let read: Vec<Result<Vec<RawRelease>, InputError>> = chunk
+        let read: Vec<Result<ingest::Ingested, InputError>> = chunk
             .par_iter()
             .map(|f| ingest::read(f, options.max_bytes))
             .collect();
@@ -247,9 +250,9 @@ pub fn run(options: &Options, model: Option<&NerModel>) -> Result<Summary> {
         let mut raws = Vec::new();
         for (file, result) in chunk.iter().zip(read) {
             match result {
-                Err(e) => slots.push(Slot::Failed(file.path.display().to_string(), e)),
-                Ok(file_raws) => {
-                    let cache_key = cache.as_ref().map(|c| c.key(&file.source, &file_raws));
+                Err(e) => slots.push(Slot::Failed(e)),
+                Ok(ingested) => {
+                    let cache_key = cache.as_ref().map(|c| c.key(&file.source, &ingested));
                     let cached = cache.as_ref().zip(cache_key.as_deref());
                     if let Some(fragments) = cached.and_then(|(c, k)| c.get(k)) {
                         used_keys.insert(cache_key.unwrap_or_default());
@@ -257,9 +260,10 @@ pub fn run(options: &Options, model: Option<&NerModel>) -> Result<Summary> {
                     } else {
                         slots.push(Slot::Fresh {
                             cache_key,
-                            releases: file_raws.len(),
+                            releases: ingested.releases.len(),
+                            bad_records: ingested.bad_records,
                         });
-                        raws.extend(file_raws);
+                        raws.extend(ingested.releases);
                     }
                 }
             }
@@ -270,9 +274,13 @@ pub fn run(options: &Options, model: Option<&NerModel>) -> Result<Summary> {
         let t = Instant::now();
         // The chunk's releases, for the database: written in one transaction below.
         let mut analysed = Vec::new();
-        for slot in slots {
+        for (file, slot) in chunk.iter().zip(slots) {
             let fragments = match slot {
-                Slot::Failed(path, e) => report_error(&bar, &mut summary, &path, &e)?,
+                Slot::Failed(e) => {
+                    let mut fragments = Fragments::default();
+                    add_error(&mut fragments, &file.source, None, &e.to_string())?;
+                    fragments
+                }
                 Slot::Cached(fragments) => {
                     summary.cached_files += 1;
                     fragments
@@ -280,9 +288,19 @@ pub fn run(options: &Options, model: Option<&NerModel>) -> Result<Summary> {
                 Slot::Fresh {
                     cache_key,
                     releases,
+                    bad_records,
                 } => {
                     let mut fragments = Fragments::default();
+                    // Rows stay in record order: a bad record's row comes where it was.
+                    let mut bad_records = bad_records.into_iter().peekable();
                     for result in results.by_ref().take(releases) {
+                        let record = match &result {
+                            Ok(a) => a.release.record,
+                            Err(skip) => skip.record,
+                        };
+                        while let Some(e) = bad_records.next_if(|e| e.record < record) {
+                            add_record_error(&mut fragments, &file.source, &e)?;
+                        }
                         match result {
                             Ok(a) => {
                                 fragments.add(&a)?;
@@ -293,10 +311,13 @@ pub fn run(options: &Options, model: Option<&NerModel>) -> Result<Summary> {
                             Err(skip) => fragments.add_skipped(SkippedRow {
                                 source: &skip.source,
                                 record: Some(skip.record),
-                                kind: "no_release",
+                                kind: SkipKind::NoRelease,
                                 reason: &skip.reason.reason,
                             })?,
                         }
+                    }
+                    for e in bad_records {
+                        add_record_error(&mut fragments, &file.source, &e)?;
                     }
                     if let (Some(c), Some(k)) = (cache.as_ref(), cache_key) {
                         c.put(&k, &fragments)?;
@@ -306,10 +327,7 @@ pub fn run(options: &Options, model: Option<&NerModel>) -> Result<Summary> {
                 }
             };
             writers.append(&fragments)?;
-            summary.releases += fragments.release_count;
-            summary.quotes += fragments.quote_count;
-            summary.entities += fragments.entity_count;
-            summary.no_release.extend(fragments.no_release);
+            account(&bar, &mut summary, file.path.display(), fragments);
         }
         if let Some(db) = database.as_mut() {
             for outcome in db.upsert_all(&analysed)? {
@@ -404,28 +422,36 @@ pub fn stream(
 ) -> Result<Summary> {
     let started = Instant::now();
     let mut summary = Summary::default();
-    let mut lines = input.lines().enumerate().peekable();
+    // Lines are split as bytes, so that one line that is not UTF-8 costs that line alone.
+    let mut lines = input.split(b'\n').enumerate().peekable();
     while lines.peek().is_some() {
         let mut keys = Vec::new();
         let mut raws = Vec::new();
         let mut failed = Vec::new();
         for (n, line) in lines.by_ref().take(batch.max(1)) {
-            let line = line.context("cannot read the input stream")?;
+            let bytes = line.context("cannot read the input stream")?;
+            let bytes = bytes.strip_suffix(b"\r").unwrap_or(&bytes);
+            let line = match std::str::from_utf8(bytes) {
+                Ok(line) if n == 0 => line.strip_prefix('\u{feff}').unwrap_or(line),
+                Ok(line) => line,
+                Err(e) => {
+                    let problem = RecordProblem::NotUtf8(e.valid_up_to());
+                    failed.push((n, None, RecordError { record: n, problem }));
+                    continue;
+                }
+            };
             if line.trim().is_empty() {
                 continue;
             }
-            let key: Option<StreamKey> = serde_json::from_str(&line).ok();
+            let key: Option<StreamKey> = serde_json::from_str(line).ok();
             let (id, source) = key.map(|k| (k.id, k.source)).unwrap_or_default();
             let source = source.unwrap_or_else(|| "stdin".to_string());
-            match ingest::from_jsonl(&source, &line) {
-                Ok(records) => {
-                    for mut raw in records {
-                        raw.record = n;
-                        raws.push(raw);
-                        keys.push((n, id.clone()));
-                    }
+            match ingest::jsonl_record(&source, n, line) {
+                Ok(raw) => {
+                    raws.push(raw);
+                    keys.push((n, id));
                 }
-                Err(e) => failed.push((n, id, e.to_string())),
+                Err(e) => failed.push((n, id, e)),
             }
         }
         let results = process(raws, model, speaker, &mut summary.stages)?;
@@ -448,8 +474,8 @@ pub fn stream(
             let json = serde_json::to_string(&StreamResult { line, id, outcome })?;
             done.push((line, json));
         }
-        for (line, id, reason) in failed {
-            let reason = format!("line {}: {reason}", line + 1);
+        for (line, id, e) in failed {
+            let reason = e.to_string();
             summary.errors.push(("stdin".to_string(), reason.clone()));
             let json = serde_json::to_string(&StreamResult {
                 line,
@@ -548,24 +574,43 @@ pub fn analyse(release: Release, speaker: &dyn SpeakerChooser) -> Analysis {
     }
 }
 
-/// Reports an input that could not be read, on stderr and as a `skipped` row.
-fn report_error(
+/// Adds the `skipped` row of an input, or a record of one, that could not be read.
+fn add_error(
+    fragments: &mut Fragments,
+    source: &str,
+    record: Option<usize>,
+    reason: &str,
+) -> Result<()> {
+    fragments.add_skipped(SkippedRow {
+        source,
+        record,
+        kind: SkipKind::Error,
+        reason,
+    })
+}
+
+/// Adds the `skipped` row of a record that could not be read.
+fn add_record_error(fragments: &mut Fragments, source: &str, e: &RecordError) -> Result<()> {
+    add_error(fragments, source, Some(e.record), &e.to_string())
+}
+
+/// Counts what one input contributed into the summary, and reports its errors on stderr
+/// as `whosaid: PATH: REASON` (also when its rows were replayed from the cache, so that
+/// every run says what it could not read).
+fn account(
     bar: &ProgressBar,
     summary: &mut Summary,
-    path: &str,
-    error: &InputError,
-) -> Result<Fragments> {
-    let reason = error.to_string();
-    bar.suspend(|| eprintln!("whosaid: {path}: {reason}"));
-    let mut fragments = Fragments::default();
-    fragments.add_skipped(SkippedRow {
-        source: path,
-        record: None,
-        kind: "error",
-        reason: &reason,
-    })?;
-    summary.errors.push((path.to_string(), reason));
-    Ok(fragments)
+    path: impl std::fmt::Display,
+    fragments: Fragments,
+) {
+    for (_, reason) in &fragments.errors {
+        bar.suspend(|| eprintln!("whosaid: {path}: {reason}"));
+    }
+    summary.releases += fragments.release_count;
+    summary.quotes += fragments.quote_count;
+    summary.entities += fragments.entity_count;
+    summary.no_release.extend(fragments.no_release);
+    summary.errors.extend(fragments.errors);
 }
 
 fn progress_bar(len: usize, enabled: bool) -> ProgressBar {

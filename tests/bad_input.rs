@@ -63,12 +63,29 @@ fn binary_file() {
 }
 
 #[test]
-fn invalid_utf8() {
+fn text_whose_encoding_cannot_be_told() {
+    // 0x81 means nothing in Windows-1252 and 0x01 is a control byte: no guess is trusted.
     assert_reported(
-        "latin1.txt",
-        "is not valid UTF-8 (first bad byte at offset 5)",
-        |p| fs::write(p, b"Caf\x65 \xe9t\xe9 said.\n").unwrap(),
+        "unknown.txt",
+        "is not valid UTF-8 (first bad byte at offset 3) and its encoding cannot be told: \
+         as windows-1252 it would hold the control character U+0081 at byte 5",
+        |p| fs::write(p, b"Caf\xe9 \x81\x01 said.\n").unwrap(),
     );
+}
+
+#[test]
+fn utf16_without_a_byte_order_mark_is_binary() {
+    assert_reported("no_bom.txt", "is binary", |p| {
+        let units: Vec<u8> = "Hello".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        fs::write(p, units).unwrap()
+    });
+}
+
+#[test]
+fn utf16_that_does_not_decode() {
+    assert_reported("broken16.txt", "is not valid UTF-16LE", |p| {
+        fs::write(p, [0xff, 0xfe, b'H', 0, 0x00, 0xd8, b'i', 0]).unwrap()
+    });
 }
 
 #[test]
@@ -88,10 +105,17 @@ fn unreadable_file() {
 }
 
 #[test]
-fn bad_jsonl_record() {
-    assert_reported("feed.jsonl", "line 2", |p| {
-        fs::write(p, "{\"text\": \"A release.\"}\n{\"title\": \"no text\"}\n").unwrap()
-    });
+fn a_bad_file_in_a_folder_is_named_relative_to_the_input_root() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    fs::create_dir_all(input.join("sub")).unwrap();
+    fs::write(input.join("good.txt"), GOOD).unwrap();
+    fs::write(input.join("sub/empty.txt"), "").unwrap();
+    let out = dir.path().join("out");
+    extract_rules(&input, &out);
+    let skipped = rows(&out, "skipped.csv");
+    assert_eq!(skipped.len(), 1);
+    assert_eq!(skipped[0][..3], ["sub/empty.txt", "", "error"]);
 }
 
 #[test]

@@ -44,6 +44,7 @@ fn demo_corpus_every_shape_header_and_speaker() {
     assert_eq!(from("congress/"), 8);
     assert_eq!(from("web/"), 1);
     assert_eq!(from("feed.jsonl"), 3);
+    assert_eq!(from("windows/"), 1);
 
     let skipped = rows(dir, "skipped.csv");
     assert_eq!(skipped.len(), 1, "{skipped:?}");
@@ -65,6 +66,20 @@ fn demo_corpus_every_shape_header_and_speaker() {
     assert_eq!(feed[1][date], "2023-08-16");
     assert!(feed[1][title].starts_with("Statement from Commissioner Ortega"));
     assert_eq!(feed[2][date], "2014-11-13");
+    // A release saved in Windows-1252: decoded, with its curly quotes in the headline.
+    let vt = by_source("windows/");
+    assert_eq!(vt[column(dir, "releases.csv", "encoding")], "windows-1252");
+    assert_eq!(vt[date], "2023-02-14");
+    assert!(
+        vt[title].ends_with("Mislabeled “Grade A” Jugs"),
+        "{}",
+        vt[title]
+    );
+    let encodings: Vec<&str> = releases
+        .iter()
+        .map(|r| r[column(dir, "releases.csv", "encoding")].as_str())
+        .collect();
+    assert_eq!(encodings.iter().filter(|e| **e == "UTF-8").count(), 20);
     // Congress lines: dates from the MM.DD.YY and MM.DD.YYYY columns.
     let congress: Vec<_> = releases
         .iter()
@@ -90,6 +105,11 @@ fn demo_corpus_every_shape_header_and_speaker() {
         .find(|q| q[text].starts_with("Every precinct in this state"))
         .expect("the Missouri quote");
     assert_eq!(ballots[speaker], "Dana Whitcomb");
+    let pancake = quotes
+        .iter()
+        .find(|q| q[text].starts_with("I have poured maple syrup"))
+        .expect("the Windows-1252 quote");
+    assert_eq!(pancake[speaker], "René Lafleur");
 }
 
 #[test]

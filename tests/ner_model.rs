@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use whosaid::doc::{Header, NerLabel, Release, Sentence, SourceFormat, Span};
+use whosaid::doc::{Encoding, Header, NerLabel, Release, Sentence, SourceFormat, Span};
 use whosaid::ner::{default_model_dir, NerModel, NerOptions};
 
 /// A release whose body is `sentences`, one paragraph, separated by single spaces.
@@ -24,6 +24,7 @@ fn release(sentences: &[&str]) -> Release {
         source: "test.txt".into(),
         record: 0,
         format: SourceFormat::Text,
+        encoding: Encoding::Utf8,
         text: Arc::from(text),
         span: all,
         header: Header::default(),

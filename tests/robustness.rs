@@ -1,6 +1,7 @@
 //! Robustness of the whole extract path: random bytes and random mixes of quotation marks,
-//! page chrome, dates and abbreviations never make it panic or hang, and a run killed
-//! midway leaves the previous tables whole.
+//! page chrome, dates and abbreviations, in any encoding and as JSON Lines files of good and
+//! bad lines, never make it panic or hang; every good JSON Lines record comes out whatever
+//! bad lines surround it; and a run killed midway leaves the previous tables whole.
 //!
 //! The property tests run 256 cases each by default. The long run is an ignored test that
 //! keeps drawing cases for WHOSAID_FUZZ_SECONDS (default 600) and prints how many it ran:
@@ -12,8 +13,9 @@ use std::fs;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use common::utf16;
 use proptest::prelude::*;
-use whosaid::doc::{RawRelease, SourceFormat, Span};
+use whosaid::doc::{Encoding, RawRelease, SourceFormat, Span};
 use whosaid::output::Fragments;
 use whosaid::pipeline::{process, StageTimes};
 
@@ -75,15 +77,126 @@ fn arb_text() -> impl Strategy<Value = String> {
     ]
 }
 
+/// The bytes of a file holding `text` in one of the ways files come: UTF-8 with or without
+/// a byte-order mark, UTF-16 either way round with one, Windows-1252, or `text` as is with
+/// random bytes spliced in.
+fn arb_encoded(text: String) -> impl Strategy<Value = Vec<u8>> {
+    let spliced = text.clone().into_bytes();
+    prop_oneof![
+        Just(text.clone().into_bytes()),
+        Just([&b"\xef\xbb\xbf"[..], text.as_bytes()].concat()),
+        Just(utf16(&text, true)),
+        Just(utf16(&text, false)),
+        Just(encoding_rs::WINDOWS_1252.encode(&text).0.into_owned()),
+        (
+            prop::collection::vec(any::<u8>(), 0..8),
+            any::<prop::sample::Index>()
+        )
+            .prop_map(move |(noise, at)| {
+                let mut bytes = spliced.clone();
+                let at = at.index(bytes.len() + 1);
+                bytes.splice(at..at, noise);
+                bytes
+            }),
+    ]
+}
+
+/// One line of a JSON Lines file and what it should give.
+#[derive(Debug, Clone)]
+enum Line {
+    /// A record that must come out as a release with `text`; `json` is the line.
+    Good { text: String, json: String },
+    /// A line that is not a usable record.
+    Bad(String),
+    /// A blank line: neither.
+    Blank,
+}
+
+impl Line {
+    /// The line as written in the file.
+    fn written(&self) -> &str {
+        match self {
+            Line::Good { json, .. } => json,
+            Line::Bad(line) => line,
+            Line::Blank => "",
+        }
+    }
+}
+
+/// A release's text that always segments into a release.
+fn arb_release_text() -> impl Strategy<Value = String> {
+    (
+        prop::sample::select(&["Dana Reyes", "Lee Park", "Ann Quill", "Ray Dunn"][..]),
+        "[a-z]{3,8}( [a-z]{2,8}){3,12}",
+        prop::sample::select(&["“", "\"", ""][..]),
+    )
+        .prop_map(|(who, words, mark)| {
+            let close = if mark == "“" { "”" } else { mark };
+            format!("SALEM, Ore. — The office said {words}. {mark}We {words},{close} {who} said.")
+        })
+}
+
+fn arb_line() -> impl Strategy<Value = Line> {
+    // No NUL: a file holding one is binary, whatever else it holds.
+    let any_line = "[^\n\r\x00]{0,40}";
+    prop_oneof![
+        4 => (arb_release_text(), any_line).prop_map(|(text, title)| {
+            let json = serde_json::json!({ "text": text, "title": title }).to_string();
+            Line::Good { text, json }
+        }),
+        1 => any_line.prop_map(|r| Line::Bad(format!("not json {r}"))),
+        1 => any_line.prop_map(|r| Line::Bad(format!("{{\"text\": {}", serde_json::json!(r)))),
+        1 => any_line.prop_map(|r| Line::Bad(serde_json::json!({ "title": r }).to_string())),
+        1 => "[ \t]{0,3}".prop_map(|r| Line::Bad(serde_json::json!({ "text": r }).to_string())),
+        1 => any::<i64>().prop_map(|n| Line::Bad(format!("{{\"text\": {n}}}"))),
+        1 => Just(Line::Blank),
+    ]
+}
+
+fn jsonl(lines: &[Line]) -> String {
+    lines
+        .iter()
+        .map(Line::written)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Text, HTML or JSON Lines bytes of any encoding.
+fn arb_file() -> impl Strategy<Value = (&'static str, Vec<u8>)> {
+    prop_oneof![
+        (
+            prop::sample::select(&["f.txt", "f.html"][..]),
+            arb_text().prop_flat_map(arb_encoded)
+        ),
+        prop::collection::vec(arb_line(), 0..8)
+            .prop_map(|lines| jsonl(&lines))
+            .prop_flat_map(arb_encoded)
+            .prop_map(|bytes| ("f.jsonl", bytes)),
+        prop::collection::vec(any::<u8>(), 0..400).prop_map(|bytes| ("f.txt", bytes)),
+    ]
+}
+
+/// Decodes and reads a file as `extract` does, then runs the rule stages over it.
+fn analyse_file(name: &str, bytes: Vec<u8>) {
+    // Bad input is an error with a reason, never a panic.
+    if let Ok(ingested) = whosaid::ingest::parse(name, bytes) {
+        analyse(ingested.releases);
+    }
+}
+
 fn analyse_text(text: String, format: SourceFormat) {
     let raws = match format {
         SourceFormat::Html => whosaid::ingest::from_html("f.html", &text),
         SourceFormat::Jsonl => {
             let line = serde_json::json!({ "text": text }).to_string();
-            whosaid::ingest::from_jsonl("f.jsonl", &line).unwrap_or_default()
+            whosaid::ingest::from_jsonl("f.jsonl", &line).releases
         }
         _ => whosaid::ingest::from_text("f.txt", text),
     };
+    analyse(raws);
+}
+
+fn analyse(raws: Vec<RawRelease>) {
     let mut stages = StageTimes::default();
     let results = process(
         raws,
@@ -98,6 +211,50 @@ fn analyse_text(text: String, format: SourceFormat) {
 }
 
 proptest! {
+    #[test]
+    fn every_good_json_lines_record_comes_out_whatever_surrounds_it(
+        lines in prop::collection::vec(arb_line(), 1..12),
+        encoding in 0..4usize,
+    ) {
+        let text = jsonl(&lines);
+        let bytes = match encoding {
+            0 => text.into_bytes(),
+            1 => [&b"\xef\xbb\xbf"[..], text.as_bytes()].concat(),
+            2 => utf16(&text, true),
+            _ => utf16(&text, false),
+        };
+        let line_of = |want: fn(&Line) -> bool| -> Vec<usize> {
+            lines.iter().enumerate().filter(|(_, l)| want(l)).map(|(i, _)| i).collect()
+        };
+        let good = line_of(|l| matches!(l, Line::Good { .. }));
+        let bad = line_of(|l| matches!(l, Line::Bad(_)));
+        match whosaid::ingest::parse("f.jsonl", bytes) {
+            Ok(ingested) => {
+                let records: Vec<usize> = ingested.releases.iter().map(|r| r.record).collect();
+                prop_assert_eq!(&records, &good);
+                let errors: Vec<usize> = ingested.bad_records.iter().map(|e| e.record).collect();
+                prop_assert_eq!(errors, bad);
+                let mut stages = StageTimes::default();
+                let results = process(ingested.releases, None, whosaid::speaker::SpeakerModel::bundled(), &mut stages).unwrap();
+                for (result, &line) in results.iter().zip(&good) {
+                    let Line::Good { text, .. } = &lines[line] else { unreachable!() };
+                    let a = result.as_ref().expect("a good record is a release");
+                    prop_assert_eq!(&*a.release.text, text.as_str());
+                    prop_assert_eq!(a.release.record, line);
+                }
+            }
+            // A file of blank lines alone is empty; any other file must be read.
+            Err(e) => prop_assert!(good.is_empty() && bad.is_empty(), "{e}"),
+        }
+    }
+
+    #[test]
+    fn no_file_of_any_encoding_makes_the_reader_panic_or_hang((name, bytes) in arb_file()) {
+        let started = Instant::now();
+        analyse_file(name, bytes);
+        prop_assert!(started.elapsed() < Duration::from_secs(5), "took {:?}", started.elapsed());
+    }
+
     #[test]
     fn no_input_makes_the_pipeline_panic_or_hang(
         text in arb_text(),
@@ -115,6 +272,7 @@ proptest! {
             source: "f.txt".to_string(),
             record: 0,
             format: SourceFormat::Text,
+            encoding: Encoding::Utf8,
             text: Arc::from(text),
             span: Span::new(0, len),
             given_date: None,
@@ -134,6 +292,15 @@ proptest! {
     }
 }
 
+/// One case of the long fuzz run.
+#[derive(Debug, Clone)]
+enum Case {
+    /// Text handed to the reader of one format.
+    Text(String, SourceFormat),
+    /// A whole file: its name (which gives its type) and its bytes.
+    File(&'static str, Vec<u8>),
+}
+
 #[test]
 #[ignore = "long run: minutes of random inputs"]
 fn fuzz_for_a_while() {
@@ -143,7 +310,13 @@ fn fuzz_for_a_while() {
         .unwrap_or(600);
     let deadline = Instant::now() + Duration::from_secs(seconds);
     let formats = vec![SourceFormat::Text, SourceFormat::Html, SourceFormat::Jsonl];
-    let strategy = (arb_text(), prop::sample::select(formats));
+    // Half the cases are texts handed to the readers, half whole files of bytes in any
+    // encoding (and JSON Lines files of good and bad lines) through the decoders.
+    let strategy = prop_oneof![
+        (arb_text(), prop::sample::select(formats))
+            .prop_map(|(text, format)| Case::Text(text, format)),
+        arb_file().prop_map(|(name, bytes)| Case::File(name, bytes)),
+    ];
     let cases = std::cell::Cell::new(0u64);
     let slowest = std::cell::Cell::new(Duration::ZERO);
     while Instant::now() < deadline {
@@ -154,9 +327,12 @@ fn fuzz_for_a_while() {
             ..ProptestConfig::default()
         });
         runner
-            .run(&strategy, |(text, format)| {
+            .run(&strategy, |case| {
                 let started = Instant::now();
-                analyse_text(text, format);
+                match case {
+                    Case::Text(text, format) => analyse_text(text, format),
+                    Case::File(name, bytes) => analyse_file(name, bytes),
+                }
                 slowest.set(slowest.get().max(started.elapsed()));
                 cases.set(cases.get() + 1);
                 prop_assert!(started.elapsed() < Duration::from_secs(5));

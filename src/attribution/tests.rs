@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use super::*;
-use crate::doc::{Header, SourceFormat};
+use crate::doc::{Encoding, Header, SourceFormat};
 use crate::entities::{entity_id, Mention as EntityMention, Origin};
 use crate::quotes;
 
@@ -14,6 +14,7 @@ fn release(text: &str) -> Release {
         source: "t.txt".into(),
         record: 0,
         format: SourceFormat::Text,
+        encoding: Encoding::Utf8,
         text: Arc::from(text),
         span,
         header: Header::default(),

@@ -580,7 +580,7 @@ mod tests {
     use std::sync::Arc;
 
     use super::*;
-    use crate::doc::{Header, NerSpan, Sentence, SourceFormat};
+    use crate::doc::{Encoding, Header, NerSpan, Sentence, SourceFormat};
 
     /// A release whose sentences are the lines of `text`.
     fn release(text: &str, header: Header, ner: Vec<NerSpan>) -> Release {
@@ -601,6 +601,7 @@ mod tests {
             source: "r.txt".to_string(),
             record: 0,
             format: SourceFormat::Text,
+            encoding: Encoding::Utf8,
             text: Arc::from(text),
             span: Span::new(0, text.len()),
             header,

@@ -63,7 +63,7 @@ pub fn bench(inputs: &[PathBuf], model: &NerModel) -> Result<BenchReport> {
     let mut releases: Vec<Release> = files
         .par_iter()
         .filter_map(|f| ingest::read(f, ingest::DEFAULT_MAX_BYTES).ok())
-        .flatten()
+        .flat_map(|ingested| ingested.releases)
         .filter_map(|raw| segment::segment(raw).ok())
         .collect();
     let tokenizer = model.tokenizer();

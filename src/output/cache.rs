@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 
 use super::Fragments;
-use crate::doc::RawRelease;
+use crate::ingest::Ingested;
 
 /// Name of the cache directory inside the output directory.
 pub const DIR_NAME: &str = ".whosaid-cache";
@@ -34,22 +34,29 @@ impl Cache {
         })
     }
 
-    /// The key of one input file: its source path, every release's text and the given
-    /// fields, and the fingerprint.
-    pub fn key(&self, source: &str, raws: &[RawRelease]) -> String {
+    /// The key of one input file: its source path, every release's text, encoding and
+    /// given fields, the records it could not read, and the fingerprint.
+    pub fn key(&self, source: &str, ingested: &Ingested) -> String {
         let mut h = blake3::Hasher::new();
         for part in [self.fingerprint.as_str(), source] {
             h.update(part.as_bytes());
             h.update(&[0]);
         }
-        for raw in raws {
+        for raw in &ingested.releases {
             h.update(&(raw.record as u64).to_le_bytes());
+            h.update(raw.encoding.name().as_bytes());
+            h.update(&[0]);
             h.update(raw.span.slice(&raw.text).as_bytes());
             for given in [&raw.given_date, &raw.given_title] {
                 h.update(&[u8::from(given.is_some())]);
                 h.update(given.as_deref().unwrap_or_default().as_bytes());
                 h.update(&[0]);
             }
+        }
+        for bad in &ingested.bad_records {
+            h.update(&(bad.record as u64).to_le_bytes());
+            h.update(bad.to_string().as_bytes());
+            h.update(&[0]);
         }
         h.finalize().to_hex().to_string()
     }

@@ -52,6 +52,7 @@ pub(crate) struct ReleaseRow<'a> {
     pub(crate) paragraphs: usize,
     pub(crate) sentences: usize,
     pub(crate) words: usize,
+    pub(crate) encoding: &'static str,
 }
 
 /// A row of `sentences.csv`.
@@ -148,6 +149,7 @@ impl<'a> Rows<'a> {
             paragraphs: r.paragraphs.len(),
             sentences: r.sentences.len(),
             words: r.word_count(),
+            encoding: r.encoding.name(),
         };
         let sentences = r
             .sentences
@@ -230,15 +232,26 @@ impl<'a> Rows<'a> {
     }
 }
 
+/// Why a `skipped.csv` row gave no release.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SkipKind {
+    /// The input, or one record of it, could not be read.
+    Error,
+    /// Read, but it holds no release (a listing page, a bot check).
+    NoRelease,
+}
+
 /// A row of `skipped.csv`: an input, or a part of one, that produced no release.
 #[derive(Serialize)]
 pub struct SkippedRow<'a> {
-    /// The input path (relative to its root where known).
+    /// The input path relative to its input root (an input named on the command line that
+    /// cannot be used at all, such as a missing path, as it was given).
     pub source: &'a str,
     /// Index within the file, when the problem concerns one record.
     pub record: Option<usize>,
-    /// `error` (the input could not be read) or `no_release` (read, but holds no release).
-    pub kind: &'static str,
+    /// Whether the input could not be read or holds no release.
+    pub kind: SkipKind,
     /// Why.
     pub reason: &'a str,
 }
@@ -316,6 +329,8 @@ pub struct Fragments {
     pub entity_count: usize,
     /// Records that held no release: (source, reason).
     pub no_release: Vec<(String, String)>,
+    /// Inputs or records that could not be read: (source, reason).
+    pub errors: Vec<(String, String)>,
 }
 
 impl Fragments {
@@ -335,10 +350,11 @@ impl Fragments {
 
     /// Adds an input (or record) that produced no release.
     pub fn add_skipped(&mut self, row: SkippedRow<'_>) -> Result<()> {
-        if row.kind == "no_release" {
-            self.no_release
-                .push((row.source.to_string(), row.reason.to_string()));
-        }
+        let list = match row.kind {
+            SkipKind::Error => &mut self.errors,
+            SkipKind::NoRelease => &mut self.no_release,
+        };
+        list.push((row.source.to_string(), row.reason.to_string()));
         csv_rows(&mut self.skipped, [row])
     }
 }
@@ -457,7 +473,7 @@ mod tests {
         let skipped = SkippedRow {
             source: "a.txt",
             record: None,
-            kind: "error",
+            kind: SkipKind::Error,
             reason: "is empty",
         };
         for (table, header) in [

@@ -111,7 +111,9 @@ pub const RELEASES: Table = Table {
         col("source", SOURCE),
         col(
             "record",
-            "index of the release within its file (0 for one-release files)",
+            "index of the release within its file: 0 for one-release files, the index of the \
+             dated line for DATE<TAB> files, the line number from 0 for JSON Lines (blank \
+             and bad lines count, so a record keeps its id when another line is fixed)",
         ),
         Column {
             name: "content_hash",
@@ -135,6 +137,11 @@ pub const RELEASES: Table = Table {
         col("paragraphs", "number of paragraphs in the body"),
         col("sentences", "number of sentences in the body"),
         col("words", "number of words in the body"),
+        col(
+            "encoding",
+            "what the file was decoded from: UTF-8, UTF-16LE, UTF-16BE or \
+             windows-1252 (see Encodings)",
+        ),
     ],
 };
 
@@ -233,10 +240,16 @@ pub const SKIPPED: Table = Table {
     description: "inputs that gave no release",
     kind: TableKind::CsvOnly,
     columns: &[
-        col("source", "the input path"),
+        col(
+            "source",
+            "the input path, relative to the input root like releases.csv's (an input named \
+             on the command line that cannot be used at all, such as a missing path, as it was \
+             given)",
+        ),
         col(
             "record",
-            "index of the record within its file, when the problem concerns one record",
+            "index of the record within its file (for JSON Lines its line number from 0); \
+             empty when the problem concerns the whole file",
         ),
         col(
             "kind",

@@ -33,7 +33,8 @@ CREATE TABLE IF NOT EXISTS releases (
     body_end      INTEGER NOT NULL,
     paragraphs    INTEGER NOT NULL,
     sentences     INTEGER NOT NULL,
-    words         INTEGER NOT NULL
+    words         INTEGER NOT NULL,
+    encoding      TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS releases_date ON releases(date);
 CREATE TABLE IF NOT EXISTS entities (
@@ -174,6 +175,17 @@ impl Database {
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         set_up(&mut conn)
             .with_context(|| format!("cannot set up the database {}", path.display()))?;
+        // A database written before releases had an encoding gets the column (its releases
+        // were all read as UTF-8); it is the last column either way, as in releases.csv.
+        if conn
+            .prepare("SELECT encoding FROM releases LIMIT 0")
+            .is_err()
+        {
+            conn.execute_batch(
+                "ALTER TABLE releases ADD COLUMN encoding TEXT NOT NULL DEFAULT 'UTF-8'",
+            )
+            .with_context(|| format!("cannot add the encoding column to {}", path.display()))?;
+        }
         Ok(Database {
             conn,
             fingerprint: fingerprint.to_string(),
@@ -202,10 +214,12 @@ impl Database {
     }
 }
 
-/// The content hash of a release: its text and the database's fingerprint.
+/// The content hash of a release: its text, its encoding and the database's fingerprint.
 fn content_hash(fingerprint: &str, a: &Analysis) -> String {
     let mut hasher = blake3::Hasher::new();
     hasher.update(fingerprint.as_bytes());
+    hasher.update(&[0]);
+    hasher.update(a.release.encoding.name().as_bytes());
     hasher.update(&[0]);
     hasher.update(a.release.slice(a.release.span).as_bytes());
     hasher.finalize().to_hex().to_string()
@@ -239,11 +253,11 @@ fn upsert_in(tx: &Transaction<'_>, fingerprint: &str, a: &Analysis) -> Result<Up
 fn insert(tx: &Transaction<'_>, rows: &Rows<'_>, hash: &str) -> Result<()> {
     let r = &rows.release;
     tx.execute(
-        "INSERT INTO releases VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+        "INSERT INTO releases VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
         params![
             r.release_id, r.source, r.record, hash, r.date, r.title, r.subtitle, r.dateline,
             r.issuer, r.contact_name, r.contact_phone, r.contact_email, r.body_start, r.body_end,
-            r.paragraphs, r.sentences, r.words
+            r.paragraphs, r.sentences, r.words, r.encoding
         ],
     )?;
     let mut stmt = tx.prepare_cached(
@@ -311,7 +325,7 @@ pub(crate) mod tests {
 
     use super::*;
     use crate::attribution::{Quote, Speaker};
-    use crate::doc::{Header, Release, SourceFormat, Span};
+    use crate::doc::{Encoding, Header, Release, SourceFormat, Span};
     use crate::entities::{entity_id, Entity, EntityType, Mention, Origin};
 
     pub(crate) const TEXT: &str =
@@ -324,6 +338,7 @@ pub(crate) mod tests {
             source: "a.txt".to_string(),
             record: 0,
             format: SourceFormat::Text,
+            encoding: Encoding::Utf8,
             text: Arc::from(text),
             span: Span::new(0, text.len()),
             header: Header::default(),
@@ -395,6 +410,25 @@ pub(crate) mod tests {
         }
         let mut other = Database::open(&path, "another model").unwrap();
         assert_eq!(other.upsert(&analysis(&changed)).unwrap(), Upsert::Replaced);
+    }
+
+    #[test]
+    fn a_database_from_before_the_encoding_column_gets_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.db");
+        let old_schema = SCHEMA.replace(",\n    encoding      TEXT NOT NULL\n", "\n");
+        assert_ne!(old_schema, SCHEMA);
+        Connection::open(&path)
+            .unwrap()
+            .execute_batch(&old_schema)
+            .unwrap();
+        let mut db = Database::open(&path, "test").unwrap();
+        assert_eq!(db.upsert(&analysis(TEXT)).unwrap(), Upsert::Inserted);
+        let encoding: String = db
+            .conn
+            .query_row("SELECT encoding FROM releases", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(encoding, "UTF-8");
     }
 
     #[test]

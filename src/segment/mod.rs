@@ -111,6 +111,7 @@ pub fn segment(raw: RawRelease) -> Result<Release, NotARelease> {
         source: raw.source,
         record: raw.record,
         format: raw.format,
+        encoding: raw.encoding,
         body,
         paragraphs: layout.paragraphs,
         sentences,

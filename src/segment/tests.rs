@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use super::*;
+use crate::doc::Encoding;
 
 fn raw(text: &str, format: SourceFormat) -> RawRelease {
     let text: Arc<str> = Arc::from(text);
@@ -10,6 +11,7 @@ fn raw(text: &str, format: SourceFormat) -> RawRelease {
         source: "springfield_xx/news_item.txt".to_string(),
         record: 0,
         format,
+        encoding: Encoding::Utf8,
         span: Span::new(0, text.len()),
         text,
         given_date: None,
@@ -501,8 +503,8 @@ fn segment_dir(dir: &std::path::Path) -> (usize, Vec<String>) {
     let mut releases = 0;
     let mut skipped = Vec::new();
     for f in &files {
-        let raws = crate::ingest::read(f, crate::ingest::DEFAULT_MAX_BYTES).unwrap();
-        for r in raws {
+        let ingested = crate::ingest::read(f, crate::ingest::DEFAULT_MAX_BYTES).unwrap();
+        for r in ingested.releases {
             match segment(r) {
                 Ok(_) => releases += 1,
                 Err(e) => skipped.push(format!("{}: {}", f.source, e.reason)),
@@ -555,6 +557,7 @@ fn dev_gold_dates_and_titles() {
             serde_json::from_str(&std::fs::read_to_string(gold_path).unwrap()).unwrap();
         let rel = crate::ingest::read(f, crate::ingest::DEFAULT_MAX_BYTES)
             .unwrap()
+            .releases
             .into_iter()
             .find_map(|r| segment(r).ok());
         if let Some(d) = gold["release"]["date"].as_str() {

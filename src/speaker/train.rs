@@ -55,8 +55,9 @@ pub fn rows(dirs: &[PathBuf], ner: Option<&NerModel>, max_bytes: u64) -> Result<
             continue;
         }
         let gold = GoldRelease::load(&gold_path)?;
-        let file_raws =
-            ingest::read(f, max_bytes).map_err(|e| anyhow::anyhow!("{}: {e}", f.source))?;
+        let file_raws = ingest::read(f, max_bytes)
+            .map_err(|e| anyhow::anyhow!("{}: {e}", f.source))?
+            .releases;
         golds.extend(std::iter::repeat_n(gold.clone(), file_raws.len()));
         raws.extend(file_raws);
     }

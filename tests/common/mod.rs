@@ -74,3 +74,20 @@ pub fn column(dir: &Path, table: &str, name: &str) -> usize {
         .position(|h| h == name)
         .unwrap_or_else(|| panic!("{table} has no column {name}"))
 }
+
+/// `text` in UTF-16 after its byte-order mark, little- or big-endian.
+pub fn utf16(text: &str, little_endian: bool) -> Vec<u8> {
+    let bom: [u8; 2] = if little_endian {
+        [0xff, 0xfe]
+    } else {
+        [0xfe, 0xff]
+    };
+    let units = text.encode_utf16().flat_map(|u| {
+        if little_endian {
+            u.to_le_bytes()
+        } else {
+            u.to_be_bytes()
+        }
+    });
+    bom.into_iter().chain(units).collect()
+}
