@@ -16,6 +16,7 @@ pub mod encode;
 mod fused;
 pub mod labels;
 pub mod model;
+pub mod precision;
 pub mod train;
 
 use std::path::{Path, PathBuf};
@@ -30,6 +31,7 @@ use conll::{Document, Score};
 use encode::{batch, encode, may_name_something, plan_windows, Batch, Encoded, Stream, Window};
 use labels::{chunks, viterbi, Tag, TAGS};
 use model::Network;
+use precision::{Precision, PrecisionChoice, ProbeCache, Selection, TimingSource};
 
 /// Most wordpieces (padding included) in one batch at inference. Measured with bench-ner on
 /// 50 Brooklyn releases: 8,192 ran at ~7,200 wordpieces/s, 2,048 at ~11,200 and 1,024 at
@@ -42,16 +44,17 @@ use model::Network;
 const BATCH_PIECES: usize = 768;
 
 /// Settings for running the model.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct NerOptions {
-    /// Run the weights in bfloat16.
-    pub bf16: bool,
+    /// The numeric backend, or `auto` (the default) to let a probe of this CPU choose.
+    pub precision: PrecisionChoice,
 }
 
 /// A loaded NER model.
 pub struct NerModel {
     net: Network,
     tokenizer: Tokenizer,
+    selection: Selection,
     fingerprint: String,
 }
 
@@ -89,7 +92,7 @@ pub fn load_tokenizer(path: &Path) -> Result<Tokenizer> {
 }
 
 /// A hash of every file of a model directory and the precision it runs in.
-fn fingerprint(dir: &Path, options: &NerOptions) -> Result<String> {
+fn fingerprint(dir: &Path, precision: Precision) -> Result<String> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
         .map(|e| e.map(|e| e.path()))
         .collect::<std::io::Result<_>>()?;
@@ -102,10 +105,52 @@ fn fingerprint(dir: &Path, options: &NerOptions) -> Result<String> {
             .with_context(|| format!("cannot read {}", file.display()))?;
     }
     Ok(format!(
-        "{}; bf16 {}",
-        &hasher.finalize().to_hex()[..16],
-        options.bf16
+        "{}; {precision}",
+        &hasher.finalize().to_hex()[..16]
     ))
+}
+
+/// The key of the probe cache: what the timings depend on (the CPU model, the libtorch
+/// version, the probe and the model's shapes).
+fn probe_key(net: &Network) -> String {
+    let c = &net.config;
+    format!(
+        "{}; libtorch {}; probe v1 {}x{} pieces, {} hidden, {} inner, {} heads",
+        precision::cpu_model(),
+        precision::LIBTORCH_VERSION,
+        BATCH_PIECES,
+        net.settings.max_pieces,
+        c.hidden_size,
+        c.intermediate_size,
+        c.num_attention_heads
+    )
+}
+
+/// Resolves the user's choice for `net` (still in f32): a fixed backend as asked, or
+/// `auto`'s pick from the probe's timings, read from the user cache when an earlier run on
+/// the same CPU model and libtorch left them, else measured now and stored there (a cache
+/// that cannot be written only costs the next run its own probe).
+fn select(net: &Network, choice: PrecisionChoice) -> Selection {
+    let test_f1 = &net.settings.conll_test_f1;
+    if let PrecisionChoice::Fixed(p) = choice {
+        return Selection::Asked(p);
+    }
+    if !precision::needs_probe(test_f1) {
+        return precision::choose(test_f1, &Default::default(), TimingSource::Unneeded);
+    }
+    let key = probe_key(net);
+    let path = ProbeCache::dir().map(|d| ProbeCache::path(&d));
+    let mut cache = path.as_deref().map(ProbeCache::read).unwrap_or_default();
+    if let Some(timings) = cache.get(&key) {
+        return precision::choose(test_f1, &timings, TimingSource::Cache);
+    }
+    let timings = net.probe(BATCH_PIECES);
+    if let Some(path) = &path {
+        cache.insert(&key, &timings);
+        // Best effort: a read-only home is no reason to fail the run.
+        let _ = cache.write(path);
+    }
+    precision::choose(test_f1, &timings, TimingSource::Probe)
 }
 
 /// Gives torch one intra-op thread per core: training runs one large batch at a time.
@@ -192,29 +237,47 @@ fn batch_ranges(windows: &[(usize, Window)]) -> Vec<std::ops::Range<usize>> {
 }
 
 impl NerModel {
-    /// Loads the model stored in `dir`.
+    /// Loads the model stored in `dir`, in the backend `options` ask for (`auto`: see
+    /// [`precision`]).
     pub fn load(dir: &Path, options: &NerOptions) -> Result<NerModel> {
         let net =
             Network::load(dir).with_context(|| format!("no NER model in {}", dir.display()))?;
         let tokenizer = load_tokenizer(&dir.join("tokenizer.json"))?;
         use_one_thread_per_batch();
-        let mut model = NerModel::from_parts(net, tokenizer, options);
-        model.fingerprint = fingerprint(dir, options)?;
-        Ok(model)
+        let selection = select(&net, options.precision);
+        let fingerprint = fingerprint(dir, selection.precision())?;
+        Ok(NerModel::with_selection(
+            net,
+            tokenizer,
+            selection,
+            fingerprint,
+        ))
     }
 
-    /// A model from a network and its tokenizer.
-    pub fn from_parts(mut net: Network, tokenizer: Tokenizer, options: &NerOptions) -> NerModel {
-        net.set_kind(if options.bf16 {
-            Kind::BFloat16
-        } else {
-            Kind::Float
-        });
+    /// A model from a network (in f32) and its tokenizer, run in `precision`.
+    pub fn from_parts(net: Network, tokenizer: Tokenizer, precision: Precision) -> NerModel {
+        let fingerprint = format!("in memory; {precision}");
+        NerModel::with_selection(net, tokenizer, Selection::Asked(precision), fingerprint)
+    }
+
+    fn with_selection(
+        mut net: Network,
+        tokenizer: Tokenizer,
+        selection: Selection,
+        fingerprint: String,
+    ) -> NerModel {
+        net.set_precision(selection.precision());
         NerModel {
             net,
             tokenizer,
-            fingerprint: format!("in memory; bf16 {}", options.bf16),
+            selection,
+            fingerprint,
         }
+    }
+
+    /// The backend the model runs in and why (for the summary line and `bench`).
+    pub fn selection(&self) -> &Selection {
+        &self.selection
     }
 
     /// The network (for training).
