@@ -103,6 +103,9 @@ impl fmt::Display for Report {
         writeln!(f, "  output             {:.3}", self.output)?;
         if let Some(backend) = &self.ner_backend {
             writeln!(f, "ner backend          {backend}")?;
+            if let Some(probe) = backend.probe_line() {
+                writeln!(f, "ner probe            {probe}")?;
+            }
         }
         if self.ner_input.pieces > 0 {
             writeln!(

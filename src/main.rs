@@ -280,6 +280,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 ner::bench::bench(&a.inputs, &model)?.line(),
                 model.selection()
             );
+            if let Some(probe) = model.selection().probe_line() {
+                println!("probe: {probe}");
+            }
             Ok(ExitCode::SUCCESS)
         }
     }
