@@ -243,9 +243,7 @@ pub fn choose(
     for p in ok {
         match timings.get(&p) {
             Some(&t)
-                if best.map_or(true, |(_, b)| {
-                    t.as_secs_f64() < b.as_secs_f64() * (1.0 - MARGIN)
-                }) =>
+                if best.is_none_or(|(_, b)| t.as_secs_f64() < b.as_secs_f64() * (1.0 - MARGIN)) =>
             {
                 best = Some((p, t))
             }
