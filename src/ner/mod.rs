@@ -127,10 +127,10 @@ fn probe_key(net: &Network) -> String {
 }
 
 /// Resolves the user's choice for `net` (still in f32): a fixed backend as asked, or
-/// `auto`'s pick from the probe's timings, read from the user cache when an earlier run on
-/// the same CPU model and libtorch left them, else measured now and stored there (a cache
-/// that cannot be written only costs the next run its own probe).
-fn select(net: &Network, choice: PrecisionChoice) -> Selection {
+/// `auto`'s pick from the probe's timings, read from the cache file `cache` when an
+/// earlier run on the same CPU model and libtorch left them there, else measured now and
+/// stored (a cache that cannot be written only costs the next run its own probe).
+fn select(net: &Network, choice: PrecisionChoice, cache: Option<&Path>) -> Selection {
     let test_f1 = &net.settings.conll_test_f1;
     if let PrecisionChoice::Fixed(p) = choice {
         return Selection::Asked(p);
@@ -139,13 +139,17 @@ fn select(net: &Network, choice: PrecisionChoice) -> Selection {
         return precision::choose(test_f1, &Default::default(), TimingSource::Unneeded);
     }
     let key = probe_key(net);
-    let path = ProbeCache::dir().map(|d| ProbeCache::path(&d));
-    let mut cache = path.as_deref().map(ProbeCache::read).unwrap_or_default();
-    if let Some(timings) = cache.get(&key) {
+    if let Some(timings) = cache.and_then(|path| ProbeCache::read(path).get(&key)) {
         return precision::choose(test_f1, &timings, TimingSource::Cache);
     }
     let timings = net.probe(BATCH_PIECES);
-    if let Some(path) = &path {
+    if let Some(path) = cache {
+        // Another process may have probed meanwhile (shards started together): the first
+        // timings written win, so that every run on the machine picks the same backend.
+        let mut cache = ProbeCache::read(path);
+        if let Some(theirs) = cache.get(&key) {
+            return precision::choose(test_f1, &theirs, TimingSource::Cache);
+        }
         cache.insert(&key, &timings);
         // Best effort: a read-only home is no reason to fail the run.
         let _ = cache.write(path);
@@ -244,7 +248,8 @@ impl NerModel {
             Network::load(dir).with_context(|| format!("no NER model in {}", dir.display()))?;
         let tokenizer = load_tokenizer(&dir.join("tokenizer.json"))?;
         use_one_thread_per_batch();
-        let selection = select(&net, options.precision);
+        let cache = ProbeCache::dir().map(|d| ProbeCache::path(&d));
+        let selection = select(&net, options.precision, cache.as_deref());
         let fingerprint = fingerprint(dir, selection.precision())?;
         Ok(NerModel::with_selection(
             net,
@@ -519,6 +524,52 @@ mod tests {
         assert_eq!(stats.pieces, 12);
         assert_eq!(stats.padding_ratio(), 0.25);
         assert_eq!(NerStats::default().padding_ratio(), 0.0);
+    }
+
+    /// `auto` probes when the cache has nothing for this machine (missing or corrupt
+    /// file), writes the timings, and the next load takes them from the file; a fixed
+    /// backend needs no probe.
+    #[test]
+    fn auto_reads_the_probe_cache_and_rewrites_a_bad_one() {
+        let net = Network::load(&default_model_dir()).expect("the shipped model loads");
+        let dir = tempfile::tempdir().unwrap();
+        let path = ProbeCache::path(dir.path());
+        let auto = PrecisionChoice::Auto;
+        let source = |s: &Selection| match s {
+            Selection::Auto { source, .. } => *source,
+            Selection::Asked(_) => panic!("auto gives an auto selection"),
+        };
+        for bad in [
+            None,
+            Some("not json"),
+            Some(r#"{"entries": {"another CPU": {}}}"#),
+        ] {
+            if let Some(text) = bad {
+                std::fs::write(&path, text).unwrap();
+            }
+            let first = select(&net, auto, Some(&path));
+            assert_eq!(source(&first), TimingSource::Probe, "{bad:?}");
+            let second = select(&net, auto, Some(&path));
+            assert_eq!(source(&second), TimingSource::Cache, "{bad:?}");
+            assert_eq!(first.precision(), second.precision());
+            assert!(ProbeCache::read(&path).get(&probe_key(&net)).is_some());
+        }
+        // The file decides: timings that make int8 fastest give int8.
+        let mut cache = ProbeCache::default();
+        let ms = |x: u64| std::time::Duration::from_millis(x);
+        let timings = [
+            (Precision::F32, ms(30)),
+            (Precision::Bf16, ms(20)),
+            (Precision::Int8, ms(10)),
+        ]
+        .into();
+        cache.insert(&probe_key(&net), &timings);
+        cache.write(&path).unwrap();
+        assert_eq!(select(&net, auto, Some(&path)).precision(), Precision::Int8);
+        // No cache at all: a probe every time, still a choice.
+        assert_eq!(source(&select(&net, auto, None)), TimingSource::Probe);
+        let fixed = select(&net, PrecisionChoice::Fixed(Precision::F32), Some(&path));
+        assert_eq!(fixed, Selection::Asked(Precision::F32));
     }
 
     #[test]
