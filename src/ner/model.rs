@@ -165,7 +165,8 @@ impl Network {
     }
 
     /// Makes the network compute in `precision`: converts the weights to its kind and, in
-    /// int8, quantises the encoder's linear weights (training needs f32).
+    /// int8, quantises the encoder's linear weights (training needs f32). Call it on f32
+    /// weights: going from bf16 to anything else keeps bf16's rounding.
     pub fn set_precision(&mut self, precision: Precision) {
         self.vs.set_kind(activation_kind(precision));
         tch::no_grad(|| self.fused.set_precision(precision));
