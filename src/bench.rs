@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use anyhow::Result;
 
+use crate::ner::precision::Selection;
 use crate::ner::{NerModel, NerStats};
 use crate::pipeline::{self, Options, Summary};
 
@@ -34,6 +35,8 @@ pub struct Report {
     pub ner_input: NerStats,
     /// Peak resident memory of the process, in MiB (Linux `VmHWM`), if known.
     pub peak_rss_mib: Option<f64>,
+    /// The model's backend and why it was chosen (none without the model).
+    pub ner_backend: Option<Selection>,
 }
 
 /// Runs the pipeline `runs` times (writing to `options.out` each time) and reports medians.
@@ -63,6 +66,7 @@ pub fn run(options: &Options, model: Option<&NerModel>, runs: usize) -> Result<R
         }),
         ner_input: summaries[0].stages.ner_input,
         peak_rss_mib: peak_rss_mib(),
+        ner_backend: model.map(|m| m.selection().clone()),
     })
 }
 
@@ -97,6 +101,12 @@ impl fmt::Display for Report {
         writeln!(f, "  ner                {:.3}", self.ner)?;
         writeln!(f, "  rules              {:.3}", self.rules)?;
         writeln!(f, "  output             {:.3}", self.output)?;
+        if let Some(backend) = &self.ner_backend {
+            writeln!(f, "ner backend          {backend}")?;
+            if let Some(probe) = backend.probe_line() {
+                writeln!(f, "ner probe            {probe}")?;
+            }
+        }
         if self.ner_input.pieces > 0 {
             writeln!(
                 f,

@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use whosaid::doc::{Encoding, Header, NerLabel, Release, Sentence, SourceFormat, Span};
+use whosaid::ner::precision::{Precision, PrecisionChoice};
 use whosaid::ner::{default_model_dir, NerModel, NerOptions};
 
 /// A release whose body is `sentences`, one paragraph, separated by single spaces.
@@ -42,13 +43,23 @@ fn found(r: &Release) -> Vec<(String, &'static str)> {
         .collect()
 }
 
-fn model(bf16: bool) -> NerModel {
-    NerModel::load(&default_model_dir(), &NerOptions { bf16 }).expect("the shipped model loads")
+fn model(precision: Precision) -> NerModel {
+    let options = NerOptions {
+        precision: PrecisionChoice::Fixed(precision),
+    };
+    NerModel::load(&default_model_dir(), &options).expect("the shipped model loads")
 }
 
+/// The same entities in every backend.
 #[test]
 fn finds_people_places_and_offices() {
-    let ner = model(true);
+    for precision in Precision::ALL {
+        finds_people_places_and_offices_in(precision);
+    }
+}
+
+fn finds_people_places_and_offices_in(precision: Precision) {
+    let ner = model(precision);
     let mut releases = vec![
         release(&[
             "Governor Maria Lopez announced on Monday that the Department of Public Safety will open a new office in Springfield.",
@@ -66,14 +77,16 @@ fn finds_people_places_and_offices() {
             ("Ohio".to_string(), "LOC"),
             ("José Núñez".to_string(), "PER"),
             ("Dayton".to_string(), "LOC"),
-        ]
+        ],
+        "{precision}"
     );
     assert_eq!(
         found(&releases[1]),
         vec![
             ("Daniel Okafor".to_string(), "PER"),
             ("Federal Bureau of Investigation".to_string(), "ORG"),
-        ]
+        ],
+        "{precision}"
     );
     for m in releases.iter().flat_map(|r| &r.ner) {
         assert!(m.score > 0.0 && m.score <= 1.0);
@@ -82,7 +95,7 @@ fn finds_people_places_and_offices() {
 
 #[test]
 fn long_sentences_are_windowed_not_truncated() {
-    let ner = model(true);
+    let ner = model(Precision::Bf16);
     // About 400 wordpieces in one sentence; the names sit at the start, middle and end.
     let filler = "and the committee met again to discuss the budget ".repeat(20);
     let sentence = format!("Maria Lopez spoke first {filler}then Daniel Okafor spoke {filler}and finally Helen Varga closed the meeting.");
@@ -98,7 +111,7 @@ fn long_sentences_are_windowed_not_truncated() {
 
 #[test]
 fn empty_and_odd_input_does_not_fail() {
-    let ner = model(false);
+    let ner = model(Precision::F32);
     let mut releases = vec![
         release(&[]),
         release(&[

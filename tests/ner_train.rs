@@ -6,6 +6,7 @@ use std::path::Path;
 use rust_bert::bert::BertConfig;
 use rust_bert::Activation;
 use whosaid::ner::model::{NerSettings, Network};
+use whosaid::ner::precision::{Precision, PrecisionChoice};
 use whosaid::ner::train::{fit, streams, FitConfig};
 use whosaid::ner::{conll, load_tokenizer, NerModel, NerOptions};
 
@@ -37,7 +38,7 @@ fn a_few_steps_lower_the_loss_and_the_model_round_trips() {
     let tokenizer_path = root.join("models/ner/tokenizer.json");
     let tokenizer = load_tokenizer(&tokenizer_path).unwrap();
     let net = Network::new(tiny_config(), NerSettings::new(true, 16)).unwrap();
-    let model = NerModel::from_parts(net, tokenizer, &NerOptions { bf16: false });
+    let model = NerModel::from_parts(net, tokenizer, Precision::F32);
     let docs = conll::read(&root.join("tests/fixtures/ner-mini.conll")).unwrap();
     let data = streams(&model, &docs).unwrap();
     let cfg = FitConfig {
@@ -65,7 +66,13 @@ fn a_few_steps_lower_the_loss_and_the_model_round_trips() {
     let dir = tempfile::tempdir().unwrap();
     model.network().save(dir.path()).unwrap();
     std::fs::copy(&tokenizer_path, dir.path().join("tokenizer.json")).unwrap();
-    let loaded = NerModel::load(dir.path(), &NerOptions { bf16: false }).unwrap();
+    let loaded = NerModel::load(
+        dir.path(),
+        &NerOptions {
+            precision: PrecisionChoice::Fixed(Precision::F32),
+        },
+    )
+    .unwrap();
     let after = loaded.evaluate(&docs).unwrap();
     assert_eq!(before.overall.gold, after.overall.gold);
     // Weights are stored as f16: the tags may move a little, not much.

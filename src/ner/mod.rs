@@ -8,7 +8,9 @@
 //! sentence is split into overlapping windows, never truncated. Windows of all releases are
 //! sorted by length and batched, and tags are decoded with IOB2 transition constraints.
 //! Training runs rust-bert's modules; inference runs the same weights through a pass with
-//! fused kernels (`fused`), checked against rust-bert's.
+//! fused kernels (`fused`), checked against rust-bert's, in f32, bf16 or int8 ([`precision`]:
+//! by default a short probe of the CPU picks the fastest that keeps the accuracy recorded
+//! with the model).
 
 pub mod bench;
 pub mod conll;
@@ -16,6 +18,7 @@ pub mod encode;
 mod fused;
 pub mod labels;
 pub mod model;
+pub mod precision;
 pub mod train;
 
 use std::path::{Path, PathBuf};
@@ -30,6 +33,7 @@ use conll::{Document, Score};
 use encode::{batch, encode, may_name_something, plan_windows, Batch, Encoded, Stream, Window};
 use labels::{chunks, viterbi, Tag, TAGS};
 use model::Network;
+use precision::{Precision, PrecisionChoice, ProbeCache, Selection, TimingSource};
 
 /// Most wordpieces (padding included) in one batch at inference. Measured with bench-ner on
 /// 50 Brooklyn releases: 8,192 ran at ~7,200 wordpieces/s, 2,048 at ~11,200 and 1,024 at
@@ -42,16 +46,17 @@ use model::Network;
 const BATCH_PIECES: usize = 768;
 
 /// Settings for running the model.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct NerOptions {
-    /// Run the weights in bfloat16.
-    pub bf16: bool,
+    /// The numeric backend, or `auto` (the default) to let a probe of this CPU choose.
+    pub precision: PrecisionChoice,
 }
 
 /// A loaded NER model.
 pub struct NerModel {
     net: Network,
     tokenizer: Tokenizer,
+    selection: Selection,
     fingerprint: String,
 }
 
@@ -89,7 +94,7 @@ pub fn load_tokenizer(path: &Path) -> Result<Tokenizer> {
 }
 
 /// A hash of every file of a model directory and the precision it runs in.
-fn fingerprint(dir: &Path, options: &NerOptions) -> Result<String> {
+fn fingerprint(dir: &Path, precision: Precision) -> Result<String> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
         .map(|e| e.map(|e| e.path()))
         .collect::<std::io::Result<_>>()?;
@@ -102,10 +107,56 @@ fn fingerprint(dir: &Path, options: &NerOptions) -> Result<String> {
             .with_context(|| format!("cannot read {}", file.display()))?;
     }
     Ok(format!(
-        "{}; bf16 {}",
-        &hasher.finalize().to_hex()[..16],
-        options.bf16
+        "{}; {precision}",
+        &hasher.finalize().to_hex()[..16]
     ))
+}
+
+/// The key of the probe cache: what the timings depend on (the CPU model, the libtorch
+/// version, the probe and the model's shapes).
+fn probe_key(net: &Network) -> String {
+    let c = &net.config;
+    format!(
+        "{}; libtorch {}; probe v1 {}x{} pieces, {} hidden, {} inner, {} heads",
+        precision::cpu_model(),
+        precision::LIBTORCH_VERSION,
+        BATCH_PIECES,
+        net.settings.max_pieces,
+        c.hidden_size,
+        c.intermediate_size,
+        c.num_attention_heads
+    )
+}
+
+/// Resolves the user's choice for `net` (still in f32): a fixed backend as asked, or
+/// `auto`'s pick from the probe's timings, read from the cache file `cache` when an
+/// earlier run on the same CPU model and libtorch left them there, else measured now and
+/// stored (a cache that cannot be written only costs the next run its own probe).
+fn select(net: &Network, choice: PrecisionChoice, cache: Option<&Path>) -> Selection {
+    let test_f1 = &net.settings.conll_test_f1;
+    if let PrecisionChoice::Fixed(p) = choice {
+        return Selection::Asked(p);
+    }
+    if !precision::needs_probe(test_f1) {
+        return precision::choose(test_f1, &Default::default(), TimingSource::Unneeded);
+    }
+    let key = probe_key(net);
+    if let Some(timings) = cache.and_then(|path| ProbeCache::read(path).get(&key)) {
+        return precision::choose(test_f1, &timings, TimingSource::Cache);
+    }
+    let timings = net.probe(BATCH_PIECES);
+    if let Some(path) = cache {
+        // Another process may have probed meanwhile (shards started together): the first
+        // timings written win, so that every run on the machine picks the same backend.
+        let mut cache = ProbeCache::read(path);
+        if let Some(theirs) = cache.get(&key) {
+            return precision::choose(test_f1, &theirs, TimingSource::Cache);
+        }
+        cache.insert(&key, &timings);
+        // Best effort: a read-only home is no reason to fail the run.
+        let _ = cache.write(path);
+    }
+    precision::choose(test_f1, &timings, TimingSource::Probe)
 }
 
 /// Gives torch one intra-op thread per core: training runs one large batch at a time.
@@ -192,29 +243,48 @@ fn batch_ranges(windows: &[(usize, Window)]) -> Vec<std::ops::Range<usize>> {
 }
 
 impl NerModel {
-    /// Loads the model stored in `dir`.
+    /// Loads the model stored in `dir`, in the backend `options` ask for (`auto`: see
+    /// [`precision`]).
     pub fn load(dir: &Path, options: &NerOptions) -> Result<NerModel> {
         let net =
             Network::load(dir).with_context(|| format!("no NER model in {}", dir.display()))?;
         let tokenizer = load_tokenizer(&dir.join("tokenizer.json"))?;
         use_one_thread_per_batch();
-        let mut model = NerModel::from_parts(net, tokenizer, options);
-        model.fingerprint = fingerprint(dir, options)?;
-        Ok(model)
+        let cache = ProbeCache::dir().map(|d| ProbeCache::path(&d));
+        let selection = select(&net, options.precision, cache.as_deref());
+        let fingerprint = fingerprint(dir, selection.precision())?;
+        Ok(NerModel::with_selection(
+            net,
+            tokenizer,
+            selection,
+            fingerprint,
+        ))
     }
 
-    /// A model from a network and its tokenizer.
-    pub fn from_parts(mut net: Network, tokenizer: Tokenizer, options: &NerOptions) -> NerModel {
-        net.set_kind(if options.bf16 {
-            Kind::BFloat16
-        } else {
-            Kind::Float
-        });
+    /// A model from a network (in f32) and its tokenizer, run in `precision`.
+    pub fn from_parts(net: Network, tokenizer: Tokenizer, precision: Precision) -> NerModel {
+        let fingerprint = format!("in memory; {precision}");
+        NerModel::with_selection(net, tokenizer, Selection::Asked(precision), fingerprint)
+    }
+
+    fn with_selection(
+        mut net: Network,
+        tokenizer: Tokenizer,
+        selection: Selection,
+        fingerprint: String,
+    ) -> NerModel {
+        net.set_precision(selection.precision());
         NerModel {
             net,
             tokenizer,
-            fingerprint: format!("in memory; bf16 {}", options.bf16),
+            selection,
+            fingerprint,
         }
+    }
+
+    /// The backend the model runs in and why (for the summary line and `bench`).
+    pub fn selection(&self) -> &Selection {
+        &self.selection
     }
 
     /// The network (for training).
@@ -456,6 +526,52 @@ mod tests {
         assert_eq!(stats.pieces, 12);
         assert_eq!(stats.padding_ratio(), 0.25);
         assert_eq!(NerStats::default().padding_ratio(), 0.0);
+    }
+
+    /// `auto` probes when the cache has nothing for this machine (missing or corrupt
+    /// file), writes the timings, and the next load takes them from the file; a fixed
+    /// backend needs no probe.
+    #[test]
+    fn auto_reads_the_probe_cache_and_rewrites_a_bad_one() {
+        let net = Network::load(&default_model_dir()).expect("the shipped model loads");
+        let dir = tempfile::tempdir().unwrap();
+        let path = ProbeCache::path(dir.path());
+        let auto = PrecisionChoice::Auto;
+        let source = |s: &Selection| match s {
+            Selection::Auto { source, .. } => *source,
+            Selection::Asked(_) => panic!("auto gives an auto selection"),
+        };
+        for bad in [
+            None,
+            Some("not json"),
+            Some(r#"{"entries": {"another CPU": {}}}"#),
+        ] {
+            if let Some(text) = bad {
+                std::fs::write(&path, text).unwrap();
+            }
+            let first = select(&net, auto, Some(&path));
+            assert_eq!(source(&first), TimingSource::Probe, "{bad:?}");
+            let second = select(&net, auto, Some(&path));
+            assert_eq!(source(&second), TimingSource::Cache, "{bad:?}");
+            assert_eq!(first.precision(), second.precision());
+            assert!(ProbeCache::read(&path).get(&probe_key(&net)).is_some());
+        }
+        // The file decides: timings that make int8 fastest give int8.
+        let mut cache = ProbeCache::default();
+        let ms = |x: u64| std::time::Duration::from_millis(x);
+        let timings = [
+            (Precision::F32, ms(30)),
+            (Precision::Bf16, ms(20)),
+            (Precision::Int8, ms(10)),
+        ]
+        .into();
+        cache.insert(&probe_key(&net), &timings);
+        cache.write(&path).unwrap();
+        assert_eq!(select(&net, auto, Some(&path)).precision(), Precision::Int8);
+        // No cache at all: a probe every time, still a choice.
+        assert_eq!(source(&select(&net, auto, None)), TimingSource::Probe);
+        let fixed = select(&net, PrecisionChoice::Fixed(Precision::F32), Some(&path));
+        assert_eq!(fixed, Selection::Asked(Precision::F32));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The network: rust-bert's `BertForTokenClassification` fed with word embeddings plus a
 //! learned casing embedding (the vocabulary is lower-cased), and its files on disk.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use anyhow::{anyhow, bail, Context, Result};
@@ -11,8 +11,9 @@ use tch::nn::{self, Init, Module};
 use tch::{Device, Kind, Tensor};
 
 use super::encode::{Batch, CASING_CLASSES};
-use super::fused::{take_var, FusedBert};
+use super::fused::{activation_kind, take_var, FusedBert};
 use super::labels::TAGS;
+use super::precision::{Precision, Timings};
 
 /// Name of the word-embedding matrix in the variable store.
 const WORD_EMBEDDINGS: &str = "bert.embeddings.word_embeddings.weight";
@@ -26,6 +27,10 @@ pub struct NerSettings {
     pub max_pieces: usize,
     /// The output labels in order (CoNLL spelling).
     pub labels: Vec<String>,
+    /// CoNLL-2003 test F1 of these weights per backend, as `whosaid eval-ner` measured it
+    /// (empty for a model nobody scored: `--precision auto` then runs f32).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub conll_test_f1: BTreeMap<Precision, f64>,
 }
 
 impl NerSettings {
@@ -35,6 +40,7 @@ impl NerSettings {
             casing_classes: if casing { CASING_CLASSES } else { 0 },
             max_pieces,
             labels: TAGS.iter().map(|t| t.conll()).collect(),
+            conll_test_f1: BTreeMap::new(),
         }
     }
 }
@@ -154,13 +160,24 @@ impl Network {
             .load(&weights)
             .with_context(|| format!("cannot load {}", weights.display()))?;
         // Loading takes the stored precision; compute in f32 unless asked otherwise.
-        net.set_kind(Kind::Float);
+        net.set_precision(Precision::F32);
         Ok(net)
     }
 
-    /// Converts all weights to `kind` (f32 or bf16).
-    pub fn set_kind(&mut self, kind: Kind) {
-        self.vs.set_kind(kind);
+    /// Makes the network compute in `precision`: converts the weights to its kind and, in
+    /// int8, quantises the encoder's linear weights (training needs f32). Call it on f32
+    /// weights: going from bf16 to anything else keeps bf16's rounding.
+    pub fn set_precision(&mut self, precision: Precision) {
+        self.vs.set_kind(activation_kind(precision));
+        tch::no_grad(|| self.fused.set_precision(precision));
+    }
+
+    /// Times one encoder layer in every backend at the shape of an inference batch of
+    /// `batch_pieces` padded wordpieces in full windows (see [`FusedBert::probe`]).
+    pub fn probe(&self, batch_pieces: usize) -> Timings {
+        let width = self.settings.max_pieces + 2;
+        let rows = (batch_pieces / width).max(1);
+        tch::no_grad(|| self.fused.probe(rows as i64, width as i64))
     }
 
     /// Writes `config.json`, `ner.json` and `model.safetensors` (weights stored as f16)

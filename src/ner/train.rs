@@ -11,7 +11,8 @@ use super::conll::{self, Document};
 use super::encode::{batch, encode, plan_windows, Stream, Window, IGNORE};
 use super::labels::TAGS;
 use super::model::{read_config, NerSettings, Network};
-use super::{load_tokenizer, NerModel, NerOptions};
+use super::precision::Precision;
+use super::{load_tokenizer, NerModel};
 
 /// Hyper-parameters of a training run.
 #[derive(Debug, Clone)]
@@ -196,7 +197,7 @@ pub fn train(opts: &TrainOptions) -> Result<()> {
         "loaded {loaded} tensors of the base checkpoint into a model of {} variables",
         net.vs.len()
     );
-    let model = NerModel::from_parts(net, tokenizer, &NerOptions { bf16: false });
+    let model = NerModel::from_parts(net, tokenizer, Precision::F32);
     let mut docs: Vec<Document> = Vec::new();
     for path in &opts.train {
         docs.extend(conll::read(path)?);
