@@ -236,7 +236,8 @@ fn is_name_token(t: &Token<'_>) -> bool {
         | class::ORG_HEAD
         | class::PLACE
         | class::STATE
-        | class::SUFFIX;
+        | class::SUFFIX
+        | class::VERB;
     // "I’ve", "We’re": contractions, not names ("O’Dell" has a capital after the mark).
     let contraction = base
         .split(['\'', '’'])
@@ -1121,6 +1122,16 @@ mod tests {
         let p = people(s);
         assert_eq!(p.len(), 1, "{p:?}");
         p.into_iter().next().expect("one person")
+    }
+
+    #[test]
+    fn headline_verbs_and_plural_titles_stay_out_of_names() {
+        let p = one(
+            "Congressmen Wren Tallis Announces Grant to Fund Salem Police, the office said. \
+             The House Passes Tallis Bill, said Rep. Wren Tallis on Monday.",
+        );
+        assert_eq!(p.name, "Wren Tallis");
+        assert!(p.official);
     }
 
     #[test]
