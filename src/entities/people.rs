@@ -243,8 +243,16 @@ fn is_name_token(t: &Token<'_>) -> bool {
         .split(['\'', '’'])
         .skip(1)
         .any(|rest| rest.chars().next().is_some_and(char::is_lowercase));
+    // "ComplexCongressman": two words run together, the second a title (text scraped
+    // from a page layout), not a name ("McHenry", "DeSantis").
+    let glued_title = base
+        .char_indices()
+        .skip(1)
+        .filter(|&(k, c)| c.is_uppercase() && base[..k].ends_with(char::is_lowercase))
+        .any(|(k, _)| titles::is_title_word(&base[k..]));
     t.is_capitalised()
         && !contraction
+        && !glued_title
         && !t.has(not_name)
         && base.chars().any(char::is_lowercase)
         && base
@@ -1132,6 +1140,10 @@ mod tests {
         );
         assert_eq!(p.name, "Wren Tallis");
         assert!(p.official);
+        let p = one("Capitol ComplexCongressman Wren Tallis said the plan would help.");
+        assert_eq!(p.name, "Wren Tallis");
+        let p = one("Rep. Wren McTallis said the plan would help.");
+        assert_eq!(p.name, "Wren McTallis");
     }
 
     #[test]

@@ -97,9 +97,9 @@ fn verb_forms(base: &str) -> Vec<String> {
 /// A word with its first letter in upper case.
 fn capitalise(word: &str) -> String {
     let mut chars = word.chars();
-    chars.next().map_or_else(String::new, |c| {
-        c.to_uppercase().chain(chars).collect()
-    })
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
 /// Every listed word with its classes.
@@ -145,7 +145,10 @@ static LEXICON: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
         .flat_map(verb_forms)
         .map(|w| capitalise(&w))
         .collect();
-    add(&verbs.iter().map(String::as_str).collect::<Vec<_>>(), class::VERB);
+    add(
+        &verbs.iter().map(String::as_str).collect::<Vec<_>>(),
+        class::VERB,
+    );
     map
 });
 
@@ -486,8 +489,14 @@ mod tests {
     #[test]
     fn verb_forms_cover_the_inflections() {
         assert_eq!(verb_forms("pass"), ["pass", "passes", "passed", "passing"]);
-        assert_eq!(verb_forms("announce"), ["announce", "announces", "announced", "announcing"]);
-        assert_eq!(verb_forms("testify"), ["testify", "testifies", "testified", "testifying"]);
+        assert_eq!(
+            verb_forms("announce"),
+            ["announce", "announces", "announced", "announcing"]
+        );
+        assert_eq!(
+            verb_forms("testify"),
+            ["testify", "testifies", "testified", "testifying"]
+        );
         assert_eq!(verb_forms("vote")[3], "voting");
         assert_eq!(capitalise("walks"), "Walks");
     }
