@@ -320,6 +320,9 @@ pub fn run(options: &Options, model: Option<&NerModel>) -> Result<Summary> {
     summary.persons = resolution.persons;
     summary.agencies = resolution.agencies;
     summary.stages.resolve += resolution.elapsed;
+    if let Some(db) = database.as_mut() {
+        db.apply_resolution(&options.out)?;
+    }
     if let Some(c) = &cache {
         c.retain(&used_keys)?;
     }

@@ -218,3 +218,53 @@ fn an_incremental_rerun_resolves_as_a_full_run() {
         );
     }
 }
+
+#[test]
+fn the_database_holds_the_resolved_ids_and_profiles() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = corpus(dir.path());
+    let out = dir.path().join("out");
+    let db = out.join("quotes.db");
+    let run = || {
+        let o = extract(&[
+            "--no-ner",
+            input.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+            "--sqlite",
+            db.to_str().unwrap(),
+        ]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    };
+    run();
+    // A second run finds every release unchanged and keeps the same resolved rows.
+    run();
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let quotes: Vec<(String, String)> = conn
+        .prepare(
+            "SELECT date, speaker FROM quotes_by_speaker
+             WHERE speaker_name = 'Wren Tallis' ORDER BY date, quote_id",
+        )
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(
+        quotes,
+        [
+            ("2019-03-05".to_string(), "Wren Q. Tallis".to_string()),
+            ("2019-03-09".to_string(), "Tallis".to_string()),
+            ("2019-04-01".to_string(), "Wren Tallis".to_string()),
+        ]
+    );
+    let csv_entities = rows(&out, "entities.csv").len() as i64;
+    let db_entities: i64 = conn
+        .query_row("SELECT count(*) FROM entities", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(db_entities, csv_entities);
+    let persons: i64 = conn
+        .query_row("SELECT count(*) FROM persons", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(persons, rows(&out, "persons.csv").len() as i64);
+}
