@@ -250,9 +250,13 @@ fn is_name_token(t: &Token<'_>) -> bool {
         .skip(1)
         .filter(|&(k, c)| c.is_uppercase() && base[..k].ends_with(char::is_lowercase))
         .any(|(k, _)| titles::is_title_word(&base[k..]));
+    // "Defendant Ann Doe" opening a sentence, "Thirty-eight-year-old Ann Doe".
+    let lower = base.to_lowercase();
+    let role_or_age = titles::is_lower_role(&lower) || lower.ends_with("-old");
     t.is_capitalised()
         && !contraction
         && !glued_title
+        && !role_or_age
         && !t.has(not_name)
         && base.chars().any(char::is_lowercase)
         && base
@@ -1144,6 +1148,10 @@ mod tests {
         assert_eq!(p.name, "Wren Tallis");
         let p = one("Rep. Wren McTallis said the plan would help.");
         assert_eq!(p.name, "Wren McTallis");
+        let p = one("Defendant Wren Tallis, 40, was sentenced. Tallis said nothing.");
+        assert_eq!(p.name, "Wren Tallis");
+        let p = one("Forty-year-old Wren Tallis was sentenced. Tallis said nothing.");
+        assert_eq!(p.name, "Wren Tallis");
     }
 
     #[test]

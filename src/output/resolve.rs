@@ -5,8 +5,12 @@
 //! the unresolved entities once beside `releases.csv` (for each row's issuer) into compact
 //! [`Record`]s, one per entity id and issuer, resolves them ([`crate::resolve`]), then
 //! streams the three tables once more, writing the resolved ids, and builds the
-//! `persons.csv` and `agencies.csv` profiles. Memory holds the records and profiles only,
-//! never a table.
+//! `persons.csv` and `agencies.csv` profiles. Entity and mention rows are read a release
+//! at a time, so two rows of one release that resolve to one id become one row and its
+//! mention count is that of its distinct mentions. A quote whose speaker is named but not
+//! linked to an entity takes the id of the person of that name in the same issuer's
+//! releases (else of the one person of that name). Memory holds the records and profiles
+//! only, never a table.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fs::File;
@@ -136,12 +140,30 @@ impl ReleaseCursor {
             .get(col::RELEASE_ISSUER)
             .filter(|s| !s.is_empty())
     }
+}
 
-    /// The date of the current release.
-    fn date(&self) -> Option<&str> {
-        self.current
-            .get(col::RELEASE_DATE)
-            .filter(|s| !s.is_empty())
+/// The rows of a table of the run, taken a release at a time (they are in release order).
+struct ByRelease {
+    rows: std::iter::Peekable<csv::StringRecordsIntoIter<File>>,
+}
+
+impl ByRelease {
+    fn open(path: &Path) -> Result<ByRelease> {
+        Ok(ByRelease {
+            rows: reader(path)?.peekable(),
+        })
+    }
+
+    /// The rows of `release_id` at the head of the table.
+    fn take(&mut self, release_id: &str) -> Result<Vec<StringRecord>> {
+        let mut out = Vec::new();
+        while let Some(row) = self.rows.next_if(|r| {
+            r.as_ref()
+                .map_or(true, |r| &r[col::RELEASE_ID] == release_id)
+        }) {
+            out.push(row?);
+        }
+        Ok(out)
     }
 }
 
@@ -235,7 +257,8 @@ fn joined(set: impl IntoIterator<Item = impl AsRef<str>>) -> String {
 }
 
 /// The entity rows of one release that share a resolved id become one row: the first
-/// row's fields, the fullest name, empty fields filled from the others, mentions summed.
+/// row's fields, the fullest name, empty fields filled from the others, mentions
+/// summed (the caller replaces the sum by the count of distinct mentions).
 fn collapse(rows: Vec<StringRecord>) -> Vec<StringRecord> {
     let mut out: Vec<StringRecord> = Vec::with_capacity(rows.len());
     let mut at: HashMap<String, usize> = HashMap::new();
@@ -248,9 +271,9 @@ fn collapse(rows: Vec<StringRecord>) -> Vec<StringRecord> {
         };
         let kept = &out[k];
         let mut merged: Vec<String> = kept.iter().map(str::to_string).collect();
-        let words = |s: &str| s.split_whitespace().count();
+        let rank = |s: &str| (s.split_whitespace().count(), s.len());
         let (a, b) = (&kept[col::ENTITY_NAME], &row[col::ENTITY_NAME]);
-        if (words(b), b.len()) > (words(a), a.len()) {
+        if rank(b) > rank(a) {
             merged[col::ENTITY_NAME] = b.to_string();
         }
         for (i, value) in row.iter().enumerate() {
@@ -300,69 +323,69 @@ pub fn resolve_tables(paths: &Paths<'_>, outputs: Outputs<'_>) -> Result<Resolut
     let mut result = Resolution::default();
     let mut profiles: BTreeMap<String, Profile> = BTreeMap::new();
 
-    // Entities, a release at a time.
-    let mut releases = ReleaseCursor::open(paths.releases)?;
-    let mut writer = headless(entities_out);
-    let mut pending: Vec<StringRecord> = Vec::new();
-    let mut flush = |pending: &mut Vec<StringRecord>,
-                     releases: &ReleaseCursor,
-                     writer: &mut csv::Writer<&mut dyn Write>|
-     -> Result<usize> {
-        let rows = collapse(std::mem::take(pending));
-        for row in &rows {
+    // Entities and mentions, a release at a time: rows of one release that resolve to one
+    // id are one row, and a mention of one span under one id is one mention.
+    let mut entity_rows = ByRelease::open(paths.unresolved[0])?;
+    let mut mention_rows = ByRelease::open(paths.unresolved[1])?;
+    let mut entities = headless(entities_out);
+    let mut mentions = headless(mentions_out);
+    for release in reader(paths.releases)? {
+        let release = release?;
+        let id = &release[col::RELEASE_ID];
+        let issuer = field(&release, col::RELEASE_ISSUER);
+        let mut seen: HashSet<(String, String, String)> = HashSet::new();
+        let mut counts: HashMap<String, usize> = HashMap::new();
+        for mut row in mention_rows.take(id)? {
+            if let Some(new) = resolved(&row[col::MENTION_ENTITY_ID], issuer) {
+                row = replace(&row, col::MENTION_ENTITY_ID, new);
+            }
+            let key = (
+                row[col::MENTION_ENTITY_ID].to_string(),
+                row[col::MENTION_START].to_string(),
+                row[col::MENTION_END].to_string(),
+            );
+            if seen.insert(key) {
+                *counts
+                    .entry(row[col::MENTION_ENTITY_ID].to_string())
+                    .or_default() += 1;
+                mentions.write_record(&row)?;
+            }
+        }
+        let rows: Vec<StringRecord> = entity_rows
+            .take(id)?
+            .into_iter()
+            .map(|row| match resolved(&row[col::ENTITY_ID], issuer) {
+                Some(new) => replace(&row, col::ENTITY_ID, new),
+                None => row,
+            })
+            .collect();
+        for mut row in collapse(rows) {
+            if let Some(&n) = counts.get(&row[col::ENTITY_ID]) {
+                row = replace(&row, col::ENTITY_MENTIONS, &n.to_string());
+            }
             if let Some(kind) = resolved_kind(&row[col::ENTITY_TYPE]) {
                 let p = profiles.entry(row[col::ENTITY_ID].to_string()).or_default();
                 p.kind = Some(kind);
-                p.add_row(row, releases.date());
+                p.add_row(&row, field(&release, col::RELEASE_DATE));
             }
-            writer.write_record(row)?;
-        }
-        Ok(rows.len())
-    };
-    for row in reader(paths.unresolved[0])? {
-        let mut row = row?;
-        if pending
-            .first()
-            .is_some_and(|p| p[col::RELEASE_ID] != row[col::RELEASE_ID])
-        {
-            result.entities += flush(&mut pending, &releases, &mut writer)?;
-        }
-        releases.seek(&row[col::RELEASE_ID])?;
-        if let Some(id) = resolved(&row[col::ENTITY_ID], releases.issuer()) {
-            row = replace(&row, col::ENTITY_ID, id);
-        }
-        pending.push(row);
-    }
-    result.entities += flush(&mut pending, &releases, &mut writer)?;
-    writer.flush()?;
-    drop(writer);
-
-    // Mentions: new ids; two mentions of one span under one id are one.
-    let mut releases = ReleaseCursor::open(paths.releases)?;
-    let mut writer = headless(mentions_out);
-    let mut seen: HashSet<(String, String, String)> = HashSet::new();
-    let mut current = String::new();
-    for row in reader(paths.unresolved[1])? {
-        let mut row = row?;
-        if row[col::RELEASE_ID] != *current {
-            current = row[col::RELEASE_ID].to_string();
-            seen.clear();
-        }
-        releases.seek(&row[col::RELEASE_ID])?;
-        if let Some(id) = resolved(&row[col::MENTION_ENTITY_ID], releases.issuer()) {
-            row = replace(&row, col::MENTION_ENTITY_ID, id);
-        }
-        let key = (
-            row[col::MENTION_ENTITY_ID].to_string(),
-            row[col::MENTION_START].to_string(),
-            row[col::MENTION_END].to_string(),
-        );
-        if seen.insert(key) {
-            writer.write_record(&row)?;
+            entities.write_record(&row)?;
+            result.entities += 1;
         }
     }
-    writer.flush()?;
-    drop(writer);
+    for (rows, table) in [
+        (&mut entity_rows, "entities"),
+        (&mut mention_rows, "mentions"),
+    ] {
+        if let Some(row) = rows.rows.next() {
+            bail!(
+                "unresolved {table} table: release {} is not in releases.csv or out of order",
+                &row?[col::RELEASE_ID]
+            );
+        }
+    }
+    entities.flush()?;
+    mentions.flush()?;
+    drop((entities, mentions));
 
     // Quotes: the speaker's new id, and the quote counted for that speaker.
     let mut releases = ReleaseCursor::open(paths.releases)?;
