@@ -531,6 +531,7 @@ impl Writers {
         let resolution = resolve::resolve_tables(
             &resolve::Paths {
                 releases: self.releases.file.get_ref().path(),
+                sentences: self.sentences.file.get_ref().path(),
                 unresolved: [0, 1, 2].map(|i| self.unresolved[i].file.get_ref().path()),
             },
             resolve::Outputs {

@@ -8,8 +8,9 @@
 //! `persons.csv` and `agencies.csv` profiles. Entity and mention rows are read a release
 //! at a time, so two rows of one release that resolve to one id become one row and its
 //! mention count is that of its distinct mentions. A quote whose speaker is named but not
-//! linked to an entity takes the id of the person of that name in the same issuer's
-//! releases (else of the one person of that name). Memory holds the records and profiles
+//! linked to an entity (or linked to an organisation or place of a person's name) takes
+//! the id of the person of that name in the same issuer's releases (else, when not linked,
+//! of the one person of that name). Memory holds the records and profiles
 //! only, never a table.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -22,7 +23,11 @@ use anyhow::{bail, Context, Result};
 use csv::StringRecord;
 
 use crate::entities::EntityType;
+use crate::resolve::clean::{clean_names, Vocabulary};
 use crate::resolve::{self, Record};
+
+/// The `text` column of `sentences.csv`.
+const SENTENCE_TEXT: usize = 5;
 
 /// Column positions in the tables (see [`columns`]).
 mod col {
@@ -57,6 +62,8 @@ fn resolved_kind(kind: &str) -> Option<EntityType> {
 pub struct Paths<'a> {
     /// `releases.csv` of the run (complete).
     pub releases: &'a Path,
+    /// `sentences.csv` of the run (complete): the vocabulary names are cleaned with.
+    pub sentences: &'a Path,
     /// Unresolved entities, mentions and quotes.
     pub unresolved: [&'a Path; 3],
 }
@@ -292,9 +299,18 @@ fn collapse(rows: Vec<StringRecord>) -> Vec<StringRecord> {
 /// caller's).
 pub fn resolve_tables(paths: &Paths<'_>, outputs: Outputs<'_>) -> Result<Resolution> {
     let started = Instant::now();
-    let records = collect(paths)?;
-    let list: Vec<Record> = records.values().cloned().collect();
+    let mut records = collect(paths)?;
+    let mut vocabulary = Vocabulary::default();
+    for row in reader(paths.sentences)? {
+        vocabulary.add_text(&row?[SENTENCE_TEXT]);
+    }
+    let mut list: Vec<Record> = records.values().cloned().collect();
+    let renames = clean_names(&mut list, &vocabulary);
     let ids = resolve::resolve(&list);
+    for (record, cleaned) in records.values_mut().zip(list) {
+        *record = cleaned;
+    }
+    let clean = |name: &str| renames.get(name).map_or(name, String::as_str).to_string();
     // A quote speaker the attribution named but did not link to an entity is the person
     // of that name in the same issuer's releases, else the one person of that name.
     let mut by_name: HashMap<(Option<String>, String), String> = HashMap::new();
@@ -354,9 +370,16 @@ pub fn resolve_tables(paths: &Paths<'_>, outputs: Outputs<'_>) -> Result<Resolut
         let rows: Vec<StringRecord> = entity_rows
             .take(id)?
             .into_iter()
-            .map(|row| match resolved(&row[col::ENTITY_ID], issuer) {
-                Some(new) => replace(&row, col::ENTITY_ID, new),
-                None => row,
+            .map(|row| {
+                let row = match resolved(&row[col::ENTITY_ID], issuer) {
+                    Some(new) => replace(&row, col::ENTITY_ID, new),
+                    None => row,
+                };
+                if &row[col::ENTITY_TYPE] == "PERSON" {
+                    replace(&row, col::ENTITY_NAME, &clean(&row[col::ENTITY_NAME]))
+                } else {
+                    row
+                }
             })
             .collect();
         for mut row in collapse(rows) {
@@ -392,20 +415,32 @@ pub fn resolve_tables(paths: &Paths<'_>, outputs: Outputs<'_>) -> Result<Resolut
     let mut writer = headless(quotes_out);
     for row in reader(paths.unresolved[2])? {
         let mut row = row?;
-        let speaker_id = field(&row, col::QUOTE_SPEAKER_ID);
-        let speaker = field(&row, col::QUOTE_SPEAKER);
+        let speaker_id = field(&row, col::QUOTE_SPEAKER_ID).map(str::to_string);
+        let written = field(&row, col::QUOTE_SPEAKER).map(str::to_string);
+        let speaker = written.as_deref().map(clean);
         if speaker_id.is_some() || speaker.is_some() {
             releases.seek(&row[col::RELEASE_ID])?;
             let issuer = releases.issuer();
-            let id = match (speaker_id, speaker) {
-                (Some(local), _) => resolved(local, issuer),
-                (None, Some(name)) => by_name
+            let person_named = |name: &str| {
+                by_name
                     .get(&(issuer.map(str::to_string), name.to_string()))
-                    .or_else(|| unique_name.get(name).and_then(Option::as_ref)),
+                    .or_else(|| unique_name.get(name).and_then(Option::as_ref))
+            };
+            let id = match (speaker_id.as_deref(), speaker.as_deref()) {
+                // A speaker linked to an organisation or place whose name is a person's
+                // in this issuer's releases ("Hice said" read as the "Hice" of a bill).
+                (Some(local), Some(name)) if !is_person_id(local) => {
+                    by_name.get(&(issuer.map(str::to_string), name.to_string()))
+                }
+                (Some(local), _) => resolved(local, issuer),
+                (None, Some(name)) => person_named(name),
                 (None, None) => None,
             };
             if let Some(id) = id {
                 row = replace(&row, col::QUOTE_SPEAKER_ID, id);
+            }
+            if let Some(name) = speaker.filter(|s| Some(s) != written.as_ref()) {
+                row = replace(&row, col::QUOTE_SPEAKER, &name);
             }
             if let Some(p) = profiles.get_mut(&row[col::QUOTE_SPEAKER_ID]) {
                 p.quotes += 1;
@@ -460,6 +495,12 @@ pub fn resolve_tables(paths: &Paths<'_>, outputs: Outputs<'_>) -> Result<Resolut
     Ok(result)
 }
 
+/// True for the id of a person ([`crate::entities::entity_id`] starts it with the type's
+/// initial).
+fn is_person_id(id: &str) -> bool {
+    id.starts_with("P-")
+}
+
 /// A CSV writer of rows without a header.
 fn headless(out: &mut dyn Write) -> csv::Writer<&mut dyn Write> {
     csv::WriterBuilder::new()
@@ -481,10 +522,21 @@ mod tests {
     use crate::output::columns;
 
     #[test]
+    fn person_ids_are_told_by_their_prefix() {
+        use crate::entities::entity_id;
+        assert!(is_person_id(&entity_id(EntityType::Person, "ann doe")));
+        assert!(!is_person_id(&entity_id(
+            EntityType::Organization,
+            "doe act"
+        )));
+    }
+
+    #[test]
     fn column_positions_match_the_tables() {
         assert_eq!(columns::RELEASES[col::RELEASE_ID], "release_id");
         assert_eq!(columns::RELEASES[col::RELEASE_DATE], "date");
         assert_eq!(columns::RELEASES[col::RELEASE_ISSUER], "issuer");
+        assert_eq!(columns::SENTENCES[SENTENCE_TEXT], "text");
         assert_eq!(columns::ENTITIES[col::ENTITY_ID], "entity_id");
         assert_eq!(columns::ENTITIES[col::ENTITY_TYPE], "type");
         assert_eq!(columns::ENTITIES[col::ENTITY_NAME], "name");

@@ -18,10 +18,12 @@
 //!   "Justice Department", "U.S. Department of Justice") are one; an acronym ("DOJ") is
 //!   the one agency with that acronym or those initials.
 //!
-//! A resolved group keeps the id of its fullest name ([`fullness`]), so entities that merge with nothing keep the id the entities stage gave
+//! Person names are cleaned first with the corpus's vocabulary ([`clean`]). A resolved
+//! group keeps the id of its fullest name ([`fullness`]), so entities that merge with nothing keep the id the entities stage gave
 //! them. Everything here is a pure function of the records; their order does not matter.
 
 pub mod agencies;
+pub mod clean;
 pub mod names;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};

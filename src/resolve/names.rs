@@ -1,7 +1,7 @@
 //! Person names as the resolution compares them: given names, surname, suffix and
 //! nicknames, and when two written names can be the same person.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// `data/given_names.txt`: a full given name, then its short forms, per line.
@@ -22,6 +22,21 @@ static SHORT_FORMS: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLoc
     }
     map
 });
+
+/// Every given name of `data/given_names.txt`, full and short forms.
+static GIVEN: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    GIVEN_NAMES
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .flat_map(str::split_whitespace)
+        .collect()
+});
+
+/// True for a given name of the language data (lower case): "william", "bill", "mark".
+pub fn is_given_name(word: &str) -> bool {
+    GIVEN.contains(word)
+}
 
 /// Name suffixes, lower case without periods.
 const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv", "v"];
@@ -197,6 +212,12 @@ mod tests {
         assert!(!name("Ann Fenn").compatible(&name("Ann Fennimore")));
         // A surname alone is matched by the issuer, never by the name.
         assert!(!name("Fenn").compatible(&name("Ann Fenn")));
+    }
+
+    #[test]
+    fn given_names_of_the_data() {
+        assert!(is_given_name("wm") && is_given_name("william") && is_given_name("mark"));
+        assert!(!is_given_name("later"));
     }
 
     #[test]
