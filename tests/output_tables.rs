@@ -17,6 +17,8 @@ const TABLES: &[(&str, &[&str])] = &[
     ("entities.csv", columns::ENTITIES),
     ("mentions.csv", columns::MENTIONS),
     ("quotes.csv", columns::QUOTES),
+    ("persons.csv", whosaid::output::resolve::PERSONS),
+    ("agencies.csv", whosaid::output::resolve::AGENCIES),
     ("skipped.csv", columns::SKIPPED),
 ];
 
@@ -121,11 +123,18 @@ fn a_rerun_replaces_tables_whole_and_leaves_no_temporary_files() {
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .filter(|name| name != whosaid::output::cache::DIR_NAME)
+        .filter(|name| name != whosaid::output::UNRESOLVED_DIR)
         .collect();
     names.sort();
     let mut expected: Vec<String> = TABLES.iter().map(|(t, _)| t.to_string()).collect();
     expected.sort();
     assert_eq!(names, expected);
+    let mut unresolved: Vec<String> = fs::read_dir(out.join(whosaid::output::UNRESOLVED_DIR))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    unresolved.sort();
+    assert_eq!(unresolved, ["entities.csv", "mentions.csv", "quotes.csv"]);
 }
 
 #[test]

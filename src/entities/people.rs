@@ -244,7 +244,7 @@ fn is_name_token(t: &Token<'_>) -> bool {
         .skip(1)
         .any(|rest| rest.chars().next().is_some_and(char::is_lowercase));
     // "ComplexCongressman": two words run together, the second a title (text scraped
-    // from a page layout), not a name ("McHenry", "DeSantis").
+    // from a page layout), not a name ("McTallis", "DeFenn").
     let glued_title = base
         .char_indices()
         .skip(1)

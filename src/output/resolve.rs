@@ -428,7 +428,7 @@ pub fn resolve_tables(paths: &Paths<'_>, outputs: Outputs<'_>) -> Result<Resolut
             };
             let id = match (speaker_id.as_deref(), speaker.as_deref()) {
                 // A speaker linked to an organisation or place whose name is a person's
-                // in this issuer's releases ("Hice said" read as the "Hice" of a bill).
+                // in this issuer's releases ("Fenn said" read as the "Fenn" of a bill).
                 (Some(local), Some(name)) if !is_person_id(local) => {
                     by_name.get(&(issuer.map(str::to_string), name.to_string()))
                 }

@@ -1,6 +1,6 @@
-//! Person names cleaned with what the whole corpus says: a word at the edge of a name that
-//! the corpus writes in lower case ("Later Napolitano", "Moulton Response", "Whit Davis
-//! Elementary") is a headline or sentence word glued to the name, not part of it.
+//! Person names cleaned with what the whole corpus says: a word opening a name that the
+//! corpus writes in lower case ("Later Fenn", "Joining Fenn") is a headline or sentence word glued to
+//! the name, not part of it; so is a last word of that kind ("Fenn Response").
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -52,30 +52,44 @@ fn bare(word: &str) -> String {
         .to_lowercase()
 }
 
+/// Small words that begin surnames ("De Guzman"), never dropped.
+const PARTICLES: &[&str] = &[
+    "de", "del", "della", "di", "da", "la", "le", "van", "von", "st",
+];
+
 /// Cleans the person names of `records` in place and returns every name changed, with its
 /// clean form. A first word is dropped when the corpus writes it in lower case at least
-/// [`COMMON`] times as often as it opens a person's name, and it is not a given name of
-/// `data/given_names.txt`; a last word when the corpus writes it in lower case and the word
-/// before it is the surname of some person (so "Tom Price" keeps its surname). A name is
-/// never cleaned to nothing.
+/// [`COMMON`] times as often as it opens a person's name, it is not a given name of
+/// `data/given_names.txt` nor a particle, and what stays is a full name or the surname of
+/// another person's name ("Later Fenn" beside "Ada Fenn"). A last word is dropped when
+/// the corpus writes it in lower case as often and what stays is one word, a surname
+/// written alone elsewhere and no given name ("Fenn Response" beside "Fenn"): surnames are
+/// common words too often ("Snow", "Parks") for less.
 pub fn clean_names(records: &mut [Record], vocabulary: &Vocabulary) -> BTreeMap<String, String> {
     let mut opens: HashMap<String, u32> = HashMap::new();
-    let mut surnames: HashSet<String> = HashSet::new();
+    let mut ends: HashMap<String, u32> = HashMap::new();
+    let mut written: HashSet<String> = HashSet::new();
+    // Surnames with the first words of the names they end.
+    let mut surnames: HashMap<String, HashSet<String>> = HashMap::new();
     for r in records.iter().filter(|r| r.kind == EntityType::Person) {
         for (name, rows) in &r.names {
             let words: Vec<&str> = name.split_whitespace().collect();
             if let [first, .., last] = words.as_slice() {
                 *opens.entry(bare(first)).or_default() += rows;
-                surnames.insert(bare(last));
+                *ends.entry(bare(last)).or_default() += rows;
+                surnames.entry(bare(last)).or_default().insert(bare(first));
             }
+            written.insert(name.clone());
         }
     }
-    let common_opener = |w: &str| {
+    let common = |w: &str, edge: &HashMap<String, u32>| {
         let word = bare(w);
         let lower = vocabulary.lower(&word);
-        lower >= COMMON
-            && lower >= COMMON * opens.get(&word).copied().unwrap_or(0)
-            && !names::is_given_name(&word)
+        lower >= COMMON && lower >= COMMON * edge.get(&word).copied().unwrap_or(0)
+    };
+    let common_opener = |w: &str| {
+        let word = bare(w);
+        common(w, &opens) && !names::is_given_name(&word) && !PARTICLES.contains(&word.as_str())
     };
     let mut renames = BTreeMap::new();
     for r in records.iter_mut().filter(|r| r.kind == EntityType::Person) {
@@ -83,13 +97,25 @@ pub fn clean_names(records: &mut [Record], vocabulary: &Vocabulary) -> BTreeMap<
         for (name, rows) in std::mem::take(&mut r.names) {
             let mut words: Vec<&str> = name.split_whitespace().collect();
             while words.len() >= 2 && common_opener(words[0]) {
+                let rest_is_known = words.len() > 2
+                    || surnames
+                        .get(&bare(words[1]))
+                        .is_some_and(|firsts| firsts.iter().any(|f| *f != bare(words[0])));
+                if !rest_is_known {
+                    break;
+                }
                 words.remove(0);
             }
-            while words.len() >= 2
-                && vocabulary.lower(&bare(words[words.len() - 1])) >= COMMON
-                && surnames.contains(&bare(words[words.len() - 2]))
-            {
-                words.pop();
+            // A last word goes only when what stays is a surname written alone elsewhere
+            // and no given name ("Fenn Response" beside "Fenn"; "Ann Snow" stays).
+            if let [rest, last] = words.as_slice() {
+                if common(last, &ends)
+                    && written.contains(*rest)
+                    && surnames.contains_key(&bare(rest))
+                    && !names::is_given_name(&bare(rest))
+                {
+                    words.pop();
+                }
             }
             let clean = words.join(" ");
             if clean != name {
@@ -118,7 +144,8 @@ mod tests {
     fn edge_words_the_corpus_writes_in_lower_case_go() {
         let mut vocabulary = Vocabulary::default();
         for _ in 0..5 {
-            vocabulary.add_text("later that day the response was kind; grace and price matter");
+            vocabulary
+                .add_text("later that day the response was kind; grace and price matter, young");
         }
         let mut records = vec![
             record("Later Fenn", 1),
@@ -127,6 +154,10 @@ mod tests {
             record("Grace Fenn", 30),
             record("Tom Price", 2),
             record("Response", 1),
+            record("Fenn", 3),
+            record("Ada Price", 1),
+            record("Tom Young", 1),
+            record("Tom", 2),
         ];
         let renames = clean_names(&mut records, &vocabulary);
         assert_eq!(renames.get("Later Fenn").map(String::as_str), Some("Fenn"));
@@ -138,8 +169,29 @@ mod tests {
         // stay.
         assert!(!renames.contains_key("Grace Fenn"));
         assert!(!renames.contains_key("Tom Price"));
-        assert!(!renames.contains_key("Response"));
+        assert!(!renames.contains_key("Ada Price"));
+        assert!(!renames.contains_key("Tom Young"));
         assert_eq!(records[0].names.keys().collect::<Vec<_>>(), ["Fenn"]);
+        assert!(!renames.contains_key("Response"));
+        // A surname the corpus writes in lower case (a web address) but that ends many
+        // names stays, whatever the word before it.
+        let mut vocabulary = Vocabulary::default();
+        for _ in 0..9 {
+            vocabulary.add_text("see www.fenn.example.gov");
+        }
+        let mut records = vec![record("Ada Fenn", 40), record("Lu Ada", 2)];
+        assert!(clean_names(&mut records, &vocabulary).is_empty());
+        // A word before a surname nobody else has, and particles, stay.
+        let mut vocabulary = Vocabulary::default();
+        for _ in 0..9 {
+            vocabulary.add_text("salud de la gente");
+        }
+        let mut records = vec![
+            record("Salud Quill", 2),
+            record("De Vora", 1),
+            record("Ana Vora", 5),
+        ];
+        assert!(clean_names(&mut records, &vocabulary).is_empty());
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! Resolution: one id per person and per agency across every release of a corpus.
 //!
 //! The entities stage gives each release's entities an id from their own name, so the
-//! same person written "Wm. Lacy Clay" in one release and "William Lacy Clay" in another,
-//! or only "Clay" in a release of his own office, has several ids. This stage runs once
+//! same person written "Wm. Quarry Fenn" in one release and "William Quarry Fenn" in
+//! another, or only "Fenn" in a release of his own office, has several ids. This stage runs once
 //! the releases are processed, over compact [`Record`]s (one per entity id and issuing
 //! office, whatever the number of releases), and maps every record to a resolved id:
 //!

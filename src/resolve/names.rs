@@ -88,7 +88,7 @@ impl PersonName {
         })
     }
 
-    /// True for a surname written alone ("McHenry").
+    /// True for a surname written alone ("Fenn").
     pub fn is_bare(&self) -> bool {
         self.givens.is_empty()
     }
