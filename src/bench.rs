@@ -27,8 +27,10 @@ pub struct Report {
     pub ner: f64,
     /// Median seconds in the rule stages.
     pub rules: f64,
-    /// Median seconds writing tables.
+    /// Median seconds writing tables (the resolution pass included).
     pub output: f64,
+    /// Median seconds of the resolution pass alone.
+    pub resolve: f64,
     /// Median wordpieces the model read per second of the NER stage.
     pub ner_pieces_per_second: f64,
     /// What the model was fed in one run (the same every run).
@@ -61,6 +63,7 @@ pub fn run(options: &Options, model: Option<&NerModel>, runs: usize) -> Result<R
         ner: median_of(&|s| secs(s.stages.ner)),
         rules: median_of(&|s| secs(s.stages.rules)),
         output: median_of(&|s| secs(s.stages.output)),
+        resolve: median_of(&|s| secs(s.stages.resolve)),
         ner_pieces_per_second: median_of(&|s| {
             s.stages.ner_input.pieces as f64 / secs(s.stages.ner).max(1e-9)
         }),
@@ -101,6 +104,7 @@ impl fmt::Display for Report {
         writeln!(f, "  ner                {:.3}", self.ner)?;
         writeln!(f, "  rules              {:.3}", self.rules)?;
         writeln!(f, "  output             {:.3}", self.output)?;
+        writeln!(f, "    resolution       {:.3}", self.resolve)?;
         if let Some(backend) = &self.ner_backend {
             writeln!(f, "ner backend          {backend}")?;
             if let Some(probe) = backend.probe_line() {

@@ -11,7 +11,8 @@
 //! | entities | [`entities`] | officials, US states, government agencies |
 //! | quotes | [`quotes`] | direct quotations |
 //! | attribution | [`attribution`] | the speaker of each quotation (candidates from rules, chosen by [`speaker`]) |
-//! | output | [`output`] | the CSV tables, written atomically |
+//! | resolve | [`resolve`] | one id per person and agency across the corpus |
+//! | output | [`output`] | the CSV tables, written atomically, resolved at the end |
 //!
 //! [`pipeline`] runs them in order; [`bench`] times repeated runs.
 
@@ -24,5 +25,6 @@ pub mod ner;
 pub mod output;
 pub mod pipeline;
 pub mod quotes;
+pub mod resolve;
 pub mod segment;
 pub mod speaker;

@@ -26,6 +26,9 @@ enum Command {
     Extract(ExtractArgs),
     /// Runs `extract` several times over the same inputs and prints median timings.
     Bench(BenchArgs),
+    /// Joins the output directories of shard runs into the tables of a single run, entity
+    /// resolution included.
+    Merge(MergeArgs),
     /// Reads JSON Lines releases on stdin and writes one JSON Lines result per release on
     /// stdout, as a worker inside a distributed engine (Spark's RDD.pipe, Ray, Beam).
     Stream(StreamArgs),
@@ -142,6 +145,18 @@ struct StreamArgs {
     /// of the input).
     #[arg(long, default_value_t = 64)]
     batch: usize,
+}
+
+#[derive(clap::Args)]
+struct MergeArgs {
+    /// Directory for the joined tables.
+    out: PathBuf,
+    /// Output directories of the shards, in shard order (0 to N-1).
+    #[arg(required = true)]
+    parts: Vec<PathBuf>,
+    /// No summary line.
+    #[arg(long, short)]
+    quiet: bool,
 }
 
 #[derive(clap::Args)]
@@ -323,6 +338,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let model = whosaid::speaker::train::train(&rows, &options)?;
             model.save(&a.out)?;
             eprintln!("threshold {:.2}", model.threshold);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Merge(args) => {
+            let summary = pipeline::merge(&args.out, &args.parts)?;
+            if !args.quiet {
+                eprintln!("{}", summary.line());
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::TrainNer(a) => {

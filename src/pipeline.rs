@@ -109,8 +109,10 @@ pub struct StageTimes {
     pub ner: Duration,
     /// Entities, quotes and attribution.
     pub rules: Duration,
-    /// Writing the tables.
+    /// Writing the tables (the resolution pass included).
     pub output: Duration,
+    /// The resolution pass: entity ids across the corpus, `persons.csv`, `agencies.csv`.
+    pub resolve: Duration,
     /// What the model was fed.
     pub ner_input: NerStats,
 }
@@ -124,8 +126,12 @@ pub struct Summary {
     pub releases: usize,
     /// Quotations written.
     pub quotes: usize,
-    /// Entities written.
+    /// Entity rows written.
     pub entities: usize,
+    /// Resolved people (`persons.csv` rows).
+    pub persons: usize,
+    /// Resolved agencies (`agencies.csv` rows).
+    pub agencies: usize,
     /// Inputs, or records of them, that could not be read: (source, reason).
     pub errors: Vec<(String, String)>,
     /// Inputs or records that hold no release: (source, reason).
@@ -151,12 +157,14 @@ impl Summary {
     /// The one-line account printed at the end of a run.
     pub fn line(&self) -> String {
         let mut line = format!(
-            "{} releases from {} files, {} quotes, {} entities, {} files or records with errors, \
-             {} without a release, {:.1} s, {:.0} releases/s",
+            "{} releases from {} files, {} quotes, {} entities ({} people, {} agencies), \
+             {} files or records with errors, {} without a release, {:.1} s, {:.0} releases/s",
             self.releases,
             self.files,
             self.quotes,
             self.entities,
+            self.persons,
+            self.agencies,
             self.errors.len(),
             self.no_release.len(),
             self.elapsed.as_secs_f64(),
@@ -341,7 +349,14 @@ pub fn run(options: &Options, model: Option<&NerModel>) -> Result<Summary> {
         bar.inc(chunk.len() as u64);
     }
     let t = Instant::now();
-    writers.finish()?;
+    let resolution = writers.finish()?;
+    summary.entities = resolution.entities;
+    summary.persons = resolution.persons;
+    summary.agencies = resolution.agencies;
+    summary.stages.resolve += resolution.elapsed;
+    if let Some(db) = database.as_mut() {
+        db.apply_resolution(&options.out)?;
+    }
     if let Some(m) = &metadata {
         m.write()?;
     }
@@ -352,6 +367,39 @@ pub fn run(options: &Options, model: Option<&NerModel>) -> Result<Summary> {
     bar.finish_and_clear();
     summary.elapsed = started.elapsed();
     Ok(summary)
+}
+
+/// Joins the output directories `parts` of shard runs (in shard order) into the tables
+/// of a single run in `out`: their rows concatenated, then resolved across all of them as
+/// one run resolves its own. Nothing in `out` is replaced if a part cannot be read.
+pub fn merge(out: &std::path::Path, parts: &[PathBuf]) -> Result<Summary> {
+    let started = Instant::now();
+    let mut writers = Writers::create(out)?;
+    for part in parts {
+        writers.append_part(part)?;
+    }
+    let resolution = writers.finish()?;
+    let count = |table: &str| -> Result<usize> {
+        let path = out.join(table);
+        let file = std::fs::File::open(&path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        Ok(csv::Reader::from_reader(file).records().count())
+    };
+    let stages = StageTimes {
+        resolve: resolution.elapsed,
+        ..StageTimes::default()
+    };
+    Ok(Summary {
+        files: parts.len(),
+        releases: count("releases.csv")?,
+        quotes: count("quotes.csv")?,
+        entities: resolution.entities,
+        persons: resolution.persons,
+        agencies: resolution.agencies,
+        elapsed: started.elapsed(),
+        stages,
+        ..Summary::default()
+    })
 }
 
 /// Identifies the program and models that produce the rows: a hash of the running

@@ -118,11 +118,18 @@ fn a_rerun_replaces_tables_whole_and_leaves_no_temporary_files() {
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .filter(|name| name != whosaid::output::cache::DIR_NAME)
+        .filter(|name| name != whosaid::output::UNRESOLVED_DIR)
         .collect();
     names.sort();
     let mut expected: Vec<String> = csv_tables().map(schema::Table::csv_file).collect();
     expected.sort();
     assert_eq!(names, expected);
+    let mut unresolved: Vec<String> = fs::read_dir(out.join(whosaid::output::UNRESOLVED_DIR))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    unresolved.sort();
+    assert_eq!(unresolved, ["entities.csv", "mentions.csv", "quotes.csv"]);
 }
 
 #[test]

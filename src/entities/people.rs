@@ -236,14 +236,27 @@ fn is_name_token(t: &Token<'_>) -> bool {
         | class::ORG_HEAD
         | class::PLACE
         | class::STATE
-        | class::SUFFIX;
+        | class::SUFFIX
+        | class::VERB;
     // "I’ve", "We’re": contractions, not names ("O’Dell" has a capital after the mark).
     let contraction = base
         .split(['\'', '’'])
         .skip(1)
         .any(|rest| rest.chars().next().is_some_and(char::is_lowercase));
+    // "ComplexCongressman": two words run together, the second a title (text scraped
+    // from a page layout), not a name ("McTallis", "DeFenn").
+    let glued_title = base
+        .char_indices()
+        .skip(1)
+        .filter(|&(k, c)| c.is_uppercase() && base[..k].ends_with(char::is_lowercase))
+        .any(|(k, _)| titles::is_title_word(&base[k..]));
+    // "Defendant Ann Doe" opening a sentence, "Thirty-eight-year-old Ann Doe".
+    let lower = base.to_lowercase();
+    let role_or_age = titles::is_lower_role(&lower) || lower.ends_with("-old");
     t.is_capitalised()
         && !contraction
+        && !glued_title
+        && !role_or_age
         && !t.has(not_name)
         && base.chars().any(char::is_lowercase)
         && base
@@ -1121,6 +1134,24 @@ mod tests {
         let p = people(s);
         assert_eq!(p.len(), 1, "{p:?}");
         p.into_iter().next().expect("one person")
+    }
+
+    #[test]
+    fn headline_verbs_and_plural_titles_stay_out_of_names() {
+        let p = one(
+            "Congressmen Wren Tallis Announces Grant to Fund Salem Police, the office said. \
+             The House Passes Tallis Bill, said Rep. Wren Tallis on Monday.",
+        );
+        assert_eq!(p.name, "Wren Tallis");
+        assert!(p.official);
+        let p = one("Capitol ComplexCongressman Wren Tallis said the plan would help.");
+        assert_eq!(p.name, "Wren Tallis");
+        let p = one("Rep. Wren McTallis said the plan would help.");
+        assert_eq!(p.name, "Wren McTallis");
+        let p = one("Defendant Wren Tallis, 40, was sentenced. Tallis said nothing.");
+        assert_eq!(p.name, "Wren Tallis");
+        let p = one("Forty-year-old Wren Tallis was sentenced. Tallis said nothing.");
+        assert_eq!(p.name, "Wren Tallis");
     }
 
     #[test]

@@ -66,6 +66,40 @@ pub(crate) mod class {
     pub const STATE: u32 = 1 << 7;
     /// Name suffixes ("Jr").
     pub const SUFFIX: u32 = 1 << 8;
+    /// Capitalised verb forms ("Announces", "Passes"): never part of a person's name.
+    pub const VERB: u32 = 1 << 9;
+}
+
+/// The verbs of `data/verbs.txt` (base forms; `#` starts a comment line).
+const VERBS: &str = include_str!("data/verbs.txt");
+
+/// Every written form of a base verb: the base, -s/-es, -ed/-d, -ing (a final e dropped,
+/// a final consonant + y turned into -ies/-ied).
+fn verb_forms(base: &str) -> Vec<String> {
+    let stem_y = base
+        .strip_suffix('y')
+        .filter(|s| !s.ends_with(['a', 'e', 'o', 'u']));
+    let (third, past) = match stem_y {
+        Some(stem) => (format!("{stem}ies"), format!("{stem}ied")),
+        None if base.ends_with(['s', 'x', 'z']) || base.ends_with("sh") || base.ends_with("ch") => {
+            (format!("{base}es"), format!("{base}ed"))
+        }
+        None if base.ends_with('e') => (format!("{base}s"), format!("{base}d")),
+        None => (format!("{base}s"), format!("{base}ed")),
+    };
+    let ing = match base.strip_suffix('e') {
+        Some(stem) if !base.ends_with("ee") => format!("{stem}ing"),
+        _ => format!("{base}ing"),
+    };
+    vec![base.to_string(), third, past, ing]
+}
+
+/// A word with its first letter in upper case.
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
 /// Every listed word with its classes.
@@ -82,7 +116,14 @@ static LEXICON: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
         super::titles::PRIVATE_HEADS.words(),
     ] {
         add(heads, class::TITLE);
-        let plurals: Vec<String> = heads.iter().map(|w| format!("{w}s")).collect();
+        // "Congressmen", "Councilwomen" beside the regular "Senators".
+        let plurals: Vec<String> = heads
+            .iter()
+            .map(|w| match w.strip_suffix("man") {
+                Some(stem) => format!("{stem}men"),
+                None => format!("{w}s"),
+            })
+            .collect();
         add(
             &plurals.iter().map(String::as_str).collect::<Vec<_>>(),
             class::TITLE,
@@ -97,6 +138,17 @@ static LEXICON: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
     add(super::people::PLACE_WORDS.words(), class::PLACE);
     add(super::people::SUFFIXES, class::SUFFIX);
     add(&super::states::single_word_names(), class::STATE);
+    let verbs: Vec<String> = VERBS
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .flat_map(verb_forms)
+        .map(|w| capitalise(&w))
+        .collect();
+    add(
+        &verbs.iter().map(String::as_str).collect::<Vec<_>>(),
+        class::VERB,
+    );
     map
 });
 
@@ -432,5 +484,29 @@ mod tests {
     #[test]
     fn out_of_range_span_gives_nothing() {
         assert!(tokenize_span("abc", Span::new(2, 9), 0).is_empty());
+    }
+
+    #[test]
+    fn verb_forms_cover_the_inflections() {
+        assert_eq!(verb_forms("pass"), ["pass", "passes", "passed", "passing"]);
+        assert_eq!(
+            verb_forms("announce"),
+            ["announce", "announces", "announced", "announcing"]
+        );
+        assert_eq!(
+            verb_forms("testify"),
+            ["testify", "testifies", "testified", "testifying"]
+        );
+        assert_eq!(verb_forms("vote")[3], "voting");
+        assert_eq!(capitalise("walks"), "Walks");
+    }
+
+    #[test]
+    fn verbs_and_plural_titles_are_classed() {
+        let s = "Congressmen Ann Doe Announces Grant";
+        let toks = tokenize_span(s, Span::new(0, s.len()), 0);
+        assert!(toks[0].has(class::TITLE));
+        assert!(toks[3].has(class::VERB));
+        assert!(!toks[1].has(class::VERB) && !toks[2].has(class::VERB));
     }
 }

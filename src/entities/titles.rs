@@ -247,6 +247,11 @@ const LOWER_ROLES: &[(&str, bool)] = &[
     ("co-defendant", false),
 ];
 
+/// True for a role noun of [`LOWER_ROLES`] ("defendant"), in lower case.
+pub(crate) fn is_lower_role(word: &str) -> bool {
+    LOWER_ROLES.iter().any(|(r, _)| *r == word)
+}
+
 /// Words written before a lower-case role that make it private ("defense attorney").
 const PRIVATE_ROLE_MODIFIERS: &[&str] = &[
     "defense", "private", "family", "civil", "Defense", "Private",

@@ -1,7 +1,8 @@
 //! The cache behind incremental runs: what each input file contributed to the tables last
 //! time, keyed by a hash of its content and of the program and model that processed it.
 //! A rerun replays unchanged files from here and processes only new or changed ones, and
-//! the tables come out byte for byte as a full run would write them.
+//! the tables come out byte for byte as a full run would write them: the entries hold the
+//! rows before entity resolution, which runs over the whole corpus at the end of each run.
 
 use std::collections::HashSet;
 use std::fs;

@@ -19,6 +19,7 @@ use crate::entities::Entity;
 
 pub mod cache;
 pub mod datasette;
+pub mod resolve;
 pub mod schema;
 pub mod sqlite;
 
@@ -366,8 +367,15 @@ pub const TABLE_NAMES: &[&str] = &[
     "entities.csv",
     "mentions.csv",
     "quotes.csv",
+    "persons.csv",
+    "agencies.csv",
     "skipped.csv",
 ];
+
+/// The directory, inside an output directory, that keeps the entity, mention and quote
+/// tables with the ids the entities stage gave them: what `whosaid merge` resolves anew
+/// when it joins shard outputs.
+pub const UNRESOLVED_DIR: &str = ".whosaid-unresolved";
 
 /// Removes `.TABLE.*.tmp` files: what runs killed before renaming their tables left behind.
 fn remove_leftovers(dir: &Path) -> Result<()> {
@@ -385,30 +393,39 @@ fn remove_leftovers(dir: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Writes all tables of one run.
+/// Writes all tables of one run: rows go to temporary files, the entity, mention and
+/// quote rows with their unresolved ids; [`Writers::finish`] resolves them and renames
+/// every table into place.
 pub struct Writers {
+    dir: PathBuf,
     releases: Table,
     sentences: Table,
-    entities: Table,
-    mentions: Table,
-    quotes: Table,
     skipped: Table,
+    /// Entities, mentions and quotes as the entities stage identified them.
+    unresolved: [Table; 3],
 }
 
 impl Writers {
     /// Opens temporary files for every table in `dir` (created if missing), after removing
     /// the temporary files a killed run may have left there.
     pub fn create(dir: &Path) -> Result<Writers> {
-        fs::create_dir_all(dir)
-            .with_context(|| format!("cannot create output directory {}", dir.display()))?;
-        remove_leftovers(dir)?;
+        let unresolved_dir = dir.join(UNRESOLVED_DIR);
+        for d in [dir, unresolved_dir.as_path()] {
+            fs::create_dir_all(d)
+                .with_context(|| format!("cannot create output directory {}", d.display()))?;
+            remove_leftovers(d)?;
+        }
+        let unresolved = |table: &schema::Table| Table::create(&unresolved_dir, table);
         Ok(Writers {
+            dir: dir.to_path_buf(),
             releases: Table::create(dir, &schema::RELEASES)?,
             sentences: Table::create(dir, &schema::SENTENCES)?,
-            entities: Table::create(dir, &schema::ENTITIES)?,
-            mentions: Table::create(dir, &schema::MENTIONS)?,
-            quotes: Table::create(dir, &schema::QUOTES)?,
             skipped: Table::create(dir, &schema::SKIPPED)?,
+            unresolved: [
+                unresolved(&schema::ENTITIES)?,
+                unresolved(&schema::MENTIONS)?,
+                unresolved(&schema::QUOTES)?,
+            ],
         })
     }
 
@@ -416,27 +433,95 @@ impl Writers {
     pub fn append(&mut self, f: &Fragments) -> Result<()> {
         self.releases.file.write_all(f.releases.as_bytes())?;
         self.sentences.file.write_all(f.sentences.as_bytes())?;
-        self.entities.file.write_all(f.entities.as_bytes())?;
-        self.mentions.file.write_all(f.mentions.as_bytes())?;
-        self.quotes.file.write_all(f.quotes.as_bytes())?;
         self.skipped.file.write_all(f.skipped.as_bytes())?;
+        let [entities, mentions, quotes] = &mut self.unresolved;
+        entities.file.write_all(f.entities.as_bytes())?;
+        mentions.file.write_all(f.mentions.as_bytes())?;
+        quotes.file.write_all(f.quotes.as_bytes())?;
         Ok(())
     }
 
-    /// Completes every table and moves them to their final names.
-    pub fn finish(self) -> Result<()> {
-        for table in [
-            self.releases,
-            self.sentences,
-            self.entities,
-            self.mentions,
-            self.quotes,
-            self.skipped,
+    /// Appends every row of the output directory `part` of an earlier run (a shard), as
+    /// its tables and its unresolved tables hold them.
+    pub fn append_part(&mut self, part: &Path) -> Result<()> {
+        let unresolved_dir = part.join(UNRESOLVED_DIR);
+        let [entities, mentions, quotes] = &mut self.unresolved;
+        for (table, path) in [
+            (&mut self.releases, part.join("releases.csv")),
+            (&mut self.sentences, part.join("sentences.csv")),
+            (&mut self.skipped, part.join("skipped.csv")),
+            (entities, unresolved_dir.join("entities.csv")),
+            (mentions, unresolved_dir.join("mentions.csv")),
+            (quotes, unresolved_dir.join("quotes.csv")),
         ] {
-            table.finish()?;
+            append_rows(&mut table.file, &path)?;
         }
         Ok(())
     }
+
+    /// Resolves the entity ids ([`resolve::resolve_tables`]), writes the resolved tables,
+    /// `persons.csv` and `agencies.csv`, and moves every table to its final name.
+    pub fn finish(mut self) -> Result<resolve::Resolution> {
+        for table in [&mut self.releases, &mut self.sentences, &mut self.skipped]
+            .into_iter()
+            .chain(self.unresolved.iter_mut())
+        {
+            table.file.flush()?;
+        }
+        let mut entities = Table::create(&self.dir, &schema::ENTITIES)?;
+        let mut mentions = Table::create(&self.dir, &schema::MENTIONS)?;
+        let mut quotes = Table::create(&self.dir, &schema::QUOTES)?;
+        let mut persons = Table::create(&self.dir, &schema::PERSONS)?;
+        let mut agencies = Table::create(&self.dir, &schema::AGENCIES)?;
+        let resolution = resolve::resolve_tables(
+            &resolve::Paths {
+                releases: self.releases.file.get_ref().path(),
+                sentences: self.sentences.file.get_ref().path(),
+                unresolved: [0, 1, 2].map(|i| self.unresolved[i].file.get_ref().path()),
+            },
+            resolve::Outputs {
+                tables: [
+                    &mut entities.file,
+                    &mut mentions.file,
+                    &mut quotes.file,
+                    &mut persons.file,
+                    &mut agencies.file,
+                ],
+            },
+        )?;
+        let [u_entities, u_mentions, u_quotes] = self.unresolved;
+        for table in [
+            self.releases,
+            self.sentences,
+            entities,
+            mentions,
+            quotes,
+            persons,
+            agencies,
+            self.skipped,
+            u_entities,
+            u_mentions,
+            u_quotes,
+        ] {
+            table.finish()?;
+        }
+        Ok(resolution)
+    }
+}
+
+/// Appends the rows of the CSV table at `path` (its header line dropped) to `out`.
+fn append_rows(out: &mut impl Write, path: &Path) -> Result<()> {
+    let file = fs::File::open(path).with_context(|| {
+        format!(
+            "cannot read {}: not the output directory of a whosaid run of this version",
+            path.display()
+        )
+    })?;
+    let mut reader = std::io::BufReader::new(file);
+    let mut header = Vec::new();
+    std::io::BufRead::read_until(&mut reader, b'\n', &mut header)?;
+    std::io::copy(&mut reader, out)?;
+    Ok(())
 }
 
 #[cfg(test)]

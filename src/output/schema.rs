@@ -167,7 +167,10 @@ pub const ENTITIES: Table = Table {
     kind: TableKind::CsvAndDatabase,
     columns: &[
         col("release_id", THE_RELEASE),
-        col("entity_id", "id shared across releases"),
+        col(
+            "entity_id",
+            "id shared across releases (the resolved person or agency)",
+        ),
         col(
             "type",
             "PERSON, STATE, AGENCY, ORG (non-government organisation), LOCATION",
@@ -175,7 +178,8 @@ pub const ENTITIES: Table = Table {
         col(
             "name",
             "canonical name (fullest form in the release, titles stripped); state name for \
-             states",
+             states. Rows of one release that resolve to one person are one row, under the \
+             fullest of their names",
         ),
         col(
             "official",
@@ -234,6 +238,53 @@ pub const QUOTES: Table = Table {
     ],
 };
 
+/// `persons`: one row per person resolved across the corpus.
+pub const PERSONS: Table = Table {
+    name: "persons",
+    description: "one row per resolved person",
+    kind: TableKind::CsvAndDatabase,
+    columns: &[
+        col("entity_id", "the person's id in the other tables"),
+        col(
+            "name",
+            "the fullest form of the name (a name written in two rows or more before one \
+             written once, then most words, most rows, longest)",
+        ),
+        col(
+            "variants",
+            "every name written for the person, ;-separated, sorted",
+        ),
+        col("titles", "every title given, ;-separated"),
+        col("organizations", "every organisation given, ;-separated"),
+        col("states", "every state given, ;-separated"),
+        col("releases", "releases naming the person"),
+        col("quotes", "quotations attributed to the person"),
+        col("first_date", "date of the first of those releases"),
+        col("last_date", "date of the last of those releases"),
+    ],
+};
+
+/// `agencies`: one row per agency resolved across the corpus.
+pub const AGENCIES: Table = Table {
+    name: "agencies",
+    description: "one row per resolved agency",
+    kind: TableKind::CsvAndDatabase,
+    columns: &[
+        col("entity_id", "the agency's id in the other tables"),
+        col("name", "the fullest form of the name"),
+        col(
+            "variants",
+            "every name written for the agency, ;-separated, sorted",
+        ),
+        col("acronyms", "every acronym given, ;-separated"),
+        col("organizations", "parent bodies, ;-separated"),
+        col("states", "every state given, ;-separated"),
+        col("releases", "releases naming the agency"),
+        col("first_date", "date of the first of those releases"),
+        col("last_date", "date of the last of those releases"),
+    ],
+};
+
 /// `skipped`: inputs that gave no release.
 pub const SKIPPED: Table = Table {
     name: "skipped",
@@ -269,6 +320,10 @@ pub const QUOTES_BY_SPEAKER: Table = Table {
         col("date", DATE),
         col("year", "year of the release date"),
         col("speaker", SPEAKER),
+        col(
+            "speaker_name",
+            "the resolved person's name (persons.name), the same for every spelling",
+        ),
         col("text", QUOTE_TEXT),
         col(
             "speaker_title",
@@ -310,6 +365,8 @@ pub const TABLES: &[Table] = &[
     ENTITIES,
     MENTIONS,
     QUOTES,
+    PERSONS,
+    AGENCIES,
     SKIPPED,
     QUOTES_BY_SPEAKER,
 ];

@@ -109,9 +109,33 @@ CREATE TRIGGER IF NOT EXISTS quotes_fts_update AFTER UPDATE ON quotes BEGIN
     VALUES ('delete', old.rowid, old.text, old.speaker);
     INSERT INTO quotes_fts(rowid, text, speaker) VALUES (new.rowid, new.text, new.speaker);
 END;
+CREATE TABLE IF NOT EXISTS persons (
+    entity_id     TEXT PRIMARY KEY,
+    name          TEXT NOT NULL,
+    variants      TEXT NOT NULL,
+    titles        TEXT,
+    organizations TEXT,
+    states        TEXT,
+    releases      INTEGER NOT NULL,
+    quotes        INTEGER NOT NULL,
+    first_date    TEXT,
+    last_date     TEXT
+);
+CREATE TABLE IF NOT EXISTS agencies (
+    entity_id     TEXT PRIMARY KEY,
+    name          TEXT NOT NULL,
+    variants      TEXT NOT NULL,
+    acronyms      TEXT,
+    organizations TEXT,
+    states        TEXT,
+    releases      INTEGER NOT NULL,
+    first_date    TEXT,
+    last_date     TEXT
+);
 DROP VIEW IF EXISTS quotes_by_speaker;
 CREATE VIEW quotes_by_speaker AS
-SELECT r.date, CAST(substr(r.date, 1, 4) AS INTEGER) AS year, q.speaker, q.text,
+SELECT r.date, CAST(substr(r.date, 1, 4) AS INTEGER) AS year, q.speaker, p.name AS speaker_name,
+       q.text,
        COALESCE(e.title, q.speaker_title) AS speaker_title,
        COALESCE(e.state, q.speaker_state) AS speaker_state, e.official AS speaker_official,
        e.type AS speaker_type, e.organization AS speaker_organization,
@@ -119,7 +143,8 @@ SELECT r.date, CAST(substr(r.date, 1, 4) AS INTEGER) AS year, q.speaker, q.text,
        q.quote_id, q.release_id, q.speaker_entity_id, q.rowid AS quote_rowid
 FROM quotes q
 JOIN releases r ON r.release_id = q.release_id
-LEFT JOIN entities e ON e.release_id = q.release_id AND e.entity_id = q.speaker_entity_id;
+LEFT JOIN entities e ON e.release_id = q.release_id AND e.entity_id = q.speaker_entity_id
+LEFT JOIN persons p ON p.entity_id = q.speaker_entity_id;
 "#;
 
 /// Sets up the tables, the full-text index, its triggers and the view. An index of another
@@ -145,6 +170,49 @@ fn set_up(conn: &mut Connection) -> Result<()> {
     tx.execute_batch(FTS_TRIGGERS_AND_VIEW)?;
     tx.commit()?;
     Ok(())
+}
+
+/// A row of the resolved `entities.csv`.
+#[derive(serde::Deserialize)]
+struct EntityCsv {
+    release_id: String,
+    entity_id: String,
+    #[serde(rename = "type")]
+    kind: String,
+    name: String,
+    official: Option<bool>,
+    title: Option<String>,
+    organization: Option<String>,
+    state: Option<String>,
+    acronym: Option<String>,
+    mentions: i64,
+    start: Option<i64>,
+    end: Option<i64>,
+}
+
+/// A row of the resolved `mentions.csv`.
+#[derive(serde::Deserialize)]
+struct MentionCsv {
+    release_id: String,
+    entity_id: String,
+    start: i64,
+    end: i64,
+    text: String,
+    sentence: Option<i64>,
+    origin: String,
+}
+
+/// Reads a table of the output directory `out` as rows of `T`.
+fn read_table<T: serde::de::DeserializeOwned>(
+    out: &Path,
+    table: &str,
+) -> Result<impl Iterator<Item = Result<T>>> {
+    let path = out.join(table);
+    let reader =
+        csv::Reader::from_path(&path).with_context(|| format!("cannot read {}", path.display()))?;
+    Ok(reader
+        .into_deserialize()
+        .map(move |row| row.with_context(|| format!("bad row in {}", path.display()))))
 }
 
 /// What an upsert did to one release.
@@ -248,6 +316,80 @@ fn upsert_in(tx: &Transaction<'_>, fingerprint: &str, a: &Analysis) -> Result<Up
     };
     insert(tx, &Rows::of(a), &hash)?;
     Ok(outcome)
+}
+
+impl Database {
+    /// Gives the releases of a run the resolved ids of its tables in `out`: their entity
+    /// and mention rows are replaced by those of `entities.csv` and `mentions.csv`, their
+    /// quotes take the speaker ids of `quotes.csv`, and `persons` and `agencies` become
+    /// those of `persons.csv` and `agencies.csv`. One transaction.
+    pub fn apply_resolution(&mut self, out: &Path) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        {
+            let mut clear = tx.prepare("DELETE FROM entities WHERE release_id = ?1")?;
+            for row in read_table::<(String,)>(out, "releases.csv")? {
+                clear.execute([row?.0])?;
+            }
+            let mut insert = tx.prepare(
+                "INSERT INTO entities VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+            )?;
+            for e in read_table::<EntityCsv>(out, "entities.csv")? {
+                let e = e?;
+                insert.execute(params![
+                    e.release_id,
+                    e.entity_id,
+                    e.kind,
+                    e.name,
+                    e.official,
+                    e.title,
+                    e.organization,
+                    e.state,
+                    e.acronym,
+                    e.mentions,
+                    e.start,
+                    e.end
+                ])?;
+            }
+            let mut insert =
+                tx.prepare("INSERT OR IGNORE INTO mentions VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")?;
+            for m in read_table::<MentionCsv>(out, "mentions.csv")? {
+                let m = m?;
+                insert.execute(params![
+                    m.release_id,
+                    m.entity_id,
+                    m.start,
+                    m.end,
+                    m.text,
+                    m.sentence,
+                    m.origin
+                ])?;
+            }
+            let mut update = tx.prepare(
+                "UPDATE quotes SET speaker_entity_id = ?2
+                 WHERE quote_id = ?1 AND speaker_entity_id IS NOT ?2",
+            )?;
+            for q in read_table::<Vec<Option<String>>>(out, "quotes.csv")? {
+                let q = q?;
+                update.execute(params![q[1], q[6]])?;
+            }
+            for (table, columns) in [
+                ("persons", super::schema::PERSONS.csv_columns()),
+                ("agencies", super::schema::AGENCIES.csv_columns()),
+            ] {
+                tx.execute(&format!("DELETE FROM {table}"), [])?;
+                let slots: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();
+                let mut insert = tx.prepare(&format!(
+                    "INSERT INTO {table} VALUES ({})",
+                    slots.join(", ")
+                ))?;
+                for row in read_table::<Vec<Option<String>>>(out, &format!("{table}.csv"))? {
+                    insert.execute(rusqlite::params_from_iter(row?))?;
+                }
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
 }
 
 fn insert(tx: &Transaction<'_>, rows: &Rows<'_>, hash: &str) -> Result<()> {
