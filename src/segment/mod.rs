@@ -17,7 +17,6 @@ mod date;
 mod header;
 mod sentences;
 
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -267,12 +266,21 @@ fn page_layout(raw: &RawRelease) -> Result<Layout, NotARelease> {
         matched.map(|(_, _, span)| span.slice(text)),
     )?;
     let texts: Vec<&str> = lines.iter().map(|l| l.span.slice(text)).collect();
-    let footers = running_footers(&texts[b..]);
+    // An address footer printed again further down is a converted PDF's page footer: a
+    // page break inside the release, not its end (the last page's copy, or an end mark,
+    // ends it).
+    let mut footers: Vec<&str> = Vec::new();
     let end = (b + 1..lines.len())
         .find(|&k| {
             let l = line(k);
-            (chrome::is_end_line(l) && !footers.contains(l))
-                || chrome::starts_fragment_run(&texts[k..])
+            if chrome::is_end_line(l) {
+                if chrome::is_address_footer(l) && texts[k + 1..].contains(&l) {
+                    footers.push(l);
+                    return false;
+                }
+                return true;
+            }
+            chrome::starts_fragment_run(&texts[k..])
                 || (date::find(l).is_some_and(|f| f.start == 0)
                     && date::is_date_line(l)
                     && l.split_whitespace().count() <= 5
@@ -743,12 +751,12 @@ fn issuer(first_line: &str, text: &str) -> Option<String> {
 /// Paragraphs of the body lines: a blank line always separates two; otherwise a line
 /// runs on from the previous one when that one does not end a sentence and either line
 /// is long (wrapped text) or this one starts in lower case.
-fn paragraphs(text: &str, body: &[Line], footers: &HashSet<&str>) -> Vec<Span> {
+fn paragraphs(text: &str, body: &[Line], footers: &[&str]) -> Vec<Span> {
     let kept: Vec<&Line> = body
         .iter()
         .filter(|l| {
             let s = l.span.slice(text);
-            !chrome::is_chrome_line(s) && !footers.contains(s)
+            !chrome::is_chrome_line(s) && !footers.contains(&s)
         })
         .collect();
     let mut out: Vec<Span> = Vec::new();
@@ -778,20 +786,6 @@ fn paragraphs(text: &str, body: &[Line], footers: &HashSet<&str>) -> Vec<Span> {
         }
     }
     out
-}
-
-/// Footer lines printed on every page of a converted PDF: an address footer that recurs
-/// further down. Such a line is a page break inside the release, not its end; the body ends
-/// at an end mark or a footer printed once (the last page's).
-fn running_footers<'t>(lines: &[&'t str]) -> HashSet<&'t str> {
-    let mut seen: HashMap<&str, usize> = HashMap::new();
-    for l in lines.iter().filter(|l| chrome::is_address_footer(l)) {
-        *seen.entry(l).or_default() += 1;
-    }
-    seen.into_iter()
-        .filter(|&(_, n)| n > 1)
-        .map(|(l, _)| l)
-        .collect()
 }
 
 #[cfg(test)]
