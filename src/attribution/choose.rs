@@ -323,26 +323,32 @@ impl SpeakerChooser for RuleChooser {
     }
 }
 
+/// A candidate of the given name and sources, for tests.
+#[cfg(test)]
+pub(crate) fn test_candidate(name: &str, sources: Sources) -> Candidate {
+    Candidate {
+        speaker: Speaker {
+            name: name.to_string(),
+            entity_id: None,
+            title: None,
+            state: None,
+        },
+        sources,
+        person_entity: false,
+        org_entity: false,
+        official: false,
+        distance: Some(3),
+        mentioned_since_prior: false,
+        subject: false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn candidate(name: &str, sources: Sources) -> Candidate {
-        Candidate {
-            speaker: Speaker {
-                name: name.to_string(),
-                entity_id: None,
-                title: None,
-                state: None,
-            },
-            sources,
-            person_entity: false,
-            org_entity: false,
-            official: false,
-            distance: Some(3),
-            mentioned_since_prior: false,
-            subject: false,
-        }
+        test_candidate(name, sources)
     }
 
     fn context(method: Method) -> QuoteContext {

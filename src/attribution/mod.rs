@@ -40,6 +40,8 @@ use crate::quotes::lexicon::{
     Pronoun, Token,
 };
 use crate::quotes::QuoteSpan;
+#[cfg(test)]
+pub(crate) use choose::test_candidate;
 pub use choose::{
     Candidate, Method, QuoteContext, RuleChooser, Source, Sources, SpeakerChooser, FEATURES,
     FEATURE_NAMES,

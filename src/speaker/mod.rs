@@ -102,7 +102,7 @@ impl SpeakerChooser for SpeakerModel {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::attribution::{Sources, Speaker};
+    use crate::attribution::Sources;
 
     fn model(weights: &[(&str, f32)], threshold: f32) -> SpeakerModel {
         SpeakerModel {
@@ -123,21 +123,7 @@ mod tests {
     }
 
     fn candidate(name: &str, sources: Sources) -> Candidate {
-        Candidate {
-            speaker: Speaker {
-                name: name.into(),
-                entity_id: None,
-                title: None,
-                state: None,
-            },
-            sources,
-            person_entity: true,
-            org_entity: false,
-            official: false,
-            distance: Some(4),
-            mentioned_since_prior: true,
-            subject: true,
-        }
+        crate::attribution::test_candidate(name, sources)
     }
 
     #[test]
