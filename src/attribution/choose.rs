@@ -113,6 +113,13 @@ pub enum Source {
 }
 
 impl Sources {
+    /// The sources of a candidate proposed by `source` alone.
+    pub fn only(source: Source) -> Sources {
+        let mut s = Sources::default();
+        s.add(source);
+        s
+    }
+
     /// Marks `source` as one that proposed the candidate.
     pub fn add(&mut self, source: Source) {
         match source {
@@ -389,14 +396,7 @@ mod tests {
             },
         )
         .features(&q);
-        let other = candidate(
-            "Bo Tarn",
-            Sources {
-                nearest: true,
-                ..Sources::default()
-            },
-        )
-        .features(&q);
+        let other = candidate("Bo Tarn", Sources::only(Source::Nearest)).features(&q);
         assert_eq!(rule[at("rule_statement")], 1.0);
         assert_eq!(rule[at("sources_agree")], 1.0);
         assert_eq!(other[at("rule_statement")], 0.0);
@@ -407,20 +407,8 @@ mod tests {
     fn the_rule_chooser_takes_the_rules_candidate() {
         let q = context(Method::After);
         let cands = [
-            candidate(
-                "Bo Tarn",
-                Sources {
-                    nearest: true,
-                    ..Sources::default()
-                },
-            ),
-            candidate(
-                "Ada Quill",
-                Sources {
-                    rule: true,
-                    ..Sources::default()
-                },
-            ),
+            candidate("Bo Tarn", Sources::only(Source::Nearest)),
+            candidate("Ada Quill", Sources::only(Source::Rule)),
         ];
         assert_eq!(RuleChooser.choose(&q, &cands), Some((1, 0.9)));
         assert_eq!(RuleChooser.choose(&q, &cands[..1]), None);

@@ -369,8 +369,7 @@ impl Ctx<'_> {
             let last = self.last_mention_before(&speaker, entity, q.outer.start);
             let subject = last.is_some_and(|m| self.opens_sentence(m.start));
             let last = last.map(|m| m.end);
-            let mut sources = Sources::default();
-            sources.add(source);
+            let sources = Sources::only(source);
             out.push(Candidate {
                 person_entity: entity.is_some_and(|e| e.kind == EntityType::Person),
                 org_entity: entity.is_some_and(|e| {

@@ -102,7 +102,7 @@ impl SpeakerChooser for SpeakerModel {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::attribution::Sources;
+    use crate::attribution::{Source, Sources};
 
     fn model(weights: &[(&str, f32)], threshold: f32) -> SpeakerModel {
         SpeakerModel {
@@ -133,20 +133,8 @@ mod tests {
             ..QuoteContext::empty()
         };
         let cands = [
-            candidate(
-                "Bo Tarn",
-                Sources {
-                    nearest: true,
-                    ..Sources::default()
-                },
-            ),
-            candidate(
-                "Ada Quill",
-                Sources {
-                    issuer: true,
-                    ..Sources::default()
-                },
-            ),
+            candidate("Bo Tarn", Sources::only(Source::Nearest)),
+            candidate("Ada Quill", Sources::only(Source::Issuer)),
         ];
         let m = model(&[("issuer_no_cue", 3.0)], 0.5);
         let (i, p) = m.choose(&q, &cands).unwrap();
