@@ -10,7 +10,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::Stdio;
 
-use common::{column, extract_rules, rows, utf16, whosaid};
+use common::{column, extract_rules, extract_rules_reporting, rows, utf16, whosaid};
 
 /// An invented one-release file whose quote is attributed to `speaker`.
 fn release(town: &str, speaker: &str, headline: &str) -> String {
@@ -164,13 +164,7 @@ fn a_replayed_file_still_reports_its_bad_line() {
         ["releases.csv", "quotes.csv", "skipped.csv"].map(|t| fs::read(out.join(t)).unwrap())
     };
     let before = tables(&out);
-    let again = whosaid()
-        .args(["extract", "--no-ner"])
-        .arg(&input)
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .unwrap();
+    let again = extract_rules_reporting(&input, &out);
     let stderr = String::from_utf8_lossy(&again.stderr);
     assert!(stderr.contains("4 unchanged files replayed"), "{stderr}");
     assert!(stderr.contains("feed.jsonl: line 2:"), "{stderr}");

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::Path;
 
-use common::{extract, extract_rules, rows, whosaid};
+use common::{extract, extract_rules, extract_rules_reporting, rows, whosaid};
 use whosaid::output::TABLE_NAMES;
 
 /// Two members' archives, one release per line (`DATE<TAB>text`), the issuer taken from
@@ -191,13 +191,7 @@ fn an_incremental_rerun_resolves_as_a_full_run() {
     assert!(extract_rules(&input, &out).status.success());
     // The second member's file names Wren too, which changes his profile.
     fs::write(input.join("danaOrrPress.txt"), orr).unwrap();
-    let o = whosaid()
-        .args(["extract", "--no-ner"])
-        .arg(&input)
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .unwrap();
+    let o = extract_rules_reporting(&input, &out);
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert!(stderr.contains("1 unchanged files replayed"), "{stderr}");
     let full = dir.path().join("full");

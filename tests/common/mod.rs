@@ -29,6 +29,18 @@ pub fn extract_rules(input: &Path, out: &Path) -> Output {
     ])
 }
 
+/// Runs `whosaid extract --no-ner INPUT --out OUT` with its summary line on stderr (no
+/// `--quiet`), for tests that read what a run reports.
+pub fn extract_rules_reporting(input: &Path, out: &Path) -> Output {
+    whosaid()
+        .args(["extract", "--no-ner"])
+        .arg(input)
+        .arg("--out")
+        .arg(out)
+        .output()
+        .expect("whosaid runs")
+}
+
 /// The read-only `shared/` folder beside the checkout (or `$WHOSAID_SHARED`), or `None`
 /// with a message saying the test is skipped.
 pub fn shared_dir(test: &str) -> Option<PathBuf> {
