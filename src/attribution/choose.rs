@@ -47,20 +47,6 @@ pub enum Method {
 }
 
 impl Method {
-    /// The cue rules, in the order of their features.
-    pub const RULES: [Method; 10] = [
-        Method::Transcript,
-        Method::After,
-        Method::Before,
-        Method::Statement,
-        Method::Signature,
-        Method::Sentence,
-        Method::Previous,
-        Method::Continuation,
-        Method::Answer,
-        Method::None,
-    ];
-
     /// The name written in the `method` column.
     pub fn as_str(self) -> &'static str {
         match self {
