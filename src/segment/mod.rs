@@ -627,7 +627,10 @@ fn nearest_title(
     let mut k = b;
     while k > lowest && {
         let l = line(k - 1);
-        is_header_filler(l) || title::is_furniture(l) || title::is_sentence(l)
+        is_header_filler(l)
+            || title::is_furniture(l)
+            || title::is_sentence(l)
+            || title::in_menu_run(text, lines, k - 1)
     } {
         k -= 1;
     }
