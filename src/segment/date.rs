@@ -121,6 +121,10 @@ fn ymd(y: Option<i32>, m: Option<u32>, d: Option<u32>) -> Option<NaiveDate> {
 
 /// The first valid date in `text` in any of the printed forms, earliest match first.
 pub fn find(text: &str) -> Option<Found> {
+    // Every printed form has a day or a year in digits.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let worded = WORDED.captures_iter(text).find_map(|c| {
         let m = c.get(0)?;
         let date = ymd(
@@ -237,6 +241,21 @@ pub fn find_yearless(text: &str) -> Option<Yearless> {
 /// The four-digit years printed in a text, in order.
 pub fn years(text: &str) -> impl Iterator<Item = i32> + '_ {
     YEAR.find_iter(text).filter_map(|m| m.as_str().parse().ok())
+}
+
+/// Most bytes a date opening a line takes ("Wednesday, September 30th, 2026").
+const LEADING_DATE_BYTES: usize = 40;
+
+/// A date that opens `line` (the search looks no further than a date can reach).
+pub fn at_start(line: &str) -> Option<Found> {
+    let opens = line.chars().next().is_some_and(|c| c.is_ascii_digit())
+        || line
+            .get(..3)
+            .is_some_and(|w| month_number(w).is_some() || w.parse::<chrono::Weekday>().is_ok());
+    if !opens {
+        return None;
+    }
+    find(&line[..line.floor_char_boundary(LEADING_DATE_BYTES)]).filter(|f| f.start == 0)
 }
 
 /// Parses a date given outside the text (a `DATE<TAB>` column, a JSON field) in any of

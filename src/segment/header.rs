@@ -123,7 +123,7 @@ pub fn browser_site(first_line: &str) -> Option<&str> {
 /// dash starts).
 pub fn dateline(line: &str) -> Option<(std::ops::Range<usize>, usize)> {
     bare_dateline(line).or_else(|| {
-        let f = super::date::find(line).filter(|f| f.start == 0)?;
+        let f = super::date::at_start(line)?;
         let rest = &line[f.end..];
         let cut = f.end + (rest.len() - rest.trim_start_matches([' ', ',']).len());
         let (place, after) = bare_dateline(&line[cut..])?;
