@@ -199,3 +199,17 @@ fn a_one_line_release_headline_before_its_printed_date() {
     );
     assert!(r.slice(r.body).starts_with("Grants Will Fund"));
 }
+
+#[test]
+fn the_browser_titles_headline_printed_in_other_words_far_above_the_body() {
+    let menu: Vec<String> = (1..=12).map(|i| format!("Menu Item {i}")).collect();
+    let text = format!(
+        "Vane Opens River Trail, Thanks Volunteers | State of Springfield\n\
+         Vane Opens River Trail and Thanks Volunteers\n{}\n{BODY}",
+        menu.join("\n")
+    );
+    assert_eq!(
+        title(&page(&text)),
+        Some("Vane Opens River Trail and Thanks Volunteers")
+    );
+}

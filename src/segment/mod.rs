@@ -259,6 +259,10 @@ fn page_layout(raw: &RawRelease) -> Result<Layout, NotARelease> {
     {
         return Err(NotARelease::new("listing page (news index), not a release"));
     }
+    let matched = matched.or_else(|| {
+        let c = candidates.first()?;
+        title::similar_line(text, &lines, c, search_from)
+    });
     let region_start = match matched {
         Some((_, last, _)) => last + 1,
         // The first line is the browser title the candidate came from; a title given
@@ -339,7 +343,7 @@ fn page_layout(raw: &RawRelease) -> Result<Layout, NotARelease> {
         },
     };
     if matched.is_some() {
-        header.subtitle = find_subtitle(text, &lines, region_start, b, header.title);
+        header.subtitle = title::subtitle(text, &lines, region_start, b, header.title);
     }
     let window_start = title_lines.map_or(b.saturating_sub(8), |(f, _)| f.saturating_sub(6));
     header.date = dating::release_date(
@@ -681,26 +685,6 @@ fn nearest_title(
     let title = Span::new(start, lines[last].span.end);
     let subtitle = (last + 1 < k).then(|| lines[last + 1].span);
     Some((top, last, title, subtitle))
-}
-
-/// With a matched headline: the first headline-like line of five words or more between
-/// it and the body that is not the headline again.
-fn find_subtitle(
-    text: &str,
-    lines: &[Line],
-    from: usize,
-    b: usize,
-    title: Option<Span>,
-) -> Option<Span> {
-    let title_norm = title.map(|t| norm(t.slice(text)));
-    (from..b).map(|k| lines[k].span).find(|s| {
-        let l = s.slice(text);
-        l.split_whitespace().count() >= 5
-            && header::is_title_like(l)
-            && !is_header_filler(l)
-            && !header::ends_sentence(l)
-            && title_norm.as_deref() != Some(norm(&l[title_prefix_len(l)..]).as_str())
-    })
 }
 
 /// Contact name, phone and e-mail from the given header and tail lines.

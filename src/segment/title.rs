@@ -6,7 +6,10 @@
 
 use chrono::NaiveDate;
 
+use std::collections::HashSet;
+
 use super::{date, header, Line};
+use crate::doc::Span;
 
 /// The most bytes of a one-line release searched for the date printed after its headline.
 const PRINTED_DATE_REACH: usize = 300;
@@ -134,6 +137,55 @@ pub(super) fn slug_line(text: &str, lines: &[Line], slug: &[String], from: usize
             && words[..n - 1] == slug[..n - 1]
             && (words[n - 1] == slug[n - 1]
                 || (n == slug.len() && words[n - 1].starts_with(slug[n - 1].as_str())))
+    })
+}
+
+/// With a matched headline: the first headline-like line of five words or more between
+/// it and the body that is not the headline again.
+pub(super) fn subtitle(
+    text: &str,
+    lines: &[Line],
+    from: usize,
+    b: usize,
+    title: Option<Span>,
+) -> Option<Span> {
+    let title_norm = title.map(|t| super::norm(t.slice(text)));
+    (from..b).map(|k| lines[k].span).find(|s| {
+        let l = s.slice(text);
+        l.split_whitespace().count() >= 5
+            && header::is_title_like(l)
+            && !super::is_header_filler(l)
+            && !header::ends_sentence(l)
+            && title_norm.as_deref() != Some(super::norm(&l[super::title_prefix_len(l)..]).as_str())
+    })
+}
+
+/// Fewest shared words, as a share of all words of either, for a line to be the
+/// browser title's headline printed with other wording ("Gov." for "Governor", a word
+/// dropped or added).
+const SIMILAR_TITLE_JACCARD: f32 = 0.75;
+
+/// The first line from `from` on that says what the browser title's headline `candidate`
+/// says in slightly other words: (line, line, its span).
+pub(super) fn similar_line(
+    text: &str,
+    lines: &[Line],
+    candidate: &str,
+    from: usize,
+) -> Option<(usize, usize, Span)> {
+    let want: HashSet<String> = words_of(candidate).into_iter().collect();
+    if want.len() < MIN_SLUG_WORDS {
+        return None;
+    }
+    (from..lines.len()).find_map(|k| {
+        let l = lines[k].span.slice(text);
+        if !header::is_title_like(l) || is_furniture(l) {
+            return None;
+        }
+        let got: HashSet<String> = words_of(l).into_iter().collect();
+        let shared = got.intersection(&want).count() as f32;
+        let union = got.union(&want).count() as f32;
+        (shared / union >= SIMILAR_TITLE_JACCARD).then_some((k, k, lines[k].span))
     })
 }
 
@@ -280,6 +332,20 @@ mod tests {
         );
         assert!(slug_words("news_4460.txt").is_empty());
         assert!(slug_words("congress_jane_roe_L0001.txt").is_empty());
+    }
+
+    #[test]
+    fn the_browser_title_printed_in_other_words() {
+        let text = "Vane Opens River Trail, Thanks Volunteers - State of Springfield\nHome\nVane Opens River Trail and Thanks Volunteers\nBody.";
+        let lines = super::super::lines_of(text, Span::new(0, text.len()));
+        let browser = "Vane Opens River Trail, Thanks Volunteers";
+        let (k, _, span) = similar_line(text, &lines, browser, 1).unwrap();
+        assert_eq!(k, 2);
+        assert_eq!(
+            span.slice(text),
+            "Vane Opens River Trail and Thanks Volunteers"
+        );
+        assert!(similar_line(text, &lines, "Council Passes the Budget", 1).is_none());
     }
 
     #[test]
