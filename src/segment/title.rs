@@ -177,9 +177,12 @@ pub(super) fn similar_line(
     if want.len() < MIN_SLUG_WORDS {
         return None;
     }
+    let n = want.len() as f32;
     (from..lines.len()).find_map(|k| {
         let l = lines[k].span.slice(text);
-        if !header::is_title_like(l) || is_furniture(l) {
+        // A line with too few or too many words cannot share enough of them.
+        let words = l.split_whitespace().count() as f32;
+        if words * 2.0 < n || words > n * 2.0 || !header::is_title_like(l) || is_furniture(l) {
             return None;
         }
         let got: HashSet<String> = words_of(l).into_iter().collect();
