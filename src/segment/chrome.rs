@@ -79,6 +79,121 @@ static ADDRESS_FOOTER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// Navigation links and form buttons: "Skip to: Content", "Jump to navigation",
+/// "Submit Search", "Sign up for updates", "Search this site".
+static NAVIGATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^(?:
+            (?:skip|jump)\s+to\b.* | (?:go|return|back)\s+to(?:\s+\S+){0,2} |
+            (?:submit|search|subscribe|sign\s+up|sign\s+in|log\s*in|register|send|apply|donate|filter|reset|clear|menu|close|open|toggle)(?:\s+\S+){0,2} |
+            (?:\S+\s+){0,3}(?:main|site|top|mobile|toggle|open|close)\s+(?:menu|navigation) | .{0,40}\bbutton
+        )$",
+    )
+    .expect("static regex")
+});
+
+/// An image's file name, alone or with a caption after it ("IMG_2041.JPG",
+/// "ribbon-cutting_03.png", "DSC0042").
+static IMAGE_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^(?:
+            \S+\.(?:jpe?g|png|gif|webp|svg|tiff?|bmp|heic)\b.* |
+            (?:img|dsc|dscn|dcim|pxl|image|photo)[-_]?\d{2,}\S*
+        )$",
+    )
+    .expect("static regex")
+});
+
+/// Photo credits and captions' labels: "Photo by Jo Marsh", "(Photo courtesy of the
+/// county)", "Courtesy photo", "Photo credit: Office of the Governor", "Pictured: …".
+static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^[(\[]?(?:
+            (?:file\s+|staff\s+|courtesy\s+|submitted\s+)?(?:photos?|images?|photographs?|pictures?)\s*(?:credit|courtesy|by|:|[-–—]|/|\|).* |
+            (?:photo|image)\s+(?:courtesy|credit).* |
+            courtesy(?:\s+(?:photo|image|of))?\b.* |
+            (?:pictured|caption|credit|left\s+to\s+right|from\s+left)\s*:.* |
+            .{1,40}?/\s*(?:photo|staff|file)
+        )[)\]]?$",
+    )
+    .expect("static regex")
+});
+
+/// The head words of a site's news section ("Newsroom", "Press Releases", "News &
+/// Announcements", "Latest Updates"): a short line of these (and the office's name
+/// before them) names the section, not a release.
+const SECTION_WORDS: &[&str] = &[
+    "news",
+    "newsroom",
+    "press",
+    "releases",
+    "release",
+    "announcements",
+    "media",
+    "updates",
+    "statements",
+    "blog",
+    "stories",
+    "articles",
+    "archive",
+    "archives",
+];
+
+/// Words that go with section words in a section's name ("Media Center", "All News").
+const SECTION_FILLERS: &[&str] = &[
+    "center", "room", "hub", "latest", "recent", "all", "events", "and", "&", "the", "of",
+];
+
+/// Most words of a news-section name.
+const SECTION_NAME_WORDS: usize = 5;
+
+/// A breadcrumb trail ("Home > News > Press Releases", "Home / Newsroom / 2026").
+static BREADCRUMB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[^>»›|]{1,40}?(?:\s*[>»›|]\s*|\s+/\s+)){2,}[^>»›|]{0,80}$")
+        .expect("static regex")
+});
+
+/// True for a navigation link or form button ("Skip to:", "Submit Search").
+pub fn is_navigation(line: &str) -> bool {
+    NAVIGATION.is_match(line) || CHROME_LINE.is_match(line) || READ_MORE.is_match(line)
+}
+
+/// True for an image's file name ("IMG_2041.JPG", "plant-visit.png Springfield …").
+pub fn is_image_name(line: &str) -> bool {
+    IMAGE_NAME.is_match(line)
+}
+
+/// True for a photo credit or caption label ("Photo by Jo Marsh", "Courtesy photo").
+pub fn is_photo_credit(line: &str) -> bool {
+    PHOTO_CREDIT.is_match(line)
+}
+
+/// True for a breadcrumb trail of three or more parts ("Home > News > Releases").
+pub fn is_breadcrumb(line: &str) -> bool {
+    BREADCRUMB.is_match(line)
+}
+
+/// True for the name of a site's news section: a short line whose words are section
+/// words ("Latest News", "News & Announcements"), possibly after a one- or two-word name
+/// ("Governor's Newsroom", "County Press Releases").
+pub fn is_section_name(line: &str) -> bool {
+    let words: Vec<String> = line
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '&')
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() || words.len() > SECTION_NAME_WORDS {
+        return false;
+    }
+    let core = |w: &String| SECTION_WORDS.contains(&w.as_str());
+    let section = |w: &String| core(w) || SECTION_FILLERS.contains(&w.as_str());
+    let named = words.iter().take_while(|w| !section(w)).count();
+    named <= 2 && words[named..].iter().all(section) && words[named..].iter().any(core)
+}
+
 /// True when a line ends the release (end mark or the heading of what follows it).
 pub fn is_end_line(line: &str) -> bool {
     END_LINE.is_match(line) || is_address_footer(line)
@@ -165,6 +280,70 @@ mod tests {
             "https://example.org/consumers",
         ] {
             assert!(!is_end_line(l), "{l}");
+        }
+    }
+
+    #[test]
+    fn header_chrome_shapes() {
+        for l in [
+            "Skip to:",
+            "Skip to: Content",
+            "Jump to navigation",
+            "Submit Search",
+            "Subscribe",
+            "Search this site",
+            "Main menu",
+        ] {
+            assert!(is_navigation(l), "{l}");
+        }
+        for l in [
+            "Governor Signs the Search and Rescue Act",
+            "Search Continues for Missing Hiker",
+        ] {
+            assert!(!is_navigation(l), "{l}");
+        }
+        for l in [
+            "IMG_2041.JPG",
+            "ribbon-cutting_03.png",
+            "DSC0042",
+            "lake-cleanup.jpg Volunteers at the lake",
+        ] {
+            assert!(is_image_name(l), "{l}");
+        }
+        assert!(!is_image_name("Lake Cleanup Draws 300 Volunteers"));
+        for l in [
+            "Photo by Jo Marsh",
+            "(Photo courtesy of the county)",
+            "Courtesy photo",
+            "Photo credit: Office of the Governor",
+            "Pictured: Mayor Dale Vane and staff",
+            "Photo: Springfield Police",
+            "Jo Marsh / Staff",
+        ] {
+            assert!(is_photo_credit(l), "{l}");
+        }
+        assert!(!is_photo_credit(
+            "Photographers Honored at Capitol Ceremony"
+        ));
+        assert!(is_breadcrumb("Home > News > Press Releases"));
+        assert!(is_breadcrumb("Home / Newsroom / 2026"));
+        assert!(!is_breadcrumb("Man Charged in 2024/2025 Tax Case"));
+        assert!(!is_breadcrumb("Father/Son Duo Charged in 24/7 Scheme"));
+        for l in [
+            "Latest News",
+            "News & Announcements",
+            "Governor's Newsroom",
+            "County Press Releases",
+            "Media Center",
+        ] {
+            assert!(is_section_name(l), "{l}");
+        }
+        for l in [
+            "Media Pushes for Release of Records",
+            "Man Charged",
+            "Council Approves Budget News",
+        ] {
+            assert!(!is_section_name(l), "{l}");
         }
     }
 

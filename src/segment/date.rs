@@ -11,9 +11,35 @@ use regex::Regex;
 /// A month name, full or abbreviated, with an optional weekday before it.
 static WORDED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b",
+        r"(?i)\b(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b",
     )
     .expect("static regex")
+});
+
+/// The day before the month: "2 March 2020", "2nd March, 2020", "Monday 2 March 2020".
+static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?\s+(\d{4})\b",
+    )
+    .expect("static regex")
+});
+
+/// A month and day printed without a year ("Mar. 2", "Monday, March 2nd"), with the
+/// weekday when one is printed.
+static YEARLESS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b",
+    )
+    .expect("static regex")
+});
+
+/// A four-digit year of the genre's range, as a word of its own.
+static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(19[89]\d|20\d\d)\b").expect("static regex"));
+
+/// ISO-like dates with other separators: `2020/03/02`, `2020.03.02`.
+static YEAR_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\d{4})([./])(\d{1,2})([./])(\d{1,2})\b").expect("static regex")
 });
 
 /// `MM.DD.YY`, `MM/DD/YYYY`, `MM-DD-YYYY`.
@@ -95,6 +121,10 @@ fn ymd(y: Option<i32>, m: Option<u32>, d: Option<u32>) -> Option<NaiveDate> {
 
 /// The first valid date in `text` in any of the printed forms, earliest match first.
 pub fn find(text: &str) -> Option<Found> {
+    // Every printed form has a day or a year in digits.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let worded = WORDED.captures_iter(text).find_map(|c| {
         let m = c.get(0)?;
         let date = ymd(
@@ -119,17 +149,113 @@ pub fn find(text: &str) -> Option<Found> {
             return None;
         }
         let m = c.get(0)?;
+        let (a, b): (u32, u32) = (
+            c.get(1)?.as_str().parse().ok()?,
+            c.get(3)?.as_str().parse().ok()?,
+        );
+        let year = full_year(c.get(5)?.as_str());
+        // Month first, as U.S. offices print it; day first only when the first number
+        // cannot be a month ("23/03/2020").
+        let date = ymd(year, Some(a), Some(b))
+            .or_else(|| (a > 12).then(|| ymd(year, Some(b), Some(a))).flatten())?;
+        Some(Found::at(&m, date))
+    });
+    let day_first = DAY_FIRST.captures_iter(text).find_map(|c| {
+        let m = c.get(0)?;
         let date = ymd(
-            full_year(c.get(5)?.as_str()),
+            full_year(c.get(3)?.as_str()),
+            month_number(c.get(2)?.as_str()),
             c.get(1)?.as_str().parse().ok(),
-            c.get(3)?.as_str().parse().ok(),
         )?;
         Some(Found::at(&m, date))
     });
-    [worded, iso, numeric]
+    let year_first = YEAR_FIRST.captures_iter(text).find_map(|c| {
+        if c.get(2)?.as_str() != c.get(4)?.as_str() {
+            return None;
+        }
+        let m = c.get(0)?;
+        let date = ymd(
+            c.get(1)?.as_str().parse().ok(),
+            c.get(3)?.as_str().parse().ok(),
+            c.get(5)?.as_str().parse().ok(),
+        )?;
+        Some(Found::at(&m, date))
+    });
+    [worded, iso, numeric, day_first, year_first]
         .into_iter()
         .flatten()
         .min_by_key(|f| f.start)
+}
+
+/// A month and day printed without a year, with where they are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Yearless {
+    month: u32,
+    day: u32,
+    weekday: Option<chrono::Weekday>,
+    /// Byte offset of the match's start in the searched text.
+    pub start: usize,
+    /// Byte offset just after the match.
+    pub end: usize,
+}
+
+impl Yearless {
+    /// The date in the first of `years` where the day exists and, when a weekday was
+    /// printed, falls on it.
+    pub fn in_year_of(&self, years: &[i32]) -> Option<NaiveDate> {
+        use chrono::Datelike;
+        years.iter().find_map(|&y| {
+            NaiveDate::from_ymd_opt(y, self.month, self.day)
+                .filter(|d| self.weekday.is_none_or(|w| d.weekday() == w))
+        })
+    }
+}
+
+/// The first month and day in `text` printed without a year ("Mar. 2", "Monday, March
+/// 2nd"); a full date is not one.
+pub fn find_yearless(text: &str) -> Option<Yearless> {
+    YEARLESS.captures_iter(text).find_map(|c| {
+        let m = c.get(0)?;
+        let rest = text[m.end()..].trim_start_matches([',', ' ']);
+        if rest.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        let weekday = match c.get(1).map(|w| w.as_str().to_ascii_lowercase()) {
+            None => None,
+            Some(w) => Some(w.parse::<chrono::Weekday>().ok()?),
+        };
+        let day: u32 = c.get(3)?.as_str().parse().ok()?;
+        let month = month_number(c.get(2)?.as_str())?;
+        // Some year has the day (February 29 included).
+        NaiveDate::from_ymd_opt(2024, month, day)?;
+        Some(Yearless {
+            month,
+            day,
+            weekday,
+            start: m.start(),
+            end: m.end(),
+        })
+    })
+}
+
+/// The four-digit years printed in a text, in order.
+pub fn years(text: &str) -> impl Iterator<Item = i32> + '_ {
+    YEAR.find_iter(text).filter_map(|m| m.as_str().parse().ok())
+}
+
+/// Most bytes a date opening a line takes ("Wednesday, September 30th, 2026").
+const LEADING_DATE_BYTES: usize = 40;
+
+/// A date that opens `line` (the search looks no further than a date can reach).
+pub fn at_start(line: &str) -> Option<Found> {
+    let opens = line.chars().next().is_some_and(|c| c.is_ascii_digit())
+        || line
+            .get(..3)
+            .is_some_and(|w| month_number(w).is_some() || w.parse::<chrono::Weekday>().is_ok());
+    if !opens {
+        return None;
+    }
+    find(&line[..line.floor_char_boundary(LEADING_DATE_BYTES)]).filter(|f| f.start == 0)
 }
 
 /// Parses a date given outside the text (a `DATE<TAB>` column, a JSON field) in any of
@@ -186,6 +312,34 @@ mod tests {
         assert_eq!(parse("10/10/2024"), Some(d(2024, 10, 10)));
         assert_eq!(parse("2024-10-10"), Some(d(2024, 10, 10)));
         assert_eq!(parse("11.18.98"), Some(d(1998, 11, 18)));
+    }
+
+    #[test]
+    fn parses_the_other_printed_forms() {
+        assert_eq!(parse("2 March 2020"), Some(d(2020, 3, 2)));
+        assert_eq!(parse("Monday 2nd March, 2020"), Some(d(2020, 3, 2)));
+        assert_eq!(parse("March 2nd, 2020"), Some(d(2020, 3, 2)));
+        assert_eq!(parse("Mon, 03/02/2020"), Some(d(2020, 3, 2)));
+        assert_eq!(parse("Mon. Mar. 2, 2020"), Some(d(2020, 3, 2)));
+        assert_eq!(parse("Posted on 2020/03/02 by Admin"), Some(d(2020, 3, 2)));
+        assert_eq!(parse("23/03/2020"), Some(d(2020, 3, 23)));
+        assert_eq!(parse("03-02-20"), Some(d(2020, 3, 2)));
+    }
+
+    #[test]
+    fn dates_without_a_year_take_one_from_elsewhere() {
+        let y = find_yearless("Posted: Mar. 2 | By Jo Marsh").unwrap();
+        assert_eq!(y.in_year_of(&[2020]), Some(d(2020, 3, 2)));
+        // The printed weekday picks the year among those offered.
+        let y = find_yearless("Monday, March 2nd").unwrap();
+        assert_eq!(y.in_year_of(&[2021, 2020]), Some(d(2020, 3, 2)));
+        assert_eq!(y.in_year_of(&[2021]), None);
+        assert!(find_yearless("March 2, 2020").is_none());
+        assert!(find_yearless("Feb 30").is_none());
+        assert_eq!(
+            years("Press Releases 2020 | © 1998").collect::<Vec<_>>(),
+            [2020, 1998]
+        );
     }
 
     #[test]

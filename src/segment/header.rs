@@ -118,9 +118,21 @@ pub fn browser_site(first_line: &str) -> Option<&str> {
     Some(first_line[cut + sep..].trim())
 }
 
-/// A dateline at the start of a line: (byte range of the place, byte offset where the
-/// text after the dash starts).
+/// A dateline at the start of a line, or after a date opening it ("May 4, 2026
+/// (Springfield) –"): (byte range of the place, byte offset where the text after the
+/// dash starts).
 pub fn dateline(line: &str) -> Option<(std::ops::Range<usize>, usize)> {
+    bare_dateline(line).or_else(|| {
+        let f = super::date::at_start(line)?;
+        let rest = &line[f.end..];
+        let cut = f.end + (rest.len() - rest.trim_start_matches([' ', ',']).len());
+        let (place, after) = bare_dateline(&line[cut..])?;
+        Some((place.start + cut..place.end + cut, after + cut))
+    })
+}
+
+/// A dateline at the very start of a line.
+fn bare_dateline(line: &str) -> Option<(std::ops::Range<usize>, usize)> {
     let c = DATELINE.captures(line)?;
     let place = c.get(1)?;
     let words = place.as_str().split_whitespace().count();
@@ -426,6 +438,15 @@ mod tests {
             browser_titles("Park Thefts Case - Office of the DA - Office of the DA"),
             ["Park Thefts Case - Office of the DA", "Park Thefts Case"]
         );
+    }
+
+    #[test]
+    fn datelines_after_a_date() {
+        let l = "May 4, 2026 (Springfield County) – More than a year after the flood";
+        let (place, rest) = dateline(l).unwrap();
+        assert_eq!(&l[place], "Springfield County");
+        assert_eq!(&l[rest..], "More than a year after the flood");
+        assert!(dateline("May 4, 2026 Contact: Jo Marsh").is_none());
     }
 
     #[test]

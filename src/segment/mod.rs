@@ -14,8 +14,10 @@
 
 mod chrome;
 mod date;
+mod dating;
 mod header;
 mod sentences;
+mod title;
 
 use std::sync::LazyLock;
 
@@ -161,6 +163,13 @@ fn line_layout(raw: &RawRelease) -> Layout {
     if let Some(m) = IMAGE_NAME.find(&text[body_start..content.end]) {
         body_start += m.end();
     }
+    if let (None, Some(given)) = (header.title, header.date) {
+        if let Some((end, body)) = title::before_printed_date(&text[body_start..content.end], given)
+        {
+            header.title = Some(Span::new(body_start, body_start + end));
+            body_start += body;
+        }
+    }
     let body_end = body_start
         + TRAILING_END_MARKS
             .find(&text[body_start..content.end])
@@ -250,6 +259,10 @@ fn page_layout(raw: &RawRelease) -> Result<Layout, NotARelease> {
     {
         return Err(NotARelease::new("listing page (news index), not a release"));
     }
+    let matched = matched.or_else(|| {
+        let c = candidates.first()?;
+        title::similar_line(text, &lines, c, search_from)
+    });
     let region_start = match matched {
         Some((_, last, _)) => last + 1,
         // The first line is the browser title the candidate came from; a title given
@@ -300,6 +313,7 @@ fn page_layout(raw: &RawRelease) -> Result<Layout, NotARelease> {
     }
 
     let mut header = Header::default();
+    let mut listed = false;
     let title_lines = match matched {
         Some((first, last, span)) => {
             header.title = Some(span);
@@ -313,23 +327,35 @@ fn page_layout(raw: &RawRelease) -> Result<Layout, NotARelease> {
             header.given_title = raw.given_title.clone();
             None
         }
-        None => nearest_title(text, &lines, b).map(|(first, last, span, subtitle)| {
-            header.title = Some(span);
-            header.subtitle = subtitle;
-            (first, last)
-        }),
+        None => match nearest_title(text, &lines, b) {
+            Some((first, last, span, subtitle)) => {
+                header.title = Some(span);
+                header.subtitle = subtitle;
+                Some((first, last))
+            }
+            // No headline above the body: the page's own entry in a list of releases,
+            // found by the file name.
+            None => title::slug_line(text, &lines, &title::slug_words(&raw.source), 0).map(|k| {
+                header.title = Some(lines[k].span);
+                listed = true;
+                (k, k)
+            }),
+        },
     };
     if matched.is_some() {
-        header.subtitle = find_subtitle(text, &lines, region_start, b, header.title);
+        header.subtitle = title::subtitle(text, &lines, region_start, b, header.title);
     }
     let window_start = title_lines.map_or(b.saturating_sub(8), |(f, _)| f.saturating_sub(6));
-    header.date = raw
-        .given_date
-        .as_deref()
-        .and_then(date::parse)
-        .or_else(|| header_date(text, &lines, window_start, title_lines.map(|(f, _)| f), b))
-        .or_else(|| (b..lines.len()).find_map(|k| date::timestamp_line(line(k))))
-        .or_else(|| date::from_file_name(&raw.source));
+    header.date = dating::release_date(
+        raw,
+        &lines,
+        dating::Where {
+            window_start,
+            title: title_lines.map(|(f, _)| f),
+            body: b,
+            listed,
+        },
+    );
     if let Some((place, _)) = header::dateline(line(b)) {
         header.dateline = Some(shift(place, lines[b].span.start));
     } else if b + 1 < lines.len()
@@ -505,7 +531,7 @@ fn body_start(
                 return true;
             }
         }
-        is_prose(text, lines, k)
+        is_prose(text, lines, k) && !title::is_wrapped_headline(text, lines, k)
     });
     let Some(mut b) = found else {
         let listed = (from..limit).find(|&k| !is_header_filler(line(k)) && !repeats_title(k));
@@ -543,6 +569,7 @@ fn body_start(
                 && p < lines.len()
                 && !lines[b].blank_before
                 && line(p).split_whitespace().count() <= 6
+                && !starts_continuation(line(p))
                 && !header::ends_sentence(line(p))
                 && !date::is_date_line(line(p))
                 && !header::is_label_line(line(p))
@@ -602,7 +629,13 @@ fn nearest_title(
     let line = |k: usize| lines[k].span.slice(text);
     let lowest = b.saturating_sub(10);
     let mut k = b;
-    while k > lowest && is_header_filler(line(k - 1)) {
+    while k > lowest && {
+        let l = line(k - 1);
+        is_header_filler(l)
+            || title::is_furniture(l)
+            || title::is_sentence(l)
+            || title::in_menu_run(text, lines, k - 1)
+    } {
         k -= 1;
     }
     // The group [top, k) of headline-like lines.
@@ -617,7 +650,13 @@ fn nearest_title(
             && l.split_whitespace().count() == 1
             && l.starts_with(char::is_uppercase)
             && header::is_title_like(line(top - 2));
-        if !(header::is_title_like(&l[cut..]) || wrapped_word) || is_header_filler(l) {
+        let placed_as_chrome =
+            title::in_menu_run(text, lines, top - 1) || title::in_dated_list(text, lines, top - 1);
+        if !(header::is_title_like(&l[cut..]) || wrapped_word)
+            || is_header_filler(l)
+            || title::is_furniture(l)
+            || placed_as_chrome
+        {
             break;
         }
         top -= 1;
@@ -625,7 +664,9 @@ fn nearest_title(
             break;
         }
     }
-    if top == k {
+    let one_short_line =
+        top + 1 == k && line(top).split_whitespace().count() < title::MIN_HEADLINE_WORDS;
+    if top == k || one_short_line {
         return None;
     }
     let mut last = top;
@@ -644,59 +685,6 @@ fn nearest_title(
     let title = Span::new(start, lines[last].span.end);
     let subtitle = (last + 1 < k).then(|| lines[last + 1].span);
     Some((top, last, title, subtitle))
-}
-
-/// With a matched headline: the first headline-like line of five words or more between
-/// it and the body that is not the headline again.
-fn find_subtitle(
-    text: &str,
-    lines: &[Line],
-    from: usize,
-    b: usize,
-    title: Option<Span>,
-) -> Option<Span> {
-    let title_norm = title.map(|t| norm(t.slice(text)));
-    (from..b).map(|k| lines[k].span).find(|s| {
-        let l = s.slice(text);
-        l.split_whitespace().count() >= 5
-            && header::is_title_like(l)
-            && !is_header_filler(l)
-            && !header::ends_sentence(l)
-            && title_norm.as_deref() != Some(norm(&l[title_prefix_len(l)..]).as_str())
-    })
-}
-
-/// The release's date: the last date printed between the headline and the body, else
-/// one printed just above the headline (not in a dated list of other releases), else
-/// one at the start of the body's first line.
-fn header_date(
-    text: &str,
-    lines: &[Line],
-    window_start: usize,
-    title: Option<usize>,
-    b: usize,
-) -> Option<chrono::NaiveDate> {
-    let line = |k: usize| lines[k].span.slice(text);
-    let dated: Vec<(usize, chrono::NaiveDate)> = (window_start..b)
-        .filter_map(|k| date::find(line(k)).map(|f| (k, f.date)))
-        .collect();
-    let t = title.unwrap_or(window_start);
-    let after = dated.iter().rev().find(|&&(k, _)| k >= t).map(|&(_, d)| d);
-    // Dated lists alternate date and headline lines.
-    let listed = |k: usize| dated.iter().any(|&(j, _)| j.abs_diff(k) == 2);
-    let before = || {
-        dated
-            .iter()
-            .rev()
-            .find(|&&(k, _)| k < t && !listed(k))
-            .map(|&(_, d)| d)
-    };
-    let in_body = || {
-        let l = line(b);
-        let head = &l[..l.floor_char_boundary(160)];
-        date::find(head).map(|f| f.date)
-    };
-    after.or_else(before).or_else(in_body)
 }
 
 /// Contact name, phone and e-mail from the given header and tail lines.
