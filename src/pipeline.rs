@@ -23,7 +23,7 @@ use crate::ingest::{self, InputError, RecordError, RecordProblem};
 use crate::ner::{NerModel, NerStats};
 use crate::output::cache::Cache;
 use crate::output::datasette::Metadata;
-use crate::output::sqlite::{Database, Upsert};
+use crate::output::sqlite::{Database, DatabaseRun};
 use crate::output::{Analysis, Fragments, Rows, SkipKind, SkippedRow, Writers};
 use crate::segment::NotARelease;
 use crate::speaker::SpeakerModel;
@@ -49,7 +49,8 @@ pub struct Options {
     pub max_bytes: u64,
     /// Draw a progress bar on stderr (only when it is a terminal).
     pub progress: bool,
-    /// Also upsert every release into this SQLite quote database.
+    /// Also write the tables into this SQLite quote database once the run is resolved
+    /// (upserted by release).
     pub sqlite: Option<PathBuf>,
     /// Process only this part of the input files.
     pub shard: Option<Shard>,
@@ -140,10 +141,8 @@ pub struct Summary {
     pub elapsed: Duration,
     /// Time per stage.
     pub stages: StageTimes,
-    /// Releases written to the SQLite database (new or changed).
-    pub db_written: usize,
-    /// Releases already in the SQLite database with the same content.
-    pub db_unchanged: usize,
+    /// What the run did to the SQLite database, when it wrote one.
+    pub database: Option<DatabaseRun>,
     /// Files unchanged since the previous run, replayed from its cache.
     pub cached_files: usize,
 }
@@ -176,11 +175,17 @@ impl Summary {
                 self.cached_files
             ));
         }
-        if self.db_written + self.db_unchanged > 0 {
+        if let Some(db) = &self.database {
             line.push_str(&format!(
                 "; database: {} releases written, {} unchanged",
-                self.db_written, self.db_unchanged
+                db.written, db.unchanged
             ));
+            if db.absent > 0 {
+                line.push_str(&format!(
+                    ", {} from earlier runs kept with their own runs' entity ids",
+                    db.absent
+                ));
+            }
         }
         line
     }
@@ -226,14 +231,9 @@ pub fn run(options: &Options, model: Option<&NerModel>) -> Result<Summary> {
         .as_deref()
         .map(Metadata::for_database)
         .transpose()?;
-    let mut database = options
-        .sqlite
-        .as_deref()
-        .map(|path| Database::open(path, &fingerprint))
-        .transpose()?;
-    // Replaying a file from the cache skips its analysis, which a database being filled
-    // needs; such runs process everything and the database skips what it already holds.
-    let cache = (options.incremental && database.is_none())
+    let mut database = options.sqlite.as_deref().map(Database::open).transpose()?;
+    let cache = options
+        .incremental
         .then(|| Cache::open(&options.out, &fingerprint))
         .transpose()?;
     let mut used_keys = HashSet::new();
@@ -280,8 +280,6 @@ pub fn run(options: &Options, model: Option<&NerModel>) -> Result<Summary> {
         let mut results = process(raws, model, &options.speaker, &mut summary.stages)?.into_iter();
 
         let t = Instant::now();
-        // The chunk's releases, for the database: written in one transaction below.
-        let mut analysed = Vec::new();
         for (file, slot) in chunk.iter().zip(slots) {
             let fragments = match slot {
                 Slot::Failed(e) => {
@@ -310,12 +308,7 @@ pub fn run(options: &Options, model: Option<&NerModel>) -> Result<Summary> {
                             add_record_error(&mut fragments, &file.source, &e)?;
                         }
                         match result {
-                            Ok(a) => {
-                                fragments.add(&a)?;
-                                if database.is_some() {
-                                    analysed.push(a);
-                                }
-                            }
+                            Ok(a) => fragments.add(&a)?,
                             Err(skip) => fragments.add_skipped(SkippedRow {
                                 source: &skip.source,
                                 record: Some(skip.record),
@@ -337,14 +330,6 @@ pub fn run(options: &Options, model: Option<&NerModel>) -> Result<Summary> {
             writers.append(&fragments)?;
             account(&bar, &mut summary, file.path.display(), fragments);
         }
-        if let Some(db) = database.as_mut() {
-            for outcome in db.upsert_all(&analysed)? {
-                match outcome {
-                    Upsert::Unchanged => summary.db_unchanged += 1,
-                    Upsert::Inserted | Upsert::Replaced => summary.db_written += 1,
-                }
-            }
-        }
         summary.stages.output += t.elapsed();
         bar.inc(chunk.len() as u64);
     }
@@ -355,7 +340,7 @@ pub fn run(options: &Options, model: Option<&NerModel>) -> Result<Summary> {
     summary.agencies = resolution.agencies;
     summary.stages.resolve += resolution.elapsed;
     if let Some(db) = database.as_mut() {
-        db.apply_resolution(&options.out)?;
+        summary.database = Some(db.write_run(&options.out)?);
     }
     if let Some(m) = &metadata {
         m.write()?;
@@ -404,7 +389,7 @@ pub fn merge(out: &std::path::Path, parts: &[PathBuf]) -> Result<Summary> {
 
 /// Identifies the program and models that produce the rows: a hash of the running
 /// executable, the NER model's own fingerprint and a hash of the speaker model. Cached rows
-/// and database rows made by anything else are recomputed.
+/// made by anything else are recomputed.
 fn fingerprint(model: Option<&NerModel>, speaker: &SpeakerModel) -> Result<String> {
     // /proc/self/exe stays readable even when the file was replaced during the run.
     let proc_exe = std::path::Path::new("/proc/self/exe");

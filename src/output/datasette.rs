@@ -298,14 +298,14 @@ mod tests {
 
     #[test]
     fn canned_queries_answer_with_their_parameters() {
-        use crate::output::sqlite::tests::{analysis, TEXT};
+        use crate::output::sqlite::tests::{analysis, run_of, TEXT};
         use crate::output::sqlite::Database;
 
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("q.db");
-        Database::open(&path, "test")
+        Database::open(&path)
             .unwrap()
-            .upsert(&analysis(TEXT))
+            .write_run(&run_of(dir.path(), &[analysis(TEXT)]))
             .unwrap();
         let conn = rusqlite::Connection::open(&path).unwrap();
         // The rows' `column`-th values.

@@ -123,19 +123,20 @@ impl ReleaseCursor {
 }
 
 /// The rows of a table of the run, taken a release at a time (they are in release order).
-struct ByRelease {
+pub(super) struct ByRelease {
     rows: std::iter::Peekable<csv::StringRecordsIntoIter<File>>,
 }
 
 impl ByRelease {
-    fn open(path: &Path) -> Result<ByRelease> {
+    /// Opens the table at `path`, past its header.
+    pub(super) fn open(path: &Path) -> Result<ByRelease> {
         Ok(ByRelease {
             rows: reader(path)?.peekable(),
         })
     }
 
     /// The rows of `release_id` at the head of the table.
-    fn take(&mut self, release_id: &str) -> Result<Vec<StringRecord>> {
+    pub(super) fn take(&mut self, release_id: &str) -> Result<Vec<StringRecord>> {
         let mut out = Vec::new();
         while let Some(row) = self.rows.next_if(|r| {
             r.as_ref()
@@ -147,7 +148,8 @@ impl ByRelease {
     }
 }
 
-fn reader(path: &Path) -> Result<csv::StringRecordsIntoIter<File>> {
+/// The rows of the table at `path`, past its header.
+pub(super) fn reader(path: &Path) -> Result<csv::StringRecordsIntoIter<File>> {
     let file = File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
     Ok(csv::Reader::from_reader(file).into_records())
 }

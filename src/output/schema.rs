@@ -117,8 +117,8 @@ pub const RELEASES: Table = Table {
         ),
         Column {
             name: "content_hash",
-            description: "hash of the release's text and of the whosaid version and model \
-                          that wrote its rows; a rerun rewrites the release when it changes",
+            description: "hash of the release's rows in every table; a rerun rewrites the \
+                          release when they change",
             kind: ColumnKind::DatabaseOnly,
         },
         col("date", DATE),

@@ -2,16 +2,19 @@
 //! full-text index over quotations and a view joining each quotation to its speaker and
 //! release.
 //!
-//! Runs upsert by release: a release whose content fingerprint is unchanged is left alone,
-//! a changed one has its rows replaced in one transaction, so a killed run leaves every
-//! release either as it was or fully rewritten.
+//! It is written from a finished run's tables, after the resolution pass, so every row is
+//! written once and with its resolved ids. Runs upsert by release: a release whose rows are
+//! unchanged is left alone, a changed one has its rows replaced, all in one transaction, so
+//! a killed run leaves the database as it was.
 
 use std::path::Path;
 
 use anyhow::{Context, Result};
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use csv::StringRecord;
+use rusqlite::{Connection, OptionalExtension};
 
-use super::{Analysis, Rows};
+use super::resolve::{reader, ByRelease};
+use super::schema;
 
 /// The tables; every statement is idempotent so opening an existing database is safe.
 const SCHEMA: &str = r#"
@@ -172,71 +175,14 @@ fn set_up(conn: &mut Connection) -> Result<()> {
     Ok(())
 }
 
-/// A row of the resolved `entities.csv`.
-#[derive(serde::Deserialize)]
-struct EntityCsv {
-    release_id: String,
-    entity_id: String,
-    #[serde(rename = "type")]
-    kind: String,
-    name: String,
-    official: Option<bool>,
-    title: Option<String>,
-    organization: Option<String>,
-    state: Option<String>,
-    acronym: Option<String>,
-    mentions: i64,
-    start: Option<i64>,
-    end: Option<i64>,
-}
-
-/// A row of the resolved `mentions.csv`.
-#[derive(serde::Deserialize)]
-struct MentionCsv {
-    release_id: String,
-    entity_id: String,
-    start: i64,
-    end: i64,
-    text: String,
-    sentence: Option<i64>,
-    origin: String,
-}
-
-/// Reads a table of the output directory `out` as rows of `T`.
-fn read_table<T: serde::de::DeserializeOwned>(
-    out: &Path,
-    table: &str,
-) -> Result<impl Iterator<Item = Result<T>>> {
-    let path = out.join(table);
-    let reader =
-        csv::Reader::from_path(&path).with_context(|| format!("cannot read {}", path.display()))?;
-    Ok(reader
-        .into_deserialize()
-        .map(move |row| row.with_context(|| format!("bad row in {}", path.display()))))
-}
-
-/// What an upsert did to one release.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Upsert {
-    /// The release was not in the database.
-    Inserted,
-    /// The release was there with other content; its rows were replaced.
-    Replaced,
-    /// The release was there with the same content; nothing was written.
-    Unchanged,
-}
-
 /// An open quote database.
 pub struct Database {
     conn: Connection,
-    fingerprint: String,
 }
 
 impl Database {
-    /// Opens (creating if needed) the database at `path`. `fingerprint` names what produced
-    /// the rows (program version, model): a release is rewritten when its text or the
-    /// fingerprint changes.
-    pub fn open(path: &Path, fingerprint: &str) -> Result<Database> {
+    /// Opens (creating if needed) the database at `path`.
+    pub fn open(path: &Path) -> Result<Database> {
         let mut conn = Connection::open(path)
             .with_context(|| format!("cannot open the database {}", path.display()))?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
@@ -254,211 +200,133 @@ impl Database {
             )
             .with_context(|| format!("cannot add the encoding column to {}", path.display()))?;
         }
-        Ok(Database {
-            conn,
-            fingerprint: fingerprint.to_string(),
-        })
-    }
-
-    /// Writes one release's rows in one transaction, unless they are already there.
-    pub fn upsert(&mut self, a: &Analysis) -> Result<Upsert> {
-        Ok(self.upsert_all([a])?[0])
-    }
-
-    /// Writes the rows of several releases in one transaction, each unless it is already
-    /// there: a killed run leaves every one of them as it was. One transaction for many
-    /// releases spares a commit (and a new full-text index segment) per release.
-    pub fn upsert_all<'a>(
-        &mut self,
-        analyses: impl IntoIterator<Item = &'a Analysis>,
-    ) -> Result<Vec<Upsert>> {
-        let tx = self.conn.transaction()?;
-        let outcomes = analyses
-            .into_iter()
-            .map(|a| upsert_in(&tx, &self.fingerprint, a))
-            .collect::<Result<Vec<_>>>()?;
-        tx.commit()?;
-        Ok(outcomes)
+        Ok(Database { conn })
     }
 }
 
-/// The content hash of a release: its text, its encoding and the database's fingerprint.
-fn content_hash(fingerprint: &str, a: &Analysis) -> String {
+/// What writing a run did to the database.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DatabaseRun {
+    /// Releases of the run that were new or had other rows: written.
+    pub written: usize,
+    /// Releases of the run whose rows the database already held: left alone.
+    pub unchanged: usize,
+    /// Releases the database holds from earlier runs that this run did not have. They keep
+    /// their rows, whose entity ids were resolved over the corpus of their own run.
+    pub absent: usize,
+}
+
+/// The tables written a release at a time, in the order their rows are inserted (a
+/// mention's entity row comes before it).
+const RELEASE_TABLES: [&schema::Table; 3] = [&schema::ENTITIES, &schema::MENTIONS, &schema::QUOTES];
+
+/// An `INSERT` of one table's CSV columns, by name (the database may order them
+/// otherwise and hold more). `or_ignore` lets a repeated key stand as one row.
+fn insert_sql(table: &schema::Table, extra: &[&str], or_ignore: bool) -> String {
+    let columns: Vec<&str> = table
+        .csv_columns()
+        .into_iter()
+        .chain(extra.iter().copied())
+        .collect();
+    let slots: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();
+    format!(
+        "INSERT {}INTO {} ({}) VALUES ({})",
+        if or_ignore { "OR IGNORE " } else { "" },
+        table.name,
+        columns.join(", "),
+        slots.join(", ")
+    )
+}
+
+/// A CSV field as the database stores it: an empty field is NULL and `true`/`false` are
+/// 1/0; the column's type affinity turns numbers written as text into numbers.
+fn value(field: &str) -> rusqlite::types::Value {
+    use rusqlite::types::Value;
+    match field {
+        "" => Value::Null,
+        "true" => Value::Integer(1),
+        "false" => Value::Integer(0),
+        text => Value::Text(text.to_string()),
+    }
+}
+
+/// The content hash of one release's rows: its row of `releases.csv` and its rows of the
+/// entity, mention and quote tables, as written.
+fn content_hash<'a>(rows: impl IntoIterator<Item = &'a StringRecord>) -> String {
     let mut hasher = blake3::Hasher::new();
-    hasher.update(fingerprint.as_bytes());
-    hasher.update(&[0]);
-    hasher.update(a.release.encoding.name().as_bytes());
-    hasher.update(&[0]);
-    hasher.update(a.release.slice(a.release.span).as_bytes());
+    for row in rows {
+        for field in row {
+            hasher.update(field.as_bytes());
+            hasher.update(&[0]);
+        }
+        hasher.update(&[1]);
+    }
     hasher.finalize().to_hex().to_string()
 }
 
-/// Writes one release's rows within `tx`, replacing those of an earlier version.
-fn upsert_in(tx: &Transaction<'_>, fingerprint: &str, a: &Analysis) -> Result<Upsert> {
-    let hash = content_hash(fingerprint, a);
-    let existing: Option<String> = tx
-        .query_row(
-            "SELECT content_hash FROM releases WHERE release_id = ?1",
-            [&a.release.id],
-            |row| row.get(0),
-        )
-        .optional()?;
-    let outcome = match existing {
-        Some(h) if h == hash => return Ok(Upsert::Unchanged),
-        Some(_) => {
-            tx.execute(
-                "DELETE FROM releases WHERE release_id = ?1",
-                [&a.release.id],
-            )?;
-            Upsert::Replaced
-        }
-        None => Upsert::Inserted,
-    };
-    insert(tx, &Rows::of(a), &hash)?;
-    Ok(outcome)
-}
-
 impl Database {
-    /// Gives the releases of a run the resolved ids of its tables in `out`: their entity
-    /// and mention rows are replaced by those of `entities.csv` and `mentions.csv`, their
-    /// quotes take the speaker ids of `quotes.csv`, and `persons` and `agencies` become
-    /// those of `persons.csv` and `agencies.csv`. One transaction.
-    pub fn apply_resolution(&mut self, out: &Path) -> Result<()> {
+    /// Writes the finished run whose tables are in `out` (after the resolution pass), in
+    /// one transaction: a killed run leaves the database as it was. A release whose rows
+    /// are those the database holds is left alone; any other has its rows replaced (a
+    /// cascade removes the old ones). `persons` and `agencies` become the run's.
+    pub fn write_run(&mut self, out: &Path) -> Result<DatabaseRun> {
         let tx = self.conn.transaction()?;
+        let mut run = DatabaseRun::default();
         {
-            let mut clear = tx.prepare("DELETE FROM entities WHERE release_id = ?1")?;
-            for row in read_table::<(String,)>(out, "releases.csv")? {
-                clear.execute([row?.0])?;
-            }
-            let mut insert = tx.prepare(
-                "INSERT INTO entities VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-            )?;
-            for e in read_table::<EntityCsv>(out, "entities.csv")? {
-                let e = e?;
-                insert.execute(params![
-                    e.release_id,
-                    e.entity_id,
-                    e.kind,
-                    e.name,
-                    e.official,
-                    e.title,
-                    e.organization,
-                    e.state,
-                    e.acronym,
-                    e.mentions,
-                    e.start,
-                    e.end
-                ])?;
-            }
-            let mut insert =
-                tx.prepare("INSERT OR IGNORE INTO mentions VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")?;
-            for m in read_table::<MentionCsv>(out, "mentions.csv")? {
-                let m = m?;
-                insert.execute(params![
-                    m.release_id,
-                    m.entity_id,
-                    m.start,
-                    m.end,
-                    m.text,
-                    m.sentence,
-                    m.origin
-                ])?;
-            }
-            let mut update = tx.prepare(
-                "UPDATE quotes SET speaker_entity_id = ?2
-                 WHERE quote_id = ?1 AND speaker_entity_id IS NOT ?2",
-            )?;
-            for q in read_table::<Vec<Option<String>>>(out, "quotes.csv")? {
-                let q = q?;
-                update.execute(params![q[1], q[6]])?;
-            }
-            for (table, columns) in [
-                ("persons", super::schema::PERSONS.csv_columns()),
-                ("agencies", super::schema::AGENCIES.csv_columns()),
-            ] {
-                tx.execute(&format!("DELETE FROM {table}"), [])?;
-                let slots: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();
-                let mut insert = tx.prepare(&format!(
-                    "INSERT INTO {table} VALUES ({})",
-                    slots.join(", ")
+            let mut known =
+                tx.prepare("SELECT content_hash FROM releases WHERE release_id = ?1")?;
+            let mut delete = tx.prepare("DELETE FROM releases WHERE release_id = ?1")?;
+            let mut insert_release =
+                tx.prepare(&insert_sql(&schema::RELEASES, &["content_hash"], false))?;
+            let mut inserts = RELEASE_TABLES
+                .iter()
+                .map(|t| tx.prepare(&insert_sql(t, &[], t.name == "mentions")))
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            let mut tables = RELEASE_TABLES
+                .iter()
+                .map(|t| ByRelease::open(&out.join(t.csv_file())))
+                .collect::<Result<Vec<_>>>()?;
+            let mut ids = Vec::new();
+            for release in reader(&out.join(schema::RELEASES.csv_file()))? {
+                let release = release?;
+                let id = release[0].to_string();
+                let rows = tables
+                    .iter_mut()
+                    .map(|t| t.take(&id))
+                    .collect::<Result<Vec<_>>>()?;
+                let hash = content_hash(std::iter::once(&release).chain(rows.iter().flatten()));
+                let held: Option<String> = known.query_row([&id], |r| r.get(0)).optional()?;
+                ids.push(id.clone());
+                if held.as_deref() == Some(hash.as_str()) {
+                    run.unchanged += 1;
+                    continue;
+                }
+                if held.is_some() {
+                    delete.execute([&id])?;
+                }
+                insert_release.execute(rusqlite::params_from_iter(
+                    release.iter().map(value).chain([hash.into()]),
                 ))?;
-                for row in read_table::<Vec<Option<String>>>(out, &format!("{table}.csv"))? {
-                    insert.execute(rusqlite::params_from_iter(row?))?;
+                for (insert, rows) in inserts.iter_mut().zip(&rows) {
+                    for row in rows {
+                        insert.execute(rusqlite::params_from_iter(row.iter().map(value)))?;
+                    }
+                }
+                run.written += 1;
+            }
+            let held: i64 = tx.query_row("SELECT count(*) FROM releases", [], |r| r.get(0))?;
+            run.absent = usize::try_from(held)?.saturating_sub(ids.len());
+            for table in [&schema::PERSONS, &schema::AGENCIES] {
+                tx.execute(&format!("DELETE FROM {}", table.name), [])?;
+                let mut insert = tx.prepare(&insert_sql(table, &[], false))?;
+                for row in reader(&out.join(table.csv_file()))? {
+                    insert.execute(rusqlite::params_from_iter(row?.iter().map(value)))?;
                 }
             }
         }
         tx.commit()?;
-        Ok(())
+        Ok(run)
     }
-}
-
-fn insert(tx: &Transaction<'_>, rows: &Rows<'_>, hash: &str) -> Result<()> {
-    let r = &rows.release;
-    tx.execute(
-        "INSERT INTO releases VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
-        params![
-            r.release_id, r.source, r.record, hash, r.date, r.title, r.subtitle, r.dateline,
-            r.issuer, r.contact_name, r.contact_phone, r.contact_email, r.body_start, r.body_end,
-            r.paragraphs, r.sentences, r.words, r.encoding
-        ],
-    )?;
-    let mut stmt = tx.prepare_cached(
-        "INSERT INTO entities VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-    )?;
-    for e in &rows.entities {
-        stmt.execute(params![
-            e.release_id,
-            e.entity_id,
-            e.kind,
-            e.name,
-            e.official,
-            e.title,
-            e.organization,
-            e.state,
-            e.acronym,
-            e.mentions,
-            e.start,
-            e.end
-        ])?;
-    }
-    // A mention recorded twice at the same place for one entity is one row.
-    let mut stmt =
-        tx.prepare_cached("INSERT OR IGNORE INTO mentions VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")?;
-    for m in &rows.mentions {
-        let origin = match m.origin {
-            crate::entities::Origin::Model => "model",
-            crate::entities::Origin::Rule => "rule",
-        };
-        stmt.execute(params![
-            m.release_id,
-            m.entity_id,
-            m.start,
-            m.end,
-            m.text,
-            m.sentence,
-            origin
-        ])?;
-    }
-    let mut stmt = tx.prepare_cached(
-        "INSERT INTO quotes VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-    )?;
-    for q in &rows.quotes {
-        stmt.execute(params![
-            q.quote_id,
-            q.release_id,
-            q.text,
-            q.start,
-            q.end,
-            q.speaker,
-            q.speaker_entity_id,
-            q.speaker_title,
-            q.speaker_state,
-            q.cue,
-            q.method,
-            q.confidence
-        ])?;
-    }
-    Ok(())
 }
 
 #[cfg(test)]
@@ -469,6 +337,7 @@ pub(crate) mod tests {
     use crate::attribution::{Quote, Speaker};
     use crate::doc::{Encoding, Header, Release, SourceFormat, Span};
     use crate::entities::{entity_id, Entity, EntityType, Mention, Origin};
+    use crate::output::{Analysis, Fragments, Writers};
 
     pub(crate) const TEXT: &str =
         "“Every ballot counts,” Secretary Dana Reyes said. Reyes spoke in Salem.";
@@ -525,33 +394,110 @@ pub(crate) mod tests {
         }
     }
 
+    /// The tables of a run over `analyses`, written by the run's own writers (resolution
+    /// included) into a fresh directory under `dir`.
+    pub(crate) fn run_of(dir: &Path, analyses: &[Analysis]) -> std::path::PathBuf {
+        let out = tempfile::tempdir_in(dir).unwrap().keep();
+        let mut writers = Writers::create(&out).unwrap();
+        let mut fragments = Fragments::default();
+        for a in analyses {
+            fragments.add(a).unwrap();
+        }
+        writers.append(&fragments).unwrap();
+        writers.finish().unwrap();
+        out
+    }
+
+    /// The release of [`analysis`] under another id.
+    fn with_id(mut a: Analysis, id: &str) -> Analysis {
+        a.release.id = id.to_string();
+        a
+    }
+
     fn count(db: &Database, table: &str) -> i64 {
         db.conn
             .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
             .unwrap()
     }
 
+    fn outcome(written: usize, unchanged: usize, absent: usize) -> DatabaseRun {
+        DatabaseRun {
+            written,
+            unchanged,
+            absent,
+        }
+    }
+
     #[test]
-    fn upsert_inserts_skips_unchanged_and_replaces_changed_releases() {
+    fn a_run_inserts_then_skips_unchanged_and_replaces_changed_releases() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("q.db");
-        let mut db = Database::open(&path, "test").unwrap();
-        assert_eq!(db.upsert(&analysis(TEXT)).unwrap(), Upsert::Inserted);
-        assert_eq!(db.upsert(&analysis(TEXT)).unwrap(), Upsert::Unchanged);
+        let first = run_of(dir.path(), &[analysis(TEXT)]);
+        let mut db = Database::open(&path).unwrap();
+        assert_eq!(db.write_run(&first).unwrap(), outcome(1, 0, 0));
+        assert_eq!(db.write_run(&first).unwrap(), outcome(0, 1, 0));
         drop(db);
-        let mut db = Database::open(&path, "test").unwrap();
-        assert_eq!(db.upsert(&analysis(TEXT)).unwrap(), Upsert::Unchanged);
-        let changed = TEXT.replace("Salem", "Eugene");
-        assert_eq!(db.upsert(&analysis(&changed)).unwrap(), Upsert::Replaced);
-        for table in ["releases", "entities", "mentions", "quotes"] {
+        let mut db = Database::open(&path).unwrap();
+        assert_eq!(db.write_run(&first).unwrap(), outcome(0, 1, 0));
+        let changed = run_of(dir.path(), &[analysis(&TEXT.replace("Salem", "Eugene"))]);
+        assert_eq!(db.write_run(&changed).unwrap(), outcome(1, 0, 0));
+        for table in ["releases", "entities", "mentions", "quotes", "persons"] {
             assert_eq!(
                 count(&db, table),
                 1,
                 "{table} holds one row, not duplicates"
             );
         }
-        let mut other = Database::open(&path, "another model").unwrap();
-        assert_eq!(other.upsert(&analysis(&changed)).unwrap(), Upsert::Replaced);
+    }
+
+    /// The database holds the run's tables as the CSV files hold them: the resolved ids,
+    /// every entity and mention row once, booleans as 1/0 and empty fields as NULL.
+    #[test]
+    fn the_rows_are_those_of_the_resolved_tables() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = run_of(dir.path(), &[analysis(TEXT)]);
+        let mut db = Database::open(&dir.path().join("q.db")).unwrap();
+        db.write_run(&out).unwrap();
+        let csv_rows = |table: &str| -> Vec<StringRecord> {
+            reader(&out.join(format!("{table}.csv")))
+                .unwrap()
+                .map(Result::unwrap)
+                .collect()
+        };
+        let entity = &csv_rows("entities")[0];
+        let (id, official, acronym): (String, i64, Option<String>) = db
+            .conn
+            .query_row(
+                "SELECT entity_id, official, acronym FROM entities",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .unwrap();
+        assert_eq!((id.as_str(), official, acronym), (&entity[1], 1, None));
+        let speaker: String = db
+            .conn
+            .query_row("SELECT speaker_entity_id FROM quotes", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(speaker, &csv_rows("quotes")[0][6]);
+        assert_eq!(speaker, id, "the quote's speaker is the entity, resolved");
+        let persons: String = db
+            .conn
+            .query_row("SELECT entity_id FROM persons", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(persons, id);
+        assert_eq!(count(&db, "mentions"), csv_rows("mentions").len() as i64);
+    }
+
+    #[test]
+    fn releases_of_earlier_runs_stay_and_are_counted_as_absent() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut db = Database::open(&dir.path().join("q.db")).unwrap();
+        let both = run_of(dir.path(), &[analysis(TEXT), with_id(analysis(TEXT), "r2")]);
+        assert_eq!(db.write_run(&both).unwrap(), outcome(2, 0, 0));
+        let one = run_of(dir.path(), &[analysis(TEXT)]);
+        assert_eq!(db.write_run(&one).unwrap(), outcome(0, 1, 1));
+        assert_eq!(count(&db, "releases"), 2);
+        assert_eq!(count(&db, "quotes"), 2);
     }
 
     #[test]
@@ -564,8 +510,9 @@ pub(crate) mod tests {
             .unwrap()
             .execute_batch(&old_schema)
             .unwrap();
-        let mut db = Database::open(&path, "test").unwrap();
-        assert_eq!(db.upsert(&analysis(TEXT)).unwrap(), Upsert::Inserted);
+        let mut db = Database::open(&path).unwrap();
+        let out = run_of(dir.path(), &[analysis(TEXT)]);
+        assert_eq!(db.write_run(&out).unwrap(), outcome(1, 0, 0));
         let encoding: String = db
             .conn
             .query_row("SELECT encoding FROM releases", [], |r| r.get(0))
@@ -576,8 +523,9 @@ pub(crate) mod tests {
     #[test]
     fn full_text_search_and_speaker_view_follow_the_quotes() {
         let dir = tempfile::tempdir().unwrap();
-        let mut db = Database::open(&dir.path().join("q.db"), "test").unwrap();
-        db.upsert(&analysis(TEXT)).unwrap();
+        let mut db = Database::open(&dir.path().join("q.db")).unwrap();
+        db.write_run(&run_of(dir.path(), &[analysis(TEXT)]))
+            .unwrap();
         let hit: (String, String, i64) = db
             .conn
             .query_row(
@@ -590,36 +538,25 @@ pub(crate) mod tests {
             .unwrap();
         assert_eq!(hit, ("Dana Reyes".to_string(), "OR".to_string(), 1));
         // Replacing the release removes its old quote from the index too.
-        db.upsert(&analysis(&TEXT.replace("Salem", "Bend")))
-            .unwrap();
-        let hits: i64 = db
-            .conn
-            .query_row(
-                "SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'ballot'",
-                [],
-                |r| r.get(0),
-            )
-            .unwrap();
-        assert_eq!(hits, 1);
+        let edited = run_of(dir.path(), &[analysis(&TEXT.replace("Salem", "Bend"))]);
+        db.write_run(&edited).unwrap();
+        assert_eq!(matches(&db, "ballot"), 1);
     }
 
     #[test]
-    fn several_releases_are_upserted_in_one_transaction_each_on_its_own_terms() {
+    fn several_releases_are_written_in_one_transaction_each_on_its_own_terms() {
         let dir = tempfile::tempdir().unwrap();
-        let mut db = Database::open(&dir.path().join("q.db"), "test").unwrap();
-        let mut second = analysis(TEXT);
-        second.release.id = "r2".to_string();
-        let both = [analysis(TEXT), second.clone()];
-        assert_eq!(
-            db.upsert_all(&both).unwrap(),
-            [Upsert::Inserted, Upsert::Inserted]
+        let mut db = Database::open(&dir.path().join("q.db")).unwrap();
+        let both = run_of(dir.path(), &[analysis(TEXT), with_id(analysis(TEXT), "r2")]);
+        assert_eq!(db.write_run(&both).unwrap(), outcome(2, 0, 0));
+        let changed = run_of(
+            dir.path(),
+            &[
+                analysis(TEXT),
+                with_id(analysis(&TEXT.replace("Salem", "Eugene")), "r2"),
+            ],
         );
-        let mut changed = analysis(&TEXT.replace("Salem", "Eugene"));
-        changed.release.id = "r2".to_string();
-        assert_eq!(
-            db.upsert_all([&both[0], &changed]).unwrap(),
-            [Upsert::Unchanged, Upsert::Replaced]
-        );
+        assert_eq!(db.write_run(&changed).unwrap(), outcome(1, 1, 0));
         assert_eq!(count(&db, "releases"), 2);
         assert_eq!(count(&db, "quotes"), 2);
         assert_index_matches_quotes(&db);
@@ -648,12 +585,13 @@ pub(crate) mod tests {
     #[test]
     fn a_replaced_release_leaves_no_stale_index_rows() {
         let dir = tempfile::tempdir().unwrap();
-        let mut db = Database::open(&dir.path().join("q.db"), "test").unwrap();
-        db.upsert(&analysis(TEXT)).unwrap();
+        let mut db = Database::open(&dir.path().join("q.db")).unwrap();
+        db.write_run(&run_of(dir.path(), &[analysis(TEXT)]))
+            .unwrap();
         assert_index_matches_quotes(&db);
         // Same length, other words: the quotation now reads "Every letter counts,".
-        let edited = TEXT.replace("ballot", "letter");
-        assert_eq!(db.upsert(&analysis(&edited)).unwrap(), Upsert::Replaced);
+        let edited = run_of(dir.path(), &[analysis(&TEXT.replace("ballot", "letter"))]);
+        assert_eq!(db.write_run(&edited).unwrap(), outcome(1, 0, 0));
         assert_eq!(matches(&db, "ballot"), 0);
         assert_eq!(matches(&db, "letter"), 1);
         assert_eq!(matches(&db, "speaker: Reyes"), 1);
@@ -668,7 +606,7 @@ pub(crate) mod tests {
     #[test]
     fn datasette_finds_the_index_of_the_quotes_table() {
         let dir = tempfile::tempdir().unwrap();
-        let db = Database::open(&dir.path().join("q.db"), "test").unwrap();
+        let db = Database::open(&dir.path().join("q.db")).unwrap();
         // The test Datasette 0.65 (`utils.detect_fts_sql`) and sqlite-utils make.
         let found: String = db
             .conn
@@ -686,8 +624,9 @@ pub(crate) mod tests {
     fn an_index_of_the_old_shape_is_rebuilt_over_the_quotes_it_held() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("q.db");
-        let mut db = Database::open(&path, "test").unwrap();
-        db.upsert(&analysis(TEXT)).unwrap();
+        let mut db = Database::open(&path).unwrap();
+        db.write_run(&run_of(dir.path(), &[analysis(TEXT)]))
+            .unwrap();
         // How databases written before Datasette could see the index declared it.
         db.conn
             .execute_batch(
@@ -697,7 +636,7 @@ pub(crate) mod tests {
             )
             .unwrap();
         drop(db);
-        let db = Database::open(&path, "test").unwrap();
+        let db = Database::open(&path).unwrap();
         let sql: String = db
             .conn
             .query_row(
@@ -716,7 +655,7 @@ pub(crate) mod tests {
     #[test]
     fn database_columns_are_the_schema_s() {
         let dir = tempfile::tempdir().unwrap();
-        let db = Database::open(&dir.path().join("q.db"), "test").unwrap();
+        let db = Database::open(&dir.path().join("q.db")).unwrap();
         for table in crate::output::schema::TABLES
             .iter()
             .filter(|t| t.in_database())
