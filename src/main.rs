@@ -246,6 +246,9 @@ struct BenchNerArgs {
     /// Torch threads per batch.
     #[arg(long, default_value_t = 1)]
     torch_threads: i32,
+    /// Also run the press-release head in the same pass (`NerModel::annotate_press`).
+    #[arg(long)]
+    press: bool,
 }
 
 #[derive(clap::Args)]
@@ -606,7 +609,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             tch::set_num_threads(a.torch_threads);
             println!(
                 "{}; backend {}",
-                ner::bench::bench(&a.inputs, &model)?.line(),
+                ner::bench::bench(&a.inputs, &model, a.press)?.line(),
                 model.selection()
             );
             if let Some(probe) = model.selection().probe_line() {

@@ -178,6 +178,21 @@ pub fn viterbi<L: Label>(scores: &[Vec<f32>]) -> Vec<usize> {
     path
 }
 
+/// The entities of one sentence from the log-probabilities of `L::TAGS` at its words:
+/// the best tag sequence under IOB2 constraints ([`viterbi`]) read as chunks, each with the
+/// mean probability of its words' tags.
+pub fn decode<L: Label>(scores: &[Vec<f32>]) -> Vec<(Chunk<L>, f32)> {
+    let path = viterbi::<L>(scores);
+    let tags: Vec<Iob<L>> = path.iter().map(|&k| L::TAGS[k]).collect();
+    chunks(&tags)
+        .into_iter()
+        .map(|c| {
+            let prob: f32 = (c.start..c.end).map(|w| scores[w][path[w]].exp()).sum();
+            (c, prob / (c.end - c.start) as f32)
+        })
+        .collect()
+}
+
 /// Rewrites IOB1 tags as IOB2 (an entity's first word always B-); IOB2 input is unchanged.
 pub fn to_iob2<L: Label>(tags: &mut [Iob<L>]) {
     let mut prev: Option<Iob<L>> = None;

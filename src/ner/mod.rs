@@ -33,7 +33,7 @@ use tokenizers::Tokenizer;
 use crate::doc::{NerLabel, NerSpan, PressSpan, Release};
 use conll::{Document, Score};
 use encode::{batch, encode, may_name_something, plan_windows, Batch, Encoded, Stream, Window};
-use labels::{chunks, viterbi, Tag, PRESS_TAGS, TAGS};
+use labels::{viterbi, Tag, PRESS_TAGS, TAGS};
 use model::Network;
 use precision::{Precision, PrecisionChoice, ProbeCache, Selection, TimingSource};
 use press::PressHead;
@@ -256,9 +256,10 @@ struct ForwardOnly<'a>(&'a Network, Readout<'a>);
 
 // SAFETY: `tch::Tensor` is not `Sync` because some of its methods change a tensor in place
 // through `&self`. The workers only call `read`, which runs the network (and the press
-// head) in eval mode under `no_grad` and creates new tensors; it changes no weight. libtorch tensors may be
-// read from several threads at once (their reference counts are atomic), and the shared
-// borrow of the network keeps anything else from changing it meanwhile.
+// head) in eval mode under `no_grad` and creates new tensors; it changes no weight.
+// libtorch tensors may be read from several threads at once (their reference counts are
+// atomic), and the shared borrow of the network (and head) keeps anything else from
+// changing them meanwhile.
 unsafe impl Sync for ForwardOnly<'_> {}
 
 impl ForwardOnly<'_> {
@@ -309,19 +310,15 @@ fn split_scores(mut scores: Vec<Vec<f32>>, at: usize) -> (Vec<Vec<f32>>, Option<
 }
 
 /// The CoNLL mentions of one sentence from its words' tag log-probabilities (offsets in
-/// the sentence): IOB2-constrained Viterbi, each scored by the mean probability of its
-/// words' tags.
+/// the sentence; see [`labels::decode`]).
 fn mentions(enc: &Encoded, scores: &[Vec<f32>]) -> Vec<NerSpan> {
-    let path = viterbi::<NerLabel>(scores);
-    let tags: Vec<Tag> = path.iter().map(|&k| TAGS[k]).collect();
-    chunks(&tags)
+    labels::decode::<NerLabel>(scores)
         .into_iter()
-        .filter_map(|c| {
-            let prob: f32 = (c.start..c.end).map(|w| scores[w][path[w]].exp()).sum();
+        .filter_map(|(c, score)| {
             Some(NerSpan {
                 span: enc.words_span(c.start, c.end)?,
                 label: c.label,
-                score: prob / (c.end - c.start) as f32,
+                score,
             })
         })
         .collect()

@@ -23,7 +23,7 @@ use tch::nn::{self, Module, OptimizerConfig};
 use tch::{Device, Kind, Reduction, Tensor};
 
 use super::encode::Encoded;
-use super::labels::{chunks, viterbi, Iob, PressTag, PRESS_TAGS};
+use super::labels::{self, chunks, Iob, PressTag, PRESS_TAGS};
 use super::NerModel;
 use crate::doc::{PressLabel, PressSpan};
 
@@ -121,20 +121,16 @@ fn tag_spans(enc: &Encoded, tags: &[PressTag]) -> Vec<PressSpan> {
         .collect()
 }
 
-/// Decodes the press tags of one sentence from the log-probabilities of [`PRESS_TAGS`] at
-/// each of its words: IOB2-constrained Viterbi, each span scored by the mean probability of
-/// its words' tags. Offsets are within the sentence.
+/// The press spans of one sentence from the log-probabilities of [`PRESS_TAGS`] at its
+/// words (offsets in the sentence; see [`labels::decode`]).
 pub fn decode(enc: &Encoded, scores: &[Vec<f32>]) -> Vec<PressSpan> {
-    let path = viterbi::<PressLabel>(scores);
-    let tags: Vec<PressTag> = path.iter().map(|&k| PRESS_TAGS[k]).collect();
-    chunks(&tags)
+    labels::decode::<PressLabel>(scores)
         .into_iter()
-        .filter_map(|c| {
-            let prob: f32 = (c.start..c.end).map(|w| scores[w][path[w]].exp()).sum();
+        .filter_map(|(c, score)| {
             Some(PressSpan {
                 span: enc.words_span(c.start, c.end)?,
                 label: c.label,
-                score: prob / (c.end - c.start) as f32,
+                score,
             })
         })
         .collect()
