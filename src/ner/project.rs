@@ -90,7 +90,7 @@ impl GoldEntities {
         serde_json::from_str(&text).with_context(|| format!("{}: not a gold file", path.display()))
     }
 
-    /// Every written form to look for in `text` (the release), with its label.
+    /// Every written form to look for in `text` (the release's sentences), with its label.
     fn forms(&self, text: &str) -> Vec<(String, PressLabel)> {
         let mut forms = Vec::new();
         for person in &self.people {
@@ -268,7 +268,12 @@ fn resolve(mut candidates: Vec<LabelledSpan>) -> Vec<LabelledSpan> {
 /// Projects `gold` onto the body sentences of `release` (and the CoNLL head's ORG
 /// mentions of `Release::ner` that the gold leaves, as `ORG`).
 pub fn project(release: &Release, gold: &GoldEntities, file: &str) -> Labelled {
-    let forms = gold.forms(release.slice(release.span));
+    let body: Vec<&str> = release
+        .sentences
+        .iter()
+        .map(|s| release.slice(s.span))
+        .collect();
+    let forms = gold.forms(&body.join("\n"));
     let codes: HashSet<&str> = gold.states.iter().map(|s| s.code.as_str()).collect();
     let state_spans: Vec<Span> = entities::extract(release)
         .into_iter()
