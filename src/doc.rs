@@ -10,7 +10,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A half-open byte range `[start, end)` into a release's source text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
@@ -212,6 +212,62 @@ pub struct NerSpan {
     pub score: f32,
 }
 
+/// Entity types of the press-release head of the NER model: the kinds the gold of press
+/// releases annotates, with role words apart from the names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum PressLabel {
+    /// A person's name, without title or honorific.
+    Person,
+    /// A government body, or its acronym.
+    Agency,
+    /// An office or role title ("District Attorney", "Rep.").
+    Title,
+    /// A US state, DC or territory, in any written form.
+    State,
+    /// An organisation that is not a government body.
+    Org,
+}
+
+impl PressLabel {
+    /// Every press label.
+    pub const ALL: [PressLabel; 5] = [
+        PressLabel::Person,
+        PressLabel::Agency,
+        PressLabel::Title,
+        PressLabel::State,
+        PressLabel::Org,
+    ];
+
+    /// The tag suffix ("PERSON", "AGENCY", "TITLE", "STATE").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PressLabel::Person => "PERSON",
+            PressLabel::Agency => "AGENCY",
+            PressLabel::Title => "TITLE",
+            PressLabel::State => "STATE",
+            PressLabel::Org => "ORG",
+        }
+    }
+
+    /// Parses a tag suffix.
+    pub fn parse(s: &str) -> Option<PressLabel> {
+        PressLabel::ALL.into_iter().find(|l| l.as_str() == s)
+    }
+}
+
+/// A press-release entity span found by the model's press head (the second layer beside
+/// [`NerSpan`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PressSpan {
+    /// Where the span is.
+    pub span: Span,
+    /// Its type.
+    pub label: PressLabel,
+    /// The model's confidence (mean probability of the words' tags).
+    pub score: f32,
+}
+
 /// One release and all layers the pipeline has added to it so far.
 #[derive(Debug, Clone)]
 pub struct Release {
@@ -283,6 +339,14 @@ mod tests {
         assert!(s.contains(Span::new(3, 5)));
         assert!(!s.contains(Span::new(1, 3)));
         assert_eq!(s.shift(10), Span::new(12, 15));
+    }
+
+    #[test]
+    fn press_labels_parse_their_names() {
+        for l in PressLabel::ALL {
+            assert_eq!(PressLabel::parse(l.as_str()), Some(l));
+        }
+        assert_eq!(PressLabel::parse("PER"), None);
     }
 
     #[test]

@@ -38,6 +38,17 @@ enum Command {
     EvalNer(EvalNerArgs),
     /// Measures NER throughput over releases.
     BenchNer(BenchNerArgs),
+    /// Writes training data for the NER model's press-release head: the gold of annotated
+    /// releases (`NAME.txt` + `NAME.json`) projected onto their sentences.
+    NerData(NerDataArgs),
+    /// Trains the press-release head on data written by `ner-data` (the encoder stays as
+    /// it is).
+    TrainPressHead(TrainPressHeadArgs),
+    /// Cross-validates the press-release head recipe over data written by `ner-data`
+    /// (folds by release), printing span scores per label.
+    CvPress(CvPressArgs),
+    /// Scores the model's press-release head on data written by `ner-data`.
+    EvalPress(EvalPressArgs),
     /// Writes labelled candidate rows for the speaker model from gold directories
     /// (`NAME.txt` + `NAME.json`).
     SpeakerData(SpeakerDataArgs),
@@ -235,6 +246,154 @@ struct BenchNerArgs {
     /// Torch threads per batch.
     #[arg(long, default_value_t = 1)]
     torch_threads: i32,
+    /// Also run the press-release head in the same pass (`NerModel::annotate_press`).
+    #[arg(long)]
+    press: bool,
+}
+
+#[derive(clap::Args)]
+struct NerDataArgs {
+    /// Gold directories.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// The JSON Lines file to write.
+    #[arg(long)]
+    out: PathBuf,
+    /// The model whose CoNLL ORG mentions outside the gold's agencies are labelled ORG.
+    #[command(flatten)]
+    model: NerArgs,
+    /// Label no ORG spans (and load no model).
+    #[arg(long)]
+    no_org: bool,
+}
+
+/// The press head's recipe.
+#[derive(clap::Args)]
+struct HeadArgs {
+    /// Encoder layers whose outputs the head reads, joined (1 is the first).
+    #[arg(long, value_delimiter = ',', default_value = "2,4,6")]
+    layers: Vec<usize>,
+    /// Hidden units of the head (0: linear).
+    #[arg(long, default_value_t = 0)]
+    hidden: usize,
+    #[arg(long, default_value_t = 20)]
+    epochs: usize,
+    #[arg(long, default_value_t = 1e-3)]
+    lr: f64,
+    #[arg(long, default_value_t = 0.01)]
+    weight_decay: f64,
+    /// Words per step.
+    #[arg(long, default_value_t = 256)]
+    batch: usize,
+    /// Dropout on the features.
+    #[arg(long, default_value_t = 0.1)]
+    dropout: f64,
+    #[arg(long, default_value_t = 42)]
+    seed: i64,
+    /// Torch threads.
+    #[arg(long, default_value_t = 1)]
+    threads: i32,
+}
+
+impl HeadArgs {
+    fn config(&self) -> ner::press::HeadConfig {
+        tch::set_num_threads(self.threads);
+        ner::press::HeadConfig {
+            layers: self.layers.clone(),
+            hidden: self.hidden,
+            epochs: self.epochs,
+            lr: self.lr,
+            weight_decay: self.weight_decay,
+            batch: self.batch,
+            dropout: self.dropout,
+            seed: self.seed,
+        }
+    }
+}
+
+#[derive(clap::Args)]
+struct TrainPressHeadArgs {
+    /// Data files written by `ner-data`.
+    #[arg(required = true)]
+    data: Vec<PathBuf>,
+    /// Directory to write the head into (`press.json`, `press.safetensors`): the model
+    /// directory, to ship it.
+    #[arg(long)]
+    out: PathBuf,
+    /// A file of gold file names (one per line) whose releases are left out.
+    #[arg(long, value_name = "FILE")]
+    exclude: Option<PathBuf>,
+    /// The encoder's model directory (default: the bundled models/ner), run in f32.
+    #[arg(long)]
+    model: Option<PathBuf>,
+    #[command(flatten)]
+    head: HeadArgs,
+}
+
+#[derive(clap::Args)]
+struct CvPressArgs {
+    /// Data files written by `ner-data`.
+    #[arg(required = true)]
+    data: Vec<PathBuf>,
+    /// Number of folds.
+    #[arg(long, default_value_t = 5)]
+    folds: usize,
+    /// The encoder's model directory (default: the bundled models/ner), run in f32.
+    #[arg(long)]
+    model: Option<PathBuf>,
+    #[command(flatten)]
+    head: HeadArgs,
+}
+
+#[derive(clap::Args)]
+struct EvalPressArgs {
+    /// Data files written by `ner-data`.
+    #[arg(required = true)]
+    data: Vec<PathBuf>,
+    #[command(flatten)]
+    model: NerArgs,
+    /// A directory holding the head to score (`press.json`, `press.safetensors`), instead
+    /// of the model directory's own.
+    #[arg(long, value_name = "DIR")]
+    head: Option<PathBuf>,
+    /// Also print every span the head and the data disagree on (file, found/missed,
+    /// label, words), tab-separated, before the scores.
+    #[arg(long)]
+    errors: bool,
+}
+
+/// Reads the data files of the press head.
+fn press_data(files: &[PathBuf]) -> Result<Vec<ner::press::Labelled>> {
+    let mut data = Vec::new();
+    for f in files {
+        data.extend(ner::press::read_labelled(f)?);
+    }
+    Ok(data)
+}
+
+/// Loads the encoder for training the press head: f32, as in training.
+fn press_encoder(dir: Option<&PathBuf>) -> Result<NerModel> {
+    let dir = dir.cloned().unwrap_or_else(ner::default_model_dir);
+    NerModel::load(
+        &dir,
+        &NerOptions {
+            precision: PrecisionChoice::Fixed(ner::precision::Precision::F32),
+        },
+    )
+}
+
+/// The file names listed in `path`, one per line.
+fn names_in(path: Option<&PathBuf>) -> Result<std::collections::HashSet<String>> {
+    let Some(path) = path else {
+        return Ok(Default::default());
+    };
+    Ok(std::fs::read_to_string(path)
+        .with_context(|| format!("cannot read {}", path.display()))?
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect())
 }
 
 #[derive(clap::Args)]
@@ -314,16 +473,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             for path in &a.rows {
                 rows.extend(whosaid::speaker::train::read_rows(path)?);
             }
-            let exclude: std::collections::HashSet<String> = match &a.exclude {
-                Some(path) => std::fs::read_to_string(path)
-                    .with_context(|| format!("cannot read {}", path.display()))?
-                    .lines()
-                    .map(str::trim)
-                    .filter(|l| !l.is_empty())
-                    .map(str::to_string)
-                    .collect(),
-                None => Default::default(),
-            };
+            let exclude = names_in(a.exclude.as_ref())?;
             let names: Vec<String> = a.rows.iter().map(|p| p.display().to_string()).collect();
             let options = whosaid::speaker::train::TrainOptions {
                 alpha: a.alpha,
@@ -380,6 +530,76 @@ fn run(cli: Cli) -> Result<ExitCode> {
             print!("{}", score.report());
             Ok(ExitCode::SUCCESS)
         }
+        Command::NerData(a) => {
+            let model = (!a.no_org).then(|| a.model.load()).transpose()?;
+            let (data, coverage) = ner::project::from_gold(
+                &a.inputs,
+                whosaid::ingest::DEFAULT_MAX_BYTES,
+                model.as_ref(),
+            )?;
+            let file = std::fs::File::create(&a.out)
+                .with_context(|| format!("cannot write {}", a.out.display()))?;
+            ner::press::write_labelled(&data, std::io::BufWriter::new(file))?;
+            eprint!("{} releases\n{}", data.len(), coverage.report());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::TrainPressHead(a) => {
+            let cfg = a.head.config();
+            let exclude = names_in(a.exclude.as_ref())?;
+            let data = ner::press::without(press_data(&a.data)?, &exclude);
+            let model = press_encoder(a.model.as_ref())?;
+            let features = ner::press::Features::compute(&model, &data, &cfg.layers)?;
+            let mut head = ner::press::fit(&features, &ner::press::all(&features), &cfg, true)?;
+            let names: Vec<String> = a.data.iter().map(|p| p.display().to_string()).collect();
+            head.set_trained_on(format!(
+                "{} ({} releases, {} files left out); {cfg:?}",
+                names.join(" "),
+                data.len(),
+                exclude.len()
+            ));
+            head.save(&a.out)?;
+            eprintln!("press head written to {}", a.out.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::CvPress(a) => {
+            let cfg = a.head.config();
+            let data = press_data(&a.data)?;
+            let model = press_encoder(a.model.as_ref())?;
+            let features = ner::press::Features::compute(&model, &data, &cfg.layers)?;
+            let scores = ner::press::cross_validate(&features, a.folds, &cfg)?;
+            let mut pooled = ner::press::SpanScore::default();
+            for (k, score) in scores.iter().enumerate() {
+                let (p, r, f) = score.overall().prf();
+                println!("fold {k}: precision {p:.2} recall {r:.2} F1 {f:.2}");
+                pooled.merge(score);
+            }
+            println!(
+                "== {}-fold cross-validation, {} releases, folds pooled ({cfg:?})",
+                a.folds,
+                data.len()
+            );
+            print!("{}", pooled.report());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::EvalPress(a) => {
+            let mut model = a.model.load()?;
+            if let Some(dir) = &a.head {
+                let hidden = model.network().config.hidden_size as usize;
+                let head = ner::press::PressHead::load(dir, hidden)?
+                    .with_context(|| format!("no press head in {}", dir.display()))?;
+                model.set_press_head(Some(head));
+            }
+            let data = press_data(&a.data)?;
+            let (score, disagreements) = ner::press::evaluate(&model, &data)?;
+            if a.errors {
+                for d in &disagreements {
+                    println!("{}", d.line());
+                }
+            }
+            eprintln!("backend {}", model.selection());
+            print!("{}", score.report());
+            Ok(ExitCode::SUCCESS)
+        }
         Command::BenchNer(a) => {
             rayon::ThreadPoolBuilder::new()
                 .num_threads(a.workers.unwrap_or(0))
@@ -389,7 +609,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             tch::set_num_threads(a.torch_threads);
             println!(
                 "{}; backend {}",
-                ner::bench::bench(&a.inputs, &model)?.line(),
+                ner::bench::bench(&a.inputs, &model, a.press)?.line(),
                 model.selection()
             );
             if let Some(probe) = model.selection().probe_line() {

@@ -27,6 +27,8 @@ pub struct BenchReport {
     pub pieces: usize,
     /// Entity mentions found.
     pub mentions: usize,
+    /// Press-release spans found (with `--press`).
+    pub press_spans: Option<usize>,
     /// Time spent in `annotate`.
     pub elapsed: Duration,
     /// What the model was fed.
@@ -37,10 +39,13 @@ impl BenchReport {
     /// One line with the figures.
     pub fn line(&self) -> String {
         let secs = self.elapsed.as_secs_f64().max(1e-9);
+        let press = self
+            .press_spans
+            .map_or(String::new(), |n| format!(" and {n} press spans"));
         format!(
-            "{} releases, {} sentences, {} wordpieces, {} mentions in {:.2} s: {:.1} releases/s; \
-             the model read {} wordpieces ({:.0}/s) in {} windows, {} batches, {:.1}% padding, \
-             and skipped {} sentences that name nothing",
+            "{} releases, {} sentences, {} wordpieces, {} mentions{press} in {:.2} s: {:.1} \
+             releases/s; the model read {} wordpieces ({:.0}/s) in {} windows, {} batches, \
+             {:.1}% padding, and skipped {} sentences that name nothing",
             self.releases,
             self.sentences,
             self.pieces,
@@ -57,8 +62,9 @@ impl BenchReport {
     }
 }
 
-/// Reads and segments `inputs` (not timed), then times the model over the releases.
-pub fn bench(inputs: &[PathBuf], model: &NerModel) -> Result<BenchReport> {
+/// Reads and segments `inputs` (not timed), then times the model over the releases: the
+/// CoNLL mentions alone, or with the press head's spans in the same pass when `press`.
+pub fn bench(inputs: &[PathBuf], model: &NerModel, press: bool) -> Result<BenchReport> {
     let (files, _) = ingest::discover(inputs);
     let mut releases: Vec<Release> = files
         .par_iter()
@@ -80,14 +86,22 @@ pub fn bench(inputs: &[PathBuf], model: &NerModel) -> Result<BenchReport> {
         .sum();
     let started = Instant::now();
     let mut fed = NerStats::default();
+    let mut press_spans = press.then_some(0);
     for chunk in releases.chunks_mut(CHUNK) {
-        fed += model.annotate(chunk)?;
+        if let Some(count) = press_spans.as_mut() {
+            let (stats, spans) = model.annotate_press(chunk)?;
+            fed += stats;
+            *count += spans.iter().map(Vec::len).sum::<usize>();
+        } else {
+            fed += model.annotate(chunk)?;
+        }
     }
     Ok(BenchReport {
         releases: releases.len(),
         sentences: releases.iter().map(|r| r.sentences.len()).sum(),
         pieces,
         mentions: releases.iter().map(|r| r.ner.len()).sum(),
+        press_spans,
         elapsed: started.elapsed(),
         fed,
     })

@@ -245,6 +245,12 @@ impl Encoded {
     pub fn is_empty(&self) -> bool {
         self.ids.is_empty()
     }
+
+    /// The byte span from the start of word `start` to the end of word `end - 1`.
+    pub fn words_span(&self, start: usize, end: usize) -> Option<Span> {
+        let (first, last) = (self.words.get(start)?, self.words.get(end.checked_sub(1)?)?);
+        Some(Span::new(first.start, last.end))
+    }
 }
 
 /// Tokenises `text` (without special tokens) and groups the pieces into words.

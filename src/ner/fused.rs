@@ -353,6 +353,18 @@ impl FusedBert {
     /// Tag logits `[B, T, tags]` from input embeddings `[B, T, H]` and the attention mask
     /// `[B, T]` (1 for real positions). Call under `no_grad`.
     pub fn forward(&self, embeds: &Tensor, mask: &Tensor) -> Tensor {
+        self.forward_keeping(embeds, mask, &[]).0
+    }
+
+    /// Tag logits as [`FusedBert::forward`] computes them, and the outputs `[B, T, H]` of
+    /// the encoder layers numbered in `keep` (1 is the first layer, in the order asked;
+    /// numbers beyond the last layer are skipped). Call under `no_grad`.
+    pub fn forward_keeping(
+        &self,
+        embeds: &Tensor,
+        mask: &Tensor,
+        keep: &[usize],
+    ) -> (Tensor, Vec<Tensor>) {
         let (t, kind) = (embeds.size()[1], embeds.kind());
         // Position 0..T and segment 0 everywhere, as rust-bert does without explicit ids.
         let mut x = embeds + self.positions.narrow(0, 0, t) + self.token_type.get(0);
@@ -365,10 +377,24 @@ impl FusedBert {
                 .unsqueeze(1)
                 .unsqueeze(1)
         });
-        for layer in &self.layers {
+        let mut kept: Vec<(usize, Tensor)> = Vec::with_capacity(keep.len());
+        for (i, layer) in self.layers.iter().enumerate() {
             x = layer.forward(&x, mask.as_ref(), self.heads);
+            if keep.contains(&(i + 1)) {
+                kept.push((i + 1, x.shallow_clone()));
+            }
         }
-        self.classifier.linear(&x)
+        let kept = keep
+            .iter()
+            .filter_map(|k| kept.iter().find(|(i, _)| i == k))
+            .map(|(_, t)| t.shallow_clone())
+            .collect();
+        (self.classifier.linear(&x), kept)
+    }
+
+    /// Number of encoder layers.
+    pub fn depth(&self) -> usize {
+        self.layers.len()
     }
 }
 

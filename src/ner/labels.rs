@@ -1,19 +1,54 @@
-//! The IOB2 tag scheme: tags, valid-transition (Viterbi) decoding and chunk extraction.
+//! The IOB2 tag schemes: tags, valid-transition (Viterbi) decoding and chunk extraction.
+//!
+//! Two label sets share the scheme: the CoNLL-2003 types of the main head ([`NerLabel`],
+//! tags [`TAGS`]) and the press-release types of the second head ([`PressLabel`], tags
+//! [`PRESS_TAGS`]).
 
-use crate::doc::NerLabel;
+use crate::doc::{NerLabel, PressLabel};
 
-/// One IOB2 tag.
+/// One IOB2 tag over the entity types `L`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Tag {
+pub enum Iob<L> {
     /// Outside any entity.
     Outside,
     /// First word of an entity.
-    Begin(NerLabel),
+    Begin(L),
     /// A later word of an entity.
-    Inside(NerLabel),
+    Inside(L),
 }
 
-/// The tags the model predicts, in the order of its output units.
+/// A CoNLL-2003 tag.
+pub type Tag = Iob<NerLabel>;
+
+/// A press-release tag.
+pub type PressTag = Iob<PressLabel>;
+
+/// An entity type of a tag set: its name in tag strings and the tags a head predicts.
+pub trait Label: Copy + Eq + 'static {
+    /// The tags of the type set, in the order of the head's output units (`O` first).
+    const TAGS: &'static [Iob<Self>];
+
+    /// The name in tag strings ("PER", "AGENCY").
+    fn name(self) -> &'static str;
+}
+
+impl Label for NerLabel {
+    const TAGS: &'static [Tag] = &TAGS;
+
+    fn name(self) -> &'static str {
+        self.as_str()
+    }
+}
+
+impl Label for PressLabel {
+    const TAGS: &'static [PressTag] = &PRESS_TAGS;
+
+    fn name(self) -> &'static str {
+        self.as_str()
+    }
+}
+
+/// The tags the CoNLL head predicts, in the order of its output units.
 pub const TAGS: [Tag; 9] = [
     Tag::Outside,
     Tag::Begin(NerLabel::Person),
@@ -24,6 +59,21 @@ pub const TAGS: [Tag; 9] = [
     Tag::Inside(NerLabel::Location),
     Tag::Begin(NerLabel::Misc),
     Tag::Inside(NerLabel::Misc),
+];
+
+/// The tags the press-release head predicts, in the order of its output units.
+pub const PRESS_TAGS: [PressTag; 11] = [
+    PressTag::Outside,
+    PressTag::Begin(PressLabel::Person),
+    PressTag::Inside(PressLabel::Person),
+    PressTag::Begin(PressLabel::Agency),
+    PressTag::Inside(PressLabel::Agency),
+    PressTag::Begin(PressLabel::Title),
+    PressTag::Inside(PressLabel::Title),
+    PressTag::Begin(PressLabel::State),
+    PressTag::Inside(PressLabel::State),
+    PressTag::Begin(PressLabel::Org),
+    PressTag::Inside(PressLabel::Org),
 ];
 
 impl Tag {
@@ -40,41 +90,43 @@ impl Tag {
             _ => None,
         }
     }
+}
 
-    /// The CoNLL spelling of the tag.
+impl<L: Label> Iob<L> {
+    /// The tag's spelling ("O", "B-PER", "I-AGENCY").
     pub fn conll(self) -> String {
         match self {
-            Tag::Outside => "O".to_string(),
-            Tag::Begin(l) => format!("B-{}", l.as_str()),
-            Tag::Inside(l) => format!("I-{}", l.as_str()),
+            Iob::Outside => "O".to_string(),
+            Iob::Begin(l) => format!("B-{}", l.name()),
+            Iob::Inside(l) => format!("I-{}", l.name()),
         }
     }
 
     /// The entity type, if any.
-    pub fn label(self) -> Option<NerLabel> {
+    pub fn label(self) -> Option<L> {
         match self {
-            Tag::Outside => None,
-            Tag::Begin(l) | Tag::Inside(l) => Some(l),
+            Iob::Outside => None,
+            Iob::Begin(l) | Iob::Inside(l) => Some(l),
         }
     }
 
-    /// The tag a later word of the same CoNLL token gets (B-X becomes I-X).
-    pub fn continuation(self) -> Tag {
+    /// The tag a later word of the same entity gets (B-X becomes I-X).
+    pub fn continuation(self) -> Iob<L> {
         match self {
-            Tag::Begin(l) => Tag::Inside(l),
+            Iob::Begin(l) => Iob::Inside(l),
             t => t,
         }
     }
 
-    /// Index of the tag in [`TAGS`].
+    /// Index of the tag in its set's [`Label::TAGS`].
     pub fn index(self) -> usize {
-        TAGS.iter().position(|&t| t == self).unwrap_or(0)
+        L::TAGS.iter().position(|&t| t == self).unwrap_or(0)
     }
 
     /// Whether `self` may follow `prev` (`None`: the start of a sentence) in IOB2.
-    pub fn may_follow(self, prev: Option<Tag>) -> bool {
+    pub fn may_follow(self, prev: Option<Iob<L>>) -> bool {
         match self {
-            Tag::Inside(l) => prev.and_then(Tag::label) == Some(l),
+            Iob::Inside(l) => prev.and_then(Iob::label) == Some(l),
             _ => true,
         }
     }
@@ -82,16 +134,17 @@ impl Tag {
 
 /// The best tag sequence under IOB2 constraints (an I-X only after B-X or I-X).
 ///
-/// `scores[i][k]` is the log-probability of tag `TAGS[k]` for word `i`. Returns tag
+/// `scores[i][k]` is the log-probability of tag `L::TAGS[k]` for word `i`. Returns tag
 /// indices, one per word.
-pub fn viterbi(scores: &[Vec<f32>]) -> Vec<usize> {
-    let n = TAGS.len();
+pub fn viterbi<L: Label>(scores: &[Vec<f32>]) -> Vec<usize> {
+    let tags = L::TAGS;
+    let n = tags.len();
     if scores.is_empty() {
         return Vec::new();
     }
     let mut best: Vec<f32> = (0..n)
         .map(|k| {
-            if TAGS[k].may_follow(None) {
+            if tags[k].may_follow(None) {
                 scores[0].get(k).copied().unwrap_or(f32::NEG_INFINITY)
             } else {
                 f32::NEG_INFINITY
@@ -104,7 +157,7 @@ pub fn viterbi(scores: &[Vec<f32>]) -> Vec<usize> {
         let mut from = vec![0usize; n];
         for k in 0..n {
             for j in 0..n {
-                if TAGS[k].may_follow(Some(TAGS[j])) && best[j] > next[k] {
+                if tags[k].may_follow(Some(tags[j])) && best[j] > next[k] {
                     next[k] = best[j];
                     from[k] = j;
                 }
@@ -125,13 +178,28 @@ pub fn viterbi(scores: &[Vec<f32>]) -> Vec<usize> {
     path
 }
 
+/// The entities of one sentence from the log-probabilities of `L::TAGS` at its words:
+/// the best tag sequence under IOB2 constraints ([`viterbi`]) read as chunks, each with the
+/// mean probability of its words' tags.
+pub fn decode<L: Label>(scores: &[Vec<f32>]) -> Vec<(Chunk<L>, f32)> {
+    let path = viterbi::<L>(scores);
+    let tags: Vec<Iob<L>> = path.iter().map(|&k| L::TAGS[k]).collect();
+    chunks(&tags)
+        .into_iter()
+        .map(|c| {
+            let prob: f32 = (c.start..c.end).map(|w| scores[w][path[w]].exp()).sum();
+            (c, prob / (c.end - c.start) as f32)
+        })
+        .collect()
+}
+
 /// Rewrites IOB1 tags as IOB2 (an entity's first word always B-); IOB2 input is unchanged.
-pub fn to_iob2(tags: &mut [Tag]) {
-    let mut prev: Option<Tag> = None;
+pub fn to_iob2<L: Label>(tags: &mut [Iob<L>]) {
+    let mut prev: Option<Iob<L>> = None;
     for tag in tags.iter_mut() {
-        if let Tag::Inside(l) = *tag {
+        if let Iob::Inside(l) = *tag {
             if !tag.may_follow(prev) {
-                *tag = Tag::Begin(l);
+                *tag = Iob::Begin(l);
             }
         }
         prev = Some(*tag);
@@ -140,22 +208,22 @@ pub fn to_iob2(tags: &mut [Tag]) {
 
 /// A run of words forming one entity: words `start..end` of type `label`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Chunk {
+pub struct Chunk<L = NerLabel> {
     /// First word.
     pub start: usize,
     /// One past the last word.
     pub end: usize,
     /// Entity type.
-    pub label: NerLabel,
+    pub label: L,
 }
 
 /// The entities of a tag sequence, read as conlleval does: an entity starts at B-X, or at
 /// I-X after a word that is not of type X, and runs while I-X follows.
-pub fn chunks(tags: &[Tag]) -> Vec<Chunk> {
+pub fn chunks<L: Label>(tags: &[Iob<L>]) -> Vec<Chunk<L>> {
     let mut out = Vec::new();
-    let mut open: Option<(usize, NerLabel)> = None;
+    let mut open: Option<(usize, L)> = None;
     for (i, &tag) in tags.iter().enumerate() {
-        let continues = matches!((tag, open), (Tag::Inside(l), Some((_, o))) if l == o);
+        let continues = matches!((tag, open), (Iob::Inside(l), Some((_, o))) if l == o);
         if !continues {
             if let Some((start, label)) = open.take() {
                 out.push(Chunk {
@@ -193,6 +261,10 @@ mod tests {
             assert_eq!(Tag::parse(&t.conll()), Some(t));
             assert_eq!(TAGS[t.index()], t);
         }
+        for t in PRESS_TAGS {
+            assert_eq!(PRESS_TAGS[t.index()], t);
+        }
+        assert_eq!(PressTag::Begin(PressLabel::Agency).conll(), "B-AGENCY");
         assert_eq!(Tag::parse("B-XYZ"), None);
         assert_eq!(Tag::parse("E-PER"), None);
     }
@@ -208,7 +280,7 @@ mod tests {
             got,
             vec![(0, 2, "PER"), (3, 5, "LOC"), (5, 6, "LOC"), (6, 7, "ORG")]
         );
-        assert!(chunks(&[]).is_empty());
+        assert!(chunks::<NerLabel>(&[]).is_empty());
     }
 
     #[test]
@@ -227,8 +299,11 @@ mod tests {
         let mut s1 = vec![-9.0f32; 9];
         s1[Tag::Inside(NerLabel::Person).index()] = -0.1;
         s1[Tag::Inside(NerLabel::Location).index()] = -0.05;
-        let path: Vec<Tag> = viterbi(&[s0, s1]).into_iter().map(|k| TAGS[k]).collect();
+        let path: Vec<Tag> = viterbi::<NerLabel>(&[s0, s1])
+            .into_iter()
+            .map(|k| TAGS[k])
+            .collect();
         assert_eq!(path, tags("B-PER I-PER"));
-        assert!(viterbi(&[]).is_empty());
+        assert!(viterbi::<NerLabel>(&[]).is_empty());
     }
 }

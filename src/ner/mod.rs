@@ -19,6 +19,8 @@ mod fused;
 pub mod labels;
 pub mod model;
 pub mod precision;
+pub mod press;
+pub mod project;
 pub mod train;
 
 use std::path::{Path, PathBuf};
@@ -28,12 +30,13 @@ use rayon::prelude::*;
 use tch::{Kind, Tensor};
 use tokenizers::Tokenizer;
 
-use crate::doc::{NerSpan, Release, Span};
+use crate::doc::{NerLabel, NerSpan, PressSpan, Release};
 use conll::{Document, Score};
 use encode::{batch, encode, may_name_something, plan_windows, Batch, Encoded, Stream, Window};
-use labels::{chunks, viterbi, Tag, TAGS};
+use labels::{viterbi, Tag, PRESS_TAGS, TAGS};
 use model::Network;
 use precision::{Precision, PrecisionChoice, ProbeCache, Selection, TimingSource};
+use press::PressHead;
 
 /// Most wordpieces (padding included) in one batch at inference. Measured with bench-ner on
 /// 50 Brooklyn releases: 8,192 ran at ~7,200 wordpieces/s, 2,048 at ~11,200 and 1,024 at
@@ -58,10 +61,50 @@ pub struct NerModel {
     tokenizer: Tokenizer,
     selection: Selection,
     fingerprint: String,
+    press: Option<PressHead>,
 }
 
-/// Log-probabilities of every tag for every word, per document and sentence.
+/// A vector for every word (tag log-probabilities or features), per document and sentence.
 type WordScores = Vec<Vec<Vec<Vec<f32>>>>;
+
+/// Per document, per sentence: its encoding and its press spans (offsets in the sentence).
+pub type PressTagged = Vec<(Vec<Encoded>, Vec<Vec<PressSpan>>)>;
+
+/// What the inference pass reads off the network at every word.
+#[derive(Clone, Copy)]
+enum Readout<'a> {
+    /// The log-probabilities of the CoNLL tags.
+    Conll,
+    /// Those, then the press head's.
+    WithPress(&'a PressHead),
+    /// The joined outputs of these encoder layers (the press head's input).
+    Features(&'a [usize]),
+}
+
+impl Readout<'_> {
+    /// Values per word.
+    fn width(&self, hidden: usize) -> usize {
+        match self {
+            Readout::Conll => TAGS.len(),
+            Readout::WithPress(_) => TAGS.len() + PRESS_TAGS.len(),
+            Readout::Features(layers) => hidden * layers.len(),
+        }
+    }
+
+    /// The values of a word the model did not read: outside any entity, or no features.
+    fn unread(&self, hidden: usize) -> Vec<f32> {
+        let outside = |n: usize| {
+            let mut v = vec![-1e4f32; n];
+            v[0] = 0.0;
+            v
+        };
+        match self {
+            Readout::Conll => outside(TAGS.len()),
+            Readout::WithPress(_) => [outside(TAGS.len()), outside(PRESS_TAGS.len())].concat(),
+            Readout::Features(_) => vec![0.0; self.width(hidden)],
+        }
+    }
+}
 
 /// The model directory used when none is given: `models/ner` next to the executable (or
 /// up to three directories above it, as in `target/release/`), else under the working
@@ -208,20 +251,34 @@ impl std::ops::AddAssign for NerStats {
     }
 }
 
-/// The network lent to the rayon workers for inference.
-struct ForwardOnly<'a>(&'a Network);
+/// The network (and what to read off it) lent to the rayon workers for inference.
+struct ForwardOnly<'a>(&'a Network, Readout<'a>);
 
 // SAFETY: `tch::Tensor` is not `Sync` because some of its methods change a tensor in place
-// through `&self`. The workers only call `log_probs`, which runs the network in eval mode
-// under `no_grad` and creates new tensors; it changes no weight. libtorch tensors may be
-// read from several threads at once (their reference counts are atomic), and the shared
-// borrow of the network keeps anything else from changing it meanwhile.
+// through `&self`. The workers only call `read`, which runs the network (and the press
+// head) in eval mode under `no_grad` and creates new tensors; it changes no weight.
+// libtorch tensors may be read from several threads at once (their reference counts are
+// atomic), and the shared borrow of the network (and head) keeps anything else from
+// changing them meanwhile.
 unsafe impl Sync for ForwardOnly<'_> {}
 
 impl ForwardOnly<'_> {
-    /// Tag log-probabilities `[B, T, tags]` of a batch, in f32.
-    fn log_probs(&self, b: &Batch) -> Tensor {
-        tch::no_grad(|| self.0.infer(b).log_softmax(-1, Kind::Float))
+    /// What the readout asks for, `[B, T, width]` in f32.
+    fn read(&self, b: &Batch) -> Tensor {
+        tch::no_grad(|| match self.1 {
+            Readout::Conll => self.0.infer(b).log_softmax(-1, Kind::Float),
+            Readout::WithPress(head) => {
+                let (logits, features) = self.0.infer_features(b, head.layers());
+                Tensor::cat(
+                    &[
+                        logits.log_softmax(-1, Kind::Float),
+                        head.forward(&features).log_softmax(-1, Kind::Float),
+                    ],
+                    -1,
+                )
+            }
+            Readout::Features(layers) => self.0.infer_features(b, layers).1,
+        })
     }
 }
 
@@ -242,6 +299,31 @@ fn batch_ranges(windows: &[(usize, Window)]) -> Vec<std::ops::Range<usize>> {
     ranges
 }
 
+/// Splits every word's values after the first `at`: the CoNLL tags and, when there is
+/// more, the press tags.
+fn split_scores(mut scores: Vec<Vec<f32>>, at: usize) -> (Vec<Vec<f32>>, Option<Vec<Vec<f32>>>) {
+    if scores.iter().all(|w| w.len() <= at) {
+        return (scores, None);
+    }
+    let rest = scores.iter_mut().map(|w| w.split_off(at)).collect();
+    (scores, Some(rest))
+}
+
+/// The CoNLL mentions of one sentence from its words' tag log-probabilities (offsets in
+/// the sentence; see [`labels::decode`]).
+fn mentions(enc: &Encoded, scores: &[Vec<f32>]) -> Vec<NerSpan> {
+    labels::decode::<NerLabel>(scores)
+        .into_iter()
+        .filter_map(|(c, score)| {
+            Some(NerSpan {
+                span: enc.words_span(c.start, c.end)?,
+                label: c.label,
+                score,
+            })
+        })
+        .collect()
+}
+
 impl NerModel {
     /// Loads the model stored in `dir`, in the backend `options` ask for (`auto`: see
     /// [`precision`]).
@@ -250,15 +332,13 @@ impl NerModel {
             Network::load(dir).with_context(|| format!("no NER model in {}", dir.display()))?;
         let tokenizer = load_tokenizer(&dir.join("tokenizer.json"))?;
         use_one_thread_per_batch();
+        let press = PressHead::load(dir, net.config.hidden_size as usize)?;
         let cache = ProbeCache::dir().map(|d| ProbeCache::path(&d));
         let selection = select(&net, options.precision, cache.as_deref());
         let fingerprint = fingerprint(dir, selection.precision())?;
-        Ok(NerModel::with_selection(
-            net,
-            tokenizer,
-            selection,
-            fingerprint,
-        ))
+        let mut model = NerModel::with_selection(net, tokenizer, selection, fingerprint);
+        model.press = press;
+        Ok(model)
     }
 
     /// A model from a network (in f32) and its tokenizer, run in `precision`.
@@ -279,7 +359,18 @@ impl NerModel {
             tokenizer,
             selection,
             fingerprint,
+            press: None,
         }
+    }
+
+    /// The press-release head, if the model has one.
+    pub fn press_head(&self) -> Option<&PressHead> {
+        self.press.as_ref()
+    }
+
+    /// Gives the model a press-release head (or takes its away).
+    pub fn set_press_head(&mut self, head: Option<PressHead>) {
+        self.press = head;
     }
 
     /// The backend the model runs in and why (for the summary line and `bench`).
@@ -303,14 +394,37 @@ impl NerModel {
         texts.par_iter().map(|t| encode(tokenizer, t)).collect()
     }
 
-    /// Runs the network over documents of encoded sentences and returns the tag
-    /// log-probabilities of every word, with what the model was fed.
+    /// Encodes the sentences of every document in parallel; a sentence that cannot name
+    /// anything ([`encode::may_name_something`]) is left empty, so the model skips it.
+    fn encode_sentences(&self, docs: &[Vec<&str>]) -> Result<Vec<Vec<Encoded>>> {
+        let tokenizer = &self.tokenizer;
+        docs.par_iter()
+            .map(|d| {
+                d.iter()
+                    .map(|t| {
+                        if may_name_something(t) {
+                            encode(tokenizer, t)
+                        } else {
+                            Ok(Encoded::default())
+                        }
+                    })
+                    .collect::<Result<Vec<_>>>()
+            })
+            .collect()
+    }
+
+    /// Runs the network over documents of encoded sentences and returns what `readout`
+    /// asks for at every word, with what the model was fed.
     ///
     /// Windows of all documents are sorted by length and cut into batches of at most
     /// [`BATCH_PIECES`] slots. Batches run side by side on the rayon workers, each with one
     /// torch thread (see [`use_one_thread_per_batch`]), a round of a few per worker at a
     /// time so that memory stays bounded however many documents come in.
-    fn word_scores(&self, docs: &[Vec<Encoded>]) -> Result<(WordScores, NerStats)> {
+    fn word_scores(
+        &self,
+        docs: &[Vec<Encoded>],
+        readout: Readout<'_>,
+    ) -> Result<(WordScores, NerStats)> {
         let max = self.net.settings.max_pieces;
         let streams: Vec<Stream> = docs.iter().map(|d| Stream::new(d, |_, _| None)).collect();
         let mut windows: Vec<(usize, Window)> = streams
@@ -330,18 +444,18 @@ impl NerModel {
             ..NerStats::default()
         };
         // Until the model says otherwise, a word is outside any entity.
-        let mut outside = vec![-1e4f32; TAGS.len()];
-        outside[Tag::Outside.index()] = 0.0;
+        let hidden = self.net.config.hidden_size as usize;
+        let unread = readout.unread(hidden);
         let mut out: WordScores = docs
             .iter()
             .map(|d| {
                 d.iter()
-                    .map(|s| vec![outside.clone(); s.words.len()])
+                    .map(|s| vec![unread.clone(); s.words.len()])
                     .collect()
             })
             .collect();
-        let n = TAGS.len();
-        let net = ForwardOnly(&self.net);
+        let n = readout.width(hidden);
+        let net = ForwardOnly(&self.net, readout);
         let round = 4 * rayon::current_num_threads();
         for ranges in batches.chunks(round) {
             let logps = ranges
@@ -352,8 +466,8 @@ impl NerModel {
                         .map(|&(d, w)| (&streams[d], w))
                         .collect();
                     let b = batch(&group);
-                    let logp = net.log_probs(&b);
-                    Ok((b.width, Vec::<f32>::try_from(logp.flatten(0, -1))?))
+                    let values = net.read(&b);
+                    Ok((b.width, Vec::<f32>::try_from(values.flatten(0, -1))?))
                 })
                 .collect::<Result<Vec<_>>>()?;
             for (range, (width, flat)) in ranges.iter().zip(logps) {
@@ -386,42 +500,112 @@ impl NerModel {
     /// all releases together, and stores them in `Release::ner`. Sentences that cannot
     /// name anything ([`encode::may_name_something`]) are not read.
     pub fn annotate(&self, releases: &mut [Release]) -> Result<NerStats> {
-        let tokenizer = &self.tokenizer;
-        let docs: Vec<Vec<Encoded>> = releases
-            .par_iter()
+        self.annotate_with(releases, Readout::Conll)
+            .map(|(stats, _)| stats)
+    }
+
+    /// As [`NerModel::annotate`], and in the same pass the press head's spans of every
+    /// release (file offsets, in text order): the second layer of the model. An error
+    /// when the model has no press head.
+    pub fn annotate_press(
+        &self,
+        releases: &mut [Release],
+    ) -> Result<(NerStats, Vec<Vec<PressSpan>>)> {
+        let head = self
+            .press
+            .as_ref()
+            .ok_or_else(|| anyhow!("the NER model has no press-release head"))?;
+        self.annotate_with(releases, Readout::WithPress(head))
+    }
+
+    /// Runs `readout` over the sentences of `releases`, stores the CoNLL mentions in
+    /// `Release::ner` and returns the press spans (none unless the readout has them).
+    fn annotate_with(
+        &self,
+        releases: &mut [Release],
+        readout: Readout<'_>,
+    ) -> Result<(NerStats, Vec<Vec<PressSpan>>)> {
+        let texts: Vec<Vec<&str>> = releases
+            .iter()
             .map(|r| {
                 r.sentences
                     .iter()
-                    .map(|s| match r.text.get(s.span.range()) {
-                        Some(t) if may_name_something(t) => encode(tokenizer, t),
-                        _ => Ok(Encoded::default()),
-                    })
-                    .collect::<Result<Vec<_>>>()
+                    .map(|s| r.text.get(s.span.range()).unwrap_or(""))
+                    .collect()
             })
-            .collect::<Result<_>>()?;
-        let (scores, mut stats) = self.word_scores(&docs)?;
+            .collect();
+        let docs = self.encode_sentences(&texts)?;
+        let (scores, mut stats) = self.word_scores(&docs, readout)?;
         stats.skipped_sentences = docs.iter().flatten().filter(|e| e.ids.is_empty()).count();
+        let mut press = Vec::with_capacity(releases.len());
         for ((release, doc), doc_scores) in releases.iter_mut().zip(&docs).zip(scores) {
             release.ner.clear();
+            let mut spans = Vec::new();
             for ((sentence, enc), scores) in release.sentences.iter().zip(doc).zip(doc_scores) {
-                let path = viterbi(&scores);
-                let tags: Vec<Tag> = path.iter().map(|&k| TAGS[k]).collect();
-                for c in chunks(&tags) {
-                    let (Some(first), Some(last)) =
-                        (enc.words.get(c.start), enc.words.get(c.end - 1))
-                    else {
-                        continue;
-                    };
-                    let prob: f32 = (c.start..c.end).map(|w| scores[w][path[w]].exp()).sum();
-                    release.ner.push(NerSpan {
-                        span: Span::new(first.start, last.end).shift(sentence.span.start),
-                        label: c.label,
-                        score: prob / (c.end - c.start) as f32,
-                    });
+                let offset = sentence.span.start;
+                let (conll, rest) = split_scores(scores, TAGS.len());
+                release
+                    .ner
+                    .extend(mentions(enc, &conll).into_iter().map(|m| NerSpan {
+                        span: m.span.shift(offset),
+                        ..m
+                    }));
+                if let Some(rest) = rest {
+                    spans.extend(press::decode(enc, &rest).into_iter().map(|p| PressSpan {
+                        span: p.span.shift(offset),
+                        ..p
+                    }));
                 }
             }
+            press.push(spans);
         }
-        Ok(stats)
+        Ok((stats, press))
+    }
+
+    /// The press head's spans of every sentence of documents of sentence texts (offsets
+    /// in the sentence), with the encodings, as [`NerModel::annotate_press`] finds them.
+    pub fn tag_press(&self, docs: &[Vec<&str>]) -> Result<(PressTagged, NerStats)> {
+        let head = self
+            .press
+            .as_ref()
+            .ok_or_else(|| anyhow!("the NER model has no press-release head"))?;
+        let encoded = self.encode_sentences(docs)?;
+        let (scores, stats) = self.word_scores(&encoded, Readout::WithPress(head))?;
+        let tagged = encoded
+            .into_iter()
+            .zip(scores)
+            .map(|(enc_doc, doc_scores)| {
+                let spans = enc_doc
+                    .iter()
+                    .zip(doc_scores)
+                    .map(|(enc, scores)| {
+                        let (_, rest) = split_scores(scores, TAGS.len());
+                        press::decode(enc, &rest.unwrap_or_default())
+                    })
+                    .collect();
+                (enc_doc, spans)
+            })
+            .collect();
+        Ok((tagged, stats))
+    }
+
+    /// The joined outputs of encoder layers `layers` at every word of documents of
+    /// sentence texts (the press head's input, f32), with the encodings; sentences that
+    /// cannot name anything are skipped, as at inference.
+    pub fn word_features(
+        &self,
+        docs: &[Vec<&str>],
+        layers: &[usize],
+    ) -> Result<(Vec<Vec<Encoded>>, WordScores)> {
+        if layers.is_empty() || layers.iter().any(|&l| l == 0 || l > self.net.depth()) {
+            return Err(anyhow!(
+                "layers {layers:?}: the encoder has layers 1 to {}",
+                self.net.depth()
+            ));
+        }
+        let encoded = self.encode_sentences(docs)?;
+        let (features, _) = self.word_scores(&encoded, Readout::Features(layers))?;
+        Ok((encoded, features))
     }
 
     /// Tags the words of CoNLL documents (each CoNLL word takes the tag of its first piece).
@@ -437,7 +621,7 @@ impl NerModel {
                 self.encode_all(&t)
             })
             .collect::<Result<_>>()?;
-        let (scores, _) = self.word_scores(&encoded)?;
+        let (scores, _) = self.word_scores(&encoded, Readout::Conll)?;
         let mut out = Vec::with_capacity(docs.len());
         for ((doc, enc_doc), (texts, doc_scores)) in
             docs.iter().zip(&encoded).zip(texts.iter().zip(scores))
@@ -446,7 +630,10 @@ impl NerModel {
             for ((sentence, enc), ((_, starts), scores)) in
                 doc.iter().zip(enc_doc).zip(texts.iter().zip(doc_scores))
             {
-                let pieces: Vec<Tag> = viterbi(&scores).into_iter().map(|k| TAGS[k]).collect();
+                let pieces: Vec<Tag> = viterbi::<NerLabel>(&scores)
+                    .into_iter()
+                    .map(|k| TAGS[k])
+                    .collect();
                 let tags = starts
                     .iter()
                     .zip(&sentence.words)

@@ -238,4 +238,22 @@ impl Network {
             .forward(&self.input_embeds(batch), &batch.mask)
             .to_kind(Kind::Float)
     }
+
+    /// The logits of [`Network::infer`] and the outputs of the encoder layers numbered in
+    /// `layers` (1 is the first) joined along the last axis, `[B, T, H * layers.len()]`,
+    /// both as f32: the input of the press-release head. Call under `no_grad`.
+    pub fn infer_features(&self, batch: &Batch, layers: &[usize]) -> (Tensor, Tensor) {
+        let (logits, kept) =
+            self.fused
+                .forward_keeping(&self.input_embeds(batch), &batch.mask, layers);
+        (
+            logits.to_kind(Kind::Float),
+            Tensor::cat(&kept, -1).to_kind(Kind::Float),
+        )
+    }
+
+    /// Number of encoder layers.
+    pub fn depth(&self) -> usize {
+        self.fused.depth()
+    }
 }
