@@ -35,11 +35,11 @@ use std::collections::HashMap;
 
 use crate::doc::{Release, Span};
 use crate::entities::{Entity, EntityType};
-use crate::quotes::lexicon::{
-    is_capitalised, is_speech_verb, is_statement_verb, pronoun, strip_possessive, tokenize,
-    Pronoun, Token,
-};
+use crate::lexicon::verbs::{is_speech_verb, is_statement_verb, AUXILIARIES};
+use crate::lexicon::words::{pronoun, Pronoun, DETERMINERS, STATEMENT_NOUNS};
+use crate::lexicon::{is_capitalised, strip_possessive};
 use crate::quotes::QuoteSpan;
+use crate::tokens::{tokenize, Token};
 #[cfg(test)]
 pub(crate) use choose::test_candidate;
 pub use choose::{
@@ -84,51 +84,6 @@ const BEFORE_WINDOW: usize = 45;
 const SUBJECT_WORDS: usize = 6;
 /// Most words between two quotations for the second to continue the first.
 const CONTINUATION_GAP: usize = 40;
-
-/// Words that may stand between a speaker and the speech verb ("also said").
-const AUXILIARIES: &[&str] = &[
-    "also",
-    "has",
-    "have",
-    "had",
-    "later",
-    "then",
-    "further",
-    "again",
-    "once",
-    "previously",
-    "recently",
-    "often",
-    "repeatedly",
-    "would",
-    "will",
-    "is",
-    "was",
-    "went",
-    "on",
-    "simply",
-    "just",
-    "publicly",
-    "earlier",
-    "separately",
-    "reportedly",
-    "told",
-];
-
-/// Words that make a statement cue after a statement verb.
-const STATEMENT_NOUNS: &[&str] = &[
-    "statement",
-    "statements",
-    "remarks",
-    "comment",
-    "comments",
-    "message",
-    "letter",
-    "response",
-];
-
-/// Determiners that start a common-noun speaker ("the department", "a spokesman").
-const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "its", "their", "our"];
 
 /// A speaker mention found by a cue, before resolution.
 #[derive(Debug, Clone, PartialEq)]

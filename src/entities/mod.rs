@@ -18,6 +18,9 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::doc::{NerLabel, Release, Span};
+use crate::lexicon::organisations::known_acronym;
+use crate::lexicon::titles::STATE_OFFICE_TITLES;
+use crate::lexicon::{is_acronym, strip_possessive};
 use agencies::{BodyKind, BodyMention};
 
 /// The kinds of entity written to `entities.csv`.
@@ -167,23 +170,6 @@ pub fn extract(release: &Release) -> Vec<Entity> {
     entities.sort_by_key(|e| e.mentions.first().map_or(usize::MAX, |m| m.span.start));
     entities
 }
-
-/// Titles of offices that belong to one state (statewide offices, county prosecutors and
-/// sheriffs): their holders are of the release's home state unless the text says another.
-const STATE_OFFICE_TITLES: &[&str] = &[
-    "secretary of state",
-    "governor",
-    "lieutenant governor",
-    "attorney general",
-    "treasurer",
-    "auditor",
-    "comptroller",
-    "district attorney",
-    "state's attorney",
-    "state attorney",
-    "county attorney",
-    "sheriff",
-];
 
 /// The state a release is issued from: the state of its dateline, else one named in its
 /// issuer ("Office of the Missouri Secretary of State").
@@ -387,7 +373,7 @@ fn body_entities(
                 .or_else(|| {
                     g.name
                         .split_whitespace()
-                        .find_map(|w| states::code_for_name(text::strip_possessive(w)))
+                        .find_map(|w| states::code_for_name(strip_possessive(w)))
                 });
             let kind = match g.kind {
                 BodyKind::Agency => EntityType::Agency,
@@ -421,7 +407,7 @@ fn acronym_mentions(
     add: &mut AddBody<'_>,
 ) {
     for t in tokens {
-        if !t.prose || !t.is_all_caps() || !agencies::is_acronym(t) {
+        if !t.prose || !t.is_all_caps() || !is_acronym(t.text) {
             continue;
         }
         if bodies.iter().any(|b| b.span.contains(t.span))
@@ -447,7 +433,7 @@ fn acronym_mentions(
         if let Some(k) = by_acronym {
             groups[k].mentions.push(m);
             groups[k].acronym.get_or_insert_with(|| acronym.to_string());
-        } else if let Some(full) = agencies::known_acronym(acronym) {
+        } else if let Some(full) = known_acronym(acronym) {
             add(
                 groups,
                 full,

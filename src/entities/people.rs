@@ -5,165 +5,15 @@
 
 use super::agencies::{self, BodyMention};
 use super::states;
-use super::text::{class, Token, WordSet};
+use super::text::Token;
 use super::titles::{self, Title};
 use super::Origin;
 use crate::doc::{NerLabel, NerSpan, Span};
+use crate::lexicon::class;
+use crate::lexicon::names::{PARTICLES, PLACE_WORDS, SUFFIXES};
+use crate::lexicon::verbs::{marks_person, PERSON_PARTICIPLES, PERSON_VERBS, SUBJECT_VERBS};
+use crate::lexicon::words::CASE_WORDS_BEFORE;
 use std::collections::HashSet;
-
-/// Lower-case particles inside names ("Ludwig van Beethoven").
-const PARTICLES: &[&str] = &[
-    "de", "del", "la", "van", "von", "der", "da", "dos", "di", "le", "bin",
-];
-
-/// Name suffixes kept in names.
-pub(crate) const SUFFIXES: &[&str] = &["Jr", "Sr", "II", "III", "IV"];
-
-/// Words of place and building names, never parts of a person's name.
-pub(crate) static PLACE_WORDS: WordSet = WordSet::new(&[
-    "Street",
-    "St",
-    "Avenue",
-    "Ave",
-    "Road",
-    "Rd",
-    "Blvd",
-    "Boulevard",
-    "Drive",
-    "Highway",
-    "Plaza",
-    "Square",
-    "Building",
-    "Forest",
-    "River",
-    "Mountain",
-    "Beach",
-    "Valley",
-    "Bridge",
-    "Parkway",
-    "Freeway",
-    "Center",
-    "Centre",
-    "Island",
-    "Islands",
-    "Lake",
-    "County",
-    "City",
-    "Town",
-    "Township",
-    "Village",
-    "Airport",
-    "Station",
-    "Mall",
-    "Park",
-    "Stadium",
-    "Arena",
-    "Suite",
-    "Floor",
-    "Room",
-    "Hall",
-    "Tower",
-    "Harbor",
-    "Port",
-    "Bay",
-    "Canyon",
-    "Heights",
-    "Hills",
-]);
-
-/// Verbs of speech that mark the name before or after them as a speaker.
-static SPEECH_VERBS: WordSet = WordSet::new(&[
-    "said",
-    "says",
-    "stated",
-    "states",
-    "added",
-    "adds",
-    "explained",
-    "noted",
-    "announced",
-    "announces",
-    "commented",
-    "remarked",
-    "continued",
-    "testified",
-    "wrote",
-    "told",
-    "urged",
-    "warned",
-    "emphasized",
-    "stressed",
-    "declared",
-    "concluded",
-    "reported",
-    "acknowledged",
-    "praised",
-    "thanked",
-    "applauded",
-    "commends",
-    "commended",
-    "stated:",
-    "asked",
-]);
-
-/// Verbs after a name that only people do ("Doe pleaded guilty").
-const PERSON_VERBS: &[&str] = &[
-    "pleaded",
-    "pled",
-    "admitted",
-    "allegedly",
-    "confessed",
-    "died",
-    "fled",
-    "testified",
-    "faces",
-    "faced",
-];
-
-/// Participles after "was"/"is" that only people undergo ("Doe was sentenced").
-const PERSON_PARTICIPLES: &[&str] = &[
-    "sentenced",
-    "arrested",
-    "convicted",
-    "charged",
-    "indicted",
-    "killed",
-    "shot",
-    "appointed",
-    "elected",
-    "sworn",
-    "booked",
-    "identified",
-    "arraigned",
-    "stabbed",
-    "murdered",
-    "extradited",
-    "acquitted",
-];
-
-/// Verbs after a name used alone that show it is a person's surname ("Davos was freed").
-static SUBJECT_VERBS: WordSet = WordSet::new(&[
-    "was",
-    "is",
-    "has",
-    "had",
-    "said",
-    "says",
-    "pleaded",
-    "pled",
-    "will",
-    "would",
-    "faces",
-    "told",
-    "added",
-    "allegedly",
-    "also",
-    "who",
-    "admitted",
-    "remains",
-    "received",
-    "served",
-]);
 
 /// Why a sequence of words was taken for a person.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -288,22 +138,6 @@ fn continues_proper_name(tokens: &[Token<'_>], end: usize) -> bool {
     })
 }
 
-/// Words before a name that mark a private person in a case ("charges against ...").
-const CASE_WORDS_BEFORE: &[&str] = &[
-    "against",
-    "killing",
-    "killed",
-    "murdered",
-    "shot",
-    "stabbed",
-    "victim",
-    "victims",
-    "defendant",
-    "defendants",
-    "suspect",
-    "suspects",
-];
-
 /// "against Ann Doe", "the death of Ann Doe".
 fn case_word_before(tokens: &[Token<'_>], first: usize, sentence: usize) -> bool {
     let at = |k: Option<usize>| k.and_then(|k| same_sentence(tokens, k, sentence));
@@ -396,10 +230,10 @@ fn age_after(tokens: &[Token<'_>], end: usize, sentence: usize) -> bool {
 }
 
 fn speech_around(tokens: &[Token<'_>], first: usize, end: usize, sentence: usize) -> bool {
-    let after = same_sentence(tokens, end, sentence).is_some_and(|t| SPEECH_VERBS.contains(t.text));
+    let after = same_sentence(tokens, end, sentence).is_some_and(|t| marks_person(t.text));
     let before = first > 0
         && same_sentence(tokens, first - 1, sentence)
-            .is_some_and(|t| SPEECH_VERBS.contains(t.text) && !t.ends_phrase());
+            .is_some_and(|t| marks_person(t.text) && !t.ends_phrase());
     after || before
 }
 
