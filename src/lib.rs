@@ -18,6 +18,7 @@
 //! and [`tokens`] the word tokenizer of running text that quotes and attribution read.
 //! [`pipeline`] runs them in order; [`bench`] times repeated runs.
 
+pub mod analysis;
 pub mod attribution;
 pub mod bench;
 pub mod doc;
