@@ -16,6 +16,7 @@ use anyhow::{Context, Result};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::analysis::Analysis;
 use crate::attribution::SpeakerChooser;
 use crate::doc::{RawRelease, Release};
 use crate::ingest::{self, InputError, RecordError, RecordProblem};
@@ -23,7 +24,6 @@ use crate::ner::{NerModel, NerStats};
 use crate::output::cache::Cache;
 use crate::output::datasette::Metadata;
 use crate::output::sqlite::{Database, Upsert};
-use crate::analysis::Analysis;
 use crate::output::{Fragments, Rows, SkipKind, SkippedRow, Writers};
 use crate::segment::NotARelease;
 use crate::speaker::SpeakerModel;

@@ -91,7 +91,7 @@ impl Ctx<'_> {
                 self.tokens[start].span.start,
                 self.tokens[start + 1].span.end,
             );
-            return Some(self.cue(verb, (start + 2, end), Method::After, 0.85));
+            return Some(self.cue(verb, (start + 2, end), Method::After, confidence::PHRASE));
         }
         // "said X"
         // "― Name": a signature under the quotation
@@ -107,7 +107,7 @@ impl Ctx<'_> {
                     verb: self.tokens[start].span,
                     mentions: vec![mention],
                     method: Method::Signature,
-                    confidence: 0.8,
+                    confidence: confidence::MARKED,
                 });
             }
         }
@@ -140,7 +140,7 @@ impl Ctx<'_> {
                     verb: self.tokens[start].span,
                     mentions,
                     method: Method::After,
-                    confidence: 0.9,
+                    confidence: confidence::ADJACENT,
                 });
             }
         }
@@ -156,7 +156,12 @@ impl Ctx<'_> {
             && !matches!(self.word(verb), "told" | "tells" | "asked" | "asks")
         {
             let stop = self.clause_end(verb + 1, end);
-            let cue = self.cue(self.tokens[verb].span, (verb + 1, stop), Method::After, 0.8);
+            let cue = self.cue(
+                self.tokens[verb].span,
+                (verb + 1, stop),
+                Method::After,
+                confidence::MARKED,
+            );
             if !cue.mentions.is_empty() {
                 return Some(cue);
             }
@@ -175,7 +180,13 @@ impl Ctx<'_> {
                 return None;
             }
         }
-        let cue = self.cue_subject(self.tokens[verb].span, subject, false, Method::After, 0.9);
+        let cue = self.cue_subject(
+            self.tokens[verb].span,
+            subject,
+            false,
+            Method::After,
+            confidence::ADJACENT,
+        );
         (!cue.mentions.is_empty()).then_some(cue)
     }
 
@@ -209,7 +220,11 @@ impl Ctx<'_> {
                 .or_else(|| self.previous_sentence(start, limit));
         };
         let tail = end - verb - 1;
-        let confidence = if tail <= 6 { 0.85 } else { 0.7 };
+        let confidence = if tail <= 6 {
+            confidence::PHRASE
+        } else {
+            confidence::DISTANT
+        };
         let verb_span = self.tokens[verb].span;
         // "according to X, “"
         if self.word(verb).eq_ignore_ascii_case("according") {
@@ -258,7 +273,12 @@ impl Ctx<'_> {
             } else {
                 (b + 2, stop)
             };
-            return Some(self.cue(self.tokens[b].span, name, Method::Statement, 0.85));
+            return Some(self.cue(
+                self.tokens[b].span,
+                name,
+                Method::Statement,
+                confidence::PHRASE,
+            ));
         }
         let verb = (start..end).find(|&i| {
             is_statement_verb(self.word(i))
@@ -270,10 +290,21 @@ impl Ctx<'_> {
             .find(|&i| self.word(i).eq_ignore_ascii_case("behalf") && self.word(i + 1) == "of");
         if let Some(b) = behalf {
             let stop = self.clause_end(b + 2, end);
-            return Some(self.cue(verb_span, (b + 2, stop), Method::Statement, 0.85));
+            return Some(self.cue(
+                verb_span,
+                (b + 2, stop),
+                Method::Statement,
+                confidence::PHRASE,
+            ));
         }
         let subject = self.subject_before(start, verb);
-        Some(self.cue_subject(verb_span, subject, true, Method::Statement, 0.85))
+        Some(self.cue_subject(
+            verb_span,
+            subject,
+            true,
+            Method::Statement,
+            confidence::PHRASE,
+        ))
     }
 
     /// The sentence before the one the quotation opens, when it introduces it: "Rep. Bo
@@ -294,7 +325,7 @@ impl Ctx<'_> {
             return None;
         }
         if let Some(mut cue) = self.statement(from, end) {
-            cue.confidence = 0.7;
+            cue.confidence = confidence::DISTANT;
             return Some(cue);
         }
         // "“It’s workable,” Quillan told the paper. “Is it…”": the sentence attributes a short
@@ -307,7 +338,7 @@ impl Ctx<'_> {
             };
             if let Some(mut cue) = self.cue_after(&before, self.tokens[end].span.end) {
                 cue.method = Method::Previous;
-                cue.confidence = 0.6;
+                cue.confidence = confidence::CONTEXT;
                 return Some(cue);
             }
         }
@@ -322,7 +353,7 @@ impl Ctx<'_> {
             subject,
             false,
             Method::Previous,
-            0.6,
+            confidence::CONTEXT,
         );
         cue.mentions.truncate(1);
         (!cue.mentions.is_empty()).then_some(cue)
@@ -342,7 +373,7 @@ impl Ctx<'_> {
                     verb: self.tokens[end - 1].span,
                     mentions: vec![m],
                     method: Method::Sentence,
-                    confidence: 0.5,
+                    confidence: confidence::GUESS,
                 });
             }
         }
@@ -383,7 +414,7 @@ impl Ctx<'_> {
             return None;
         }
         let verb = self.span_of(subject);
-        Some(self.cue(verb, subject, Method::Sentence, 0.5))
+        Some(self.cue(verb, subject, Method::Sentence, confidence::GUESS))
     }
 
     pub(super) fn cue(&self, verb: Span, subject: (usize, usize), method: Method, c: f32) -> Cue {
@@ -566,7 +597,7 @@ impl Ctx<'_> {
             speaker: Some(plain(name.to_string())),
             cue: Some(self.tokens[i].span),
             method: Method::Transcript,
-            confidence: 0.8,
+            confidence: confidence::MARKED,
         })
     }
 

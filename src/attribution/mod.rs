@@ -28,6 +28,7 @@
 //! resolved stays unknown (no speaker) rather than guessed.
 
 mod choose;
+mod confidence;
 mod cues;
 mod names;
 mod speakers;

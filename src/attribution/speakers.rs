@@ -5,6 +5,14 @@
 use super::*;
 
 impl Ctx<'_> {
+    /// True when the speaker is an entity of the release that is no person (an agency,
+    /// an organisation): what "they" and "it" can stand for.
+    fn is_body(&self, speaker: &Speaker) -> bool {
+        self.entities
+            .iter()
+            .any(|e| speaker.entity_id.as_ref() == Some(&e.id) && e.kind != EntityType::Person)
+    }
+
     /// Turns a mention into a speaker.
     pub(super) fn resolve(
         &self,
@@ -21,13 +29,7 @@ impl Ctx<'_> {
                 .new_subject(prev_end, q.outer.start)
                 .or_else(|| previous.cloned())
                 .or_else(|| self.nearest_person(q.outer.start)),
-            Mention::Pronoun(Pronoun::Group) => previous
-                .filter(|s| {
-                    s.entity_id
-                        .as_deref()
-                        .is_some_and(|id| !id.starts_with('P'))
-                })
-                .cloned(),
+            Mention::Pronoun(Pronoun::Group) => previous.filter(|s| self.is_body(s)).cloned(),
             Mention::Name(range) => {
                 let span = self.span_of(*range);
                 let name = name_text(self.text, &self.tokens, *range);
@@ -298,7 +300,7 @@ impl Ctx<'_> {
                     speaker: p.speaker.clone().or_else(|| previous.cloned()),
                     cue: None,
                     method: Method::Continuation,
-                    confidence: 0.6,
+                    confidence: confidence::CONTEXT,
                 };
             }
         }
@@ -309,7 +311,7 @@ impl Ctx<'_> {
                     speaker: Some(speaker),
                     cue: None,
                     method: Method::Answer,
-                    confidence: 0.5,
+                    confidence: confidence::GUESS,
                 };
             }
         }

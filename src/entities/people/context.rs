@@ -70,11 +70,7 @@ pub(super) fn relative_after(tokens: &[Token<'_>], end: usize, sentence: usize) 
 }
 
 /// "(D-CA)" or "(R-Glenbeulah)" after a name: a member of Congress.
-pub(super) fn party_after(
-    tokens: &[Token<'_>],
-    end: usize,
-    sentence: usize,
-) -> Option<Option<&'static str>> {
+pub(super) fn party_after(tokens: &[Token<'_>], end: usize, sentence: usize) -> Option<PartyTag> {
     let open = same_sentence(tokens, end, sentence)?;
     let tag = same_sentence(tokens, end + 1, sentence)?;
     if open.text != "(" {
@@ -82,7 +78,9 @@ pub(super) fn party_after(
     }
     let b = tag.text.as_bytes();
     if b.len() >= 3 && matches!(b[0], b'D' | b'R' | b'I') && b[1] == b'-' {
-        return Some(states::party_tag_code(tag));
+        return Some(PartyTag {
+            state: states::party_tag_code(tag),
+        });
     }
     None
 }
@@ -136,12 +134,15 @@ pub(super) fn organization(
     title: Option<&Title>,
     end: usize,
     tokens: &[Token<'_>],
-) -> Option<(String, bool)> {
+) -> Option<Served> {
     // The model's organisations without a head word are not sure enough to make a person
     // private: they count as government bodies here.
     let named = |b: &BodyMention| {
         let private = b.kind == agencies::BodyKind::Organization && b.origin == Origin::Rule;
-        (b.name.clone(), !private)
+        Served {
+            name: b.name.clone(),
+            government: !private,
+        }
     };
     if let Some(t) = title {
         if let Some(b) = bodies.iter().find(|b| b.end == t.first) {

@@ -185,7 +185,7 @@ fn person(g: Group, tokens: &[Token<'_>], names: &[bool]) -> Person {
         .filter(|m| m.official == Some(official) || !official)
         .find_map(|m| m.title.clone());
     let state = with_support().find_map(|m| m.state);
-    let organization = with_support().find_map(|m| m.organization.clone().map(|(name, _)| name));
+    let organization = with_support().find_map(|m| m.organization.as_ref().map(|s| s.name.clone()));
     let mut mentions: Vec<(Span, Option<usize>, Origin)> = g
         .members
         .iter()

@@ -33,6 +33,23 @@ enum Evidence {
     Support,
 }
 
+/// The body a person serves, as written, and whether it is a government body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Served {
+    /// The body's name.
+    pub name: String,
+    /// True for a government body.
+    pub government: bool,
+}
+
+/// A party tag after a name ("(D-CA)", "(R-Glenbeulah)"): a member of Congress, of the
+/// state the tag names when it names one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct PartyTag {
+    /// The state of the tag.
+    pub state: Option<&'static str>,
+}
+
 /// A person named at one place in the text.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Candidate {
@@ -50,8 +67,8 @@ pub(crate) struct Candidate {
     pub official: Option<bool>,
     /// State given with the name.
     pub state: Option<&'static str>,
-    /// Office the person serves, as written, and whether it is a government body.
-    pub organization: Option<(String, bool)>,
+    /// Office the person serves.
+    pub organization: Option<Served>,
     /// Sentence index (none in the header).
     pub sentence: Option<usize>,
     /// What found it.
@@ -302,11 +319,11 @@ fn with_context(
         strong = true;
         c.official.get_or_insert(false);
     }
-    if let Some(code) = party_after(tokens, end, sentence) {
+    if let Some(tag) = party_after(tokens, end, sentence) {
         strong = true;
         c.official = Some(true);
         c.title.get_or_insert_with(|| "Representative".to_string());
-        c.state = c.state.or(code);
+        c.state = c.state.or(tag.state);
     }
     if let Some(code) = state_possessive_before(tokens, first, sentence) {
         strong = true;
@@ -321,10 +338,7 @@ fn with_context(
     }
     c.organization = organization(bodies, title.as_ref(), end, tokens);
     // People who serve a company or other private organisation are not officials.
-    if c.organization
-        .as_ref()
-        .is_some_and(|(_, government)| !government)
-    {
+    if c.organization.as_ref().is_some_and(|s| !s.government) {
         // (Only for organisations the rules name by their head word, see `organization`.)
         c.official = Some(false);
     }
