@@ -333,39 +333,17 @@ fn location_entities(release: &Release, tokens: &[text::Token<'_>], taken: &[Spa
 
 #[cfg(test)]
 mod tests {
-    use std::sync::Arc;
-
     use super::*;
-    use crate::doc::{Encoding, Header, NerSpan, Sentence, SourceFormat};
+    use crate::doc::fixture::ReleaseBuilder;
+    use crate::doc::{Header, NerSpan};
 
     /// A release whose sentences are the lines of `text`.
     fn release(text: &str, header: Header, ner: Vec<NerSpan>) -> Release {
-        let mut sentences = Vec::new();
-        let mut pos = 0;
-        for line in text.split_inclusive('\n') {
-            let trimmed = line.trim_end();
-            if !trimmed.is_empty() {
-                sentences.push(Sentence {
-                    span: Span::new(pos, pos + trimmed.len()),
-                    paragraph: sentences.len(),
-                });
-            }
-            pos += line.len();
-        }
-        Release {
-            id: "r".to_string(),
-            source: "r.txt".to_string(),
-            record: 0,
-            format: SourceFormat::Text,
-            encoding: Encoding::Utf8,
-            text: Arc::from(text),
-            span: Span::new(0, text.len()),
-            header,
-            body: Span::new(0, text.len()),
-            paragraphs: sentences.iter().map(|s| s.span).collect(),
-            sentences,
-            ner,
-        }
+        ReleaseBuilder::new(text)
+            .lines_as_sentences()
+            .header(header)
+            .ner(ner)
+            .build()
     }
 
     fn find<'a>(entities: &'a [Entity], kind: EntityType, name: &str) -> &'a Entity {
