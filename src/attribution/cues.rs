@@ -100,7 +100,7 @@ impl Ctx<'_> {
             && !self.is_mark(start + 1)
         {
             let stop = self.clause_end(start + 1, end);
-            if let Some(mention @ (Mention::Name(_) | Mention::Org(_))) =
+            if let Some(mention @ (SpeakerMention::Name(_) | SpeakerMention::Org(_))) =
                 self.mention(start + 1, stop)
             {
                 return Some(Cue {
@@ -120,7 +120,7 @@ impl Ctx<'_> {
                     .find(|&i| matches!(self.word(i), "of" | "for" | "from" | "with" | "at"))
                     .unwrap_or(stop);
                 let mut mentions = Vec::new();
-                if let Some(head @ Mention::Name(_)) = self.mention(start + 1, head_end) {
+                if let Some(head @ SpeakerMention::Name(_)) = self.mention(start + 1, head_end) {
                     mentions.push(head);
                 }
                 if !mentions.contains(&full) {
@@ -129,9 +129,9 @@ impl Ctx<'_> {
                 // "said the school's CEO, Dr. Jo Park": the name after the comma.
                 if self.word(stop) == "," {
                     let next_stop = self.clause_end(stop + 1, end);
-                    if let Some(m @ Mention::Name(_)) = self.mention(stop + 1, next_stop) {
+                    if let Some(m @ SpeakerMention::Name(_)) = self.mention(stop + 1, next_stop) {
                         mentions.insert(
-                            usize::from(matches!(mentions.first(), Some(Mention::Name(_)))),
+                            usize::from(matches!(mentions.first(), Some(SpeakerMention::Name(_)))),
                             m,
                         );
                     }
@@ -244,7 +244,7 @@ impl Ctx<'_> {
         if after_quote && (participle || subject.0 >= subject.1) {
             return Some(Cue {
                 verb: verb_span,
-                mentions: vec![Mention::Previous],
+                mentions: vec![SpeakerMention::Previous],
                 method: Method::Before,
                 confidence,
             });
@@ -366,7 +366,7 @@ impl Ctx<'_> {
         // "… – Mira Calloway: “…”": the name right before the colon.
         if end - start >= 2 && self.word(end - 1) == ":" && is_capitalised(self.word(end - 2)) {
             let run = run_at(self.text, &self.tokens, end - 2, (start, end - 1));
-            if let Some(m @ (Mention::Name(_) | Mention::Org(_))) =
+            if let Some(m @ (SpeakerMention::Name(_) | SpeakerMention::Org(_))) =
                 self.mention(run.all.0, run.all.1)
             {
                 return Some(Cue {
@@ -439,7 +439,7 @@ impl Ctx<'_> {
         confidence: f32,
     ) -> Cue {
         let (start, end) = subject;
-        let mut mentions: Vec<Mention> = Vec::new();
+        let mut mentions: Vec<SpeakerMention> = Vec::new();
         if start < end {
             let from = self.subject_start(subject);
             mentions.extend(self.mention(from, end));
@@ -467,11 +467,11 @@ impl Ctx<'_> {
                 }
                 seg_end = seg_start - 1;
             }
-            if matches!(mentions.first(), Some(Mention::Role(_))) {
+            if matches!(mentions.first(), Some(SpeakerMention::Role(_))) {
                 if let Some(k) = mentions
                     .iter()
                     .take(3)
-                    .position(|m| matches!(m, Mention::Name(_) | Mention::Org(_)))
+                    .position(|m| matches!(m, SpeakerMention::Name(_) | SpeakerMention::Org(_)))
                 {
                     let named = mentions.remove(k);
                     mentions.insert(0, named);
@@ -636,7 +636,7 @@ impl Ctx<'_> {
     }
 
     /// Reads a speaker phrase.
-    pub(super) fn mention(&self, start: usize, end: usize) -> Option<Mention> {
+    pub(super) fn mention(&self, start: usize, end: usize) -> Option<SpeakerMention> {
         let (start, end) = self.before_apposition(start, end);
         if start >= end {
             return None;
@@ -644,7 +644,7 @@ impl Ctx<'_> {
         let w = self.word(start);
         if end - start == 1 {
             if let Some(p) = pronoun(w) {
-                return Some(Mention::Pronoun(p));
+                return Some(SpeakerMention::Pronoun(p));
             }
         }
         // Words inside quotation marks (a title: "co-author of “Quiet Rivers”") name nobody.
@@ -673,17 +673,17 @@ impl Ctx<'_> {
         });
         if let Some(run) = last_run {
             if run.org {
-                return Some(Mention::Org(run.all));
+                return Some(SpeakerMention::Org(run.all));
             }
             if run.name.0 < run.name.1 {
-                return Some(Mention::Name(run.name));
+                return Some(SpeakerMention::Name(run.name));
             }
             let role = words(self.text, &self.tokens, run.all)
                 .iter()
                 .map(|w| strip_possessive(w).to_lowercase())
                 .filter(|w| !DETERMINERS.contains(&w.as_str()))
                 .collect::<Vec<_>>();
-            return (!role.is_empty()).then_some(Mention::Role(role));
+            return (!role.is_empty()).then_some(SpeakerMention::Role(role));
         }
         if !DETERMINERS.contains(&w.to_lowercase().as_str()) {
             return None;
@@ -693,6 +693,6 @@ impl Ctx<'_> {
             .map(|i| self.word(i).to_lowercase())
             .take_while(|w| !matches!(w.as_str(), "for" | "of" | "with" | "from"))
             .collect();
-        (!role.is_empty()).then_some(Mention::Role(role))
+        (!role.is_empty()).then_some(SpeakerMention::Role(role))
     }
 }

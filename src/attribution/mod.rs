@@ -91,7 +91,7 @@ const CONTINUATION_GAP: usize = 40;
 
 /// A speaker mention found by a cue, before resolution.
 #[derive(Debug, Clone, PartialEq)]
-enum Mention {
+enum SpeakerMention {
     /// "he", "they".
     Pronoun(Pronoun),
     /// A name, as the token range of its name words (titles stripped).
@@ -109,7 +109,7 @@ enum Mention {
 struct Cue {
     verb: Span,
     /// Who it may name, most likely first; the first that resolves is the speaker.
-    mentions: Vec<Mention>,
+    mentions: Vec<SpeakerMention>,
     method: Method,
     confidence: f32,
 }
@@ -272,7 +272,7 @@ impl Ctx<'_> {
         let Some(cue) = cue else {
             return (self.without_cue(q, prev_end, prev_quote, previous), false);
         };
-        let pronoun_cue = matches!(cue.mentions.first(), Some(Mention::Pronoun(_)));
+        let pronoun_cue = matches!(cue.mentions.first(), Some(SpeakerMention::Pronoun(_)));
         let speaker = cue
             .mentions
             .iter()

@@ -16,7 +16,7 @@ impl Ctx<'_> {
     /// Turns a mention into a speaker.
     pub(super) fn resolve(
         &self,
-        m: &Mention,
+        m: &SpeakerMention,
         q: &QuoteSpan,
         prev_end: usize,
         previous: Option<&Speaker>,
@@ -25,12 +25,14 @@ impl Ctx<'_> {
             // "Tate read a letter to the court. “…,” she told the judge": a person brought
             // in as a sentence's subject since the previous quotation is the nearest
             // antecedent; otherwise the previous speaker goes on.
-            Mention::Pronoun(Pronoun::Person) => self
+            SpeakerMention::Pronoun(Pronoun::Person) => self
                 .new_subject(prev_end, q.outer.start)
                 .or_else(|| previous.cloned())
                 .or_else(|| self.nearest_person(q.outer.start)),
-            Mention::Pronoun(Pronoun::Group) => previous.filter(|s| self.is_body(s)).cloned(),
-            Mention::Name(range) => {
+            SpeakerMention::Pronoun(Pronoun::Group) => {
+                previous.filter(|s| self.is_body(s)).cloned()
+            }
+            SpeakerMention::Name(range) => {
                 let span = self.span_of(*range);
                 let name = name_text(self.text, &self.tokens, *range);
                 let key = name_key(&name);
@@ -51,7 +53,7 @@ impl Ctx<'_> {
                         Some(plain(full))
                     })
             }
-            Mention::Org(range) => {
+            SpeakerMention::Org(range) => {
                 let span = self.span_of(*range);
                 let name = words(self.text, &self.tokens, *range).join(" ");
                 self.entity_at(span)
@@ -59,8 +61,8 @@ impl Ctx<'_> {
                     .map(speaker_of)
                     .or(Some(plain(name)))
             }
-            Mention::Role(role) => self.by_role(role, q.outer.start),
-            Mention::Previous => previous.cloned(),
+            SpeakerMention::Role(role) => self.by_role(role, q.outer.start),
+            SpeakerMention::Previous => previous.cloned(),
         }
     }
 

@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::doc::fixture::ReleaseBuilder;
-use crate::entities::{entity_id, Mention as EntityMention, Origin};
+use crate::entities::{entity_id, Mention, Origin};
 use crate::quotes;
 
 fn release(text: &str) -> Release {
@@ -38,7 +38,7 @@ fn entity(text: &str, kind: EntityType, name: &str, title: Option<&str>, forms: 
     let mentions = forms
         .iter()
         .flat_map(|f| text.match_indices(f).map(|(i, m)| (i, m.len())))
-        .map(|(i, n)| EntityMention {
+        .map(|(i, n)| Mention {
             span: Span::new(i, i + n),
             sentence: None,
             origin: Origin::Rule,

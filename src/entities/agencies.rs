@@ -9,7 +9,7 @@
 //! release's other uses of the acronym are mentions of the same body. Well-known federal
 //! acronyms used alone are recognised from a short table.
 
-use super::text::Token;
+use super::text::Word;
 use super::Origin;
 use crate::doc::Span;
 use crate::lexicon::organisations::{
@@ -64,12 +64,12 @@ fn is_ordinal(s: &str) -> bool {
         && matches!(&s[digits.len()..], "st" | "nd" | "rd" | "th")
 }
 
-fn is_name_word(t: &Token<'_>) -> bool {
+fn is_name_word(t: &Word<'_>) -> bool {
     (t.is_capitalised() && t.text.chars().any(char::is_alphabetic)) || is_ordinal(t.text)
 }
 
 /// Splits the tokens into runs of capitalised words joined by connectors.
-fn chunks(tokens: &[Token<'_>]) -> Vec<(usize, usize)> {
+fn chunks(tokens: &[Word<'_>]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -119,31 +119,31 @@ fn chunks(tokens: &[Token<'_>]) -> Vec<(usize, usize)> {
     out
 }
 
-fn is_government_word(t: &Token<'_>) -> bool {
+fn is_government_word(t: &Word<'_>) -> bool {
     t.has(class::GOVERNMENT | class::STATE)
 }
 
-fn any_head(tokens: &[Token<'_>], from: usize, to: usize) -> bool {
+fn any_head(tokens: &[Word<'_>], from: usize, to: usize) -> bool {
     tokens[from..to]
         .iter()
         .any(|t| t.has(class::HEAD | class::WEAK_HEAD | class::ORG_HEAD) || is_lower_head(t))
 }
 
-fn is_lower_head(t: &Token<'_>) -> bool {
+fn is_lower_head(t: &Word<'_>) -> bool {
     matches!(t.text, "office" | "department")
 }
 
-fn is_strong_head(t: &Token<'_>) -> bool {
+fn is_strong_head(t: &Word<'_>) -> bool {
     t.has(class::HEAD) || is_lower_head(t)
 }
 
-fn is_weak_head(t: &Token<'_>) -> bool {
+fn is_weak_head(t: &Word<'_>) -> bool {
     t.has(class::WEAK_HEAD)
 }
 
 /// Finds every named body in the tokens: in running prose only, unless `any_line` (the
 /// lines of a contact block).
-pub(crate) fn find(tokens: &[Token<'_>], text: &str, any_line: bool) -> Vec<BodyMention> {
+pub(crate) fn find(tokens: &[Word<'_>], text: &str, any_line: bool) -> Vec<BodyMention> {
     let mut found = Vec::new();
     for (start, end) in chunks(tokens) {
         if !any_line && !tokens[start].running {
@@ -160,7 +160,7 @@ pub(crate) fn find(tokens: &[Token<'_>], text: &str, any_line: bool) -> Vec<Body
 /// head ("Detective Al Morrow of the ..."), at "and" between two complete names, before
 /// "U.S." after a head, and where a new name starts right after a head ("... Sheriff’s
 /// Department Homicide Division").
-fn candidates(tokens: &[Token<'_>], start: usize, end: usize, emit: &mut dyn FnMut(usize, usize)) {
+fn candidates(tokens: &[Word<'_>], start: usize, end: usize, emit: &mut dyn FnMut(usize, usize)) {
     let skip_connectors = |mut a: usize| {
         while a < end && CONNECTORS.contains(&tokens[a].text) {
             a += 1;
@@ -207,7 +207,7 @@ fn candidates(tokens: &[Token<'_>], start: usize, end: usize, emit: &mut dyn FnM
 /// The bodies named by tokens[first..end]: the name itself, and its owner when the name
 /// is written with one ("U.S. Department of Agriculture’s Natural Resources Conservation
 /// Service").
-fn body(tokens: &[Token<'_>], text: &str, mut first: usize, end: usize) -> Vec<BodyMention> {
+fn body(tokens: &[Word<'_>], text: &str, mut first: usize, end: usize) -> Vec<BodyMention> {
     while first < end && LEADING_NOISE.contains(tokens[first].text) {
         first += 1;
     }
@@ -250,7 +250,7 @@ fn body(tokens: &[Token<'_>], text: &str, mut first: usize, end: usize) -> Vec<B
 }
 
 /// The body named by exactly tokens[first..last], if the words make one.
-fn named(tokens: &[Token<'_>], text: &str, first: usize, last: usize) -> Option<BodyMention> {
+fn named(tokens: &[Word<'_>], text: &str, first: usize, last: usize) -> Option<BodyMention> {
     let words = tokens.get(first..last)?;
     if words.len() < 2 {
         return None;
@@ -307,11 +307,7 @@ fn named(tokens: &[Token<'_>], text: &str, first: usize, last: usize) -> Option<
 /// The words of a span the model tagged, trimmed of a leading article and of trailing
 /// lower-case words and punctuation; none when no word is a name (only titles, a party
 /// tag, a link).
-pub(crate) fn model_words(
-    tokens: &[Token<'_>],
-    first: usize,
-    end: usize,
-) -> Option<(usize, usize)> {
+pub(crate) fn model_words(tokens: &[Word<'_>], first: usize, end: usize) -> Option<(usize, usize)> {
     let mut first = first;
     let mut end = end.min(tokens.len());
     while first < end && LEADING_NOISE.contains(tokens[first].text) {
@@ -321,7 +317,7 @@ pub(crate) fn model_words(
         end -= 1;
     }
     let words = tokens.get(first..end)?;
-    let odd = |t: &Token<'_>| {
+    let odd = |t: &Word<'_>| {
         t.text.contains(['/', '@'])
             || t.text.starts_with("http")
             || super::states::party_tag_code(t).is_some()
@@ -329,7 +325,7 @@ pub(crate) fn model_words(
                 && t.text.as_bytes()[1] == b'-'
                 && matches!(t.text.as_bytes()[0], b'D' | b'R' | b'I')
     };
-    let named = |t: &Token<'_>| {
+    let named = |t: &Word<'_>| {
         t.is_capitalised()
             && !t.has(class::TITLE | class::STOP)
             && t.text.chars().any(char::is_alphabetic)
@@ -340,7 +336,7 @@ pub(crate) fn model_words(
 /// Classifies a span the model tagged as an organisation: a government body when it has
 /// a head word, any other organisation otherwise.
 pub(crate) fn classify(
-    tokens: &[Token<'_>],
+    tokens: &[Word<'_>],
     text: &str,
     first: usize,
     end: usize,

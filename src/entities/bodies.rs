@@ -39,7 +39,7 @@ fn affix_of(short: &[&str], long: &[&str]) -> bool {
 
 pub(super) fn body_entities(
     release: &Release,
-    tokens: &[text::Token<'_>],
+    tokens: &[text::Word<'_>],
     bodies: Vec<BodyMention>,
     state_mentions: &[states::StateMention],
 ) -> Vec<Entity> {
@@ -152,7 +152,7 @@ type AddBody<'f> =
 /// Acronyms written alone: a body's acronym given in parentheses, the initials of a body
 /// named in the release, or a well-known federal acronym.
 fn acronym_mentions(
-    tokens: &[text::Token<'_>],
+    tokens: &[text::Word<'_>],
     bodies: &[BodyMention],
     state_mentions: &[states::StateMention],
     groups: &mut Vec<BodyGroup>,
@@ -208,7 +208,7 @@ fn acronym_mentions(
 /// Bodies from the model's ORG spans that the rules did not find.
 pub(super) fn model_bodies(
     release: &Release,
-    tokens: &[text::Token<'_>],
+    tokens: &[text::Word<'_>],
     bodies: &[BodyMention],
 ) -> Vec<BodyMention> {
     let mut out = Vec::new();

@@ -241,7 +241,7 @@ fn person_entity(p: people::Person) -> Entity {
 }
 
 /// A mention at `span`, with the body sentence holding it (none in the header).
-fn mention_of(tokens: &[text::Token<'_>], span: Span, origin: Origin) -> Mention {
+fn mention_of(tokens: &[text::Word<'_>], span: Span, origin: Origin) -> Mention {
     let k = tokens.partition_point(|t| t.span.end <= span.start);
     Mention {
         span,
@@ -255,7 +255,7 @@ fn mention_of(tokens: &[text::Token<'_>], span: Span, origin: Origin) -> Mention
 
 fn state_entities(
     state_mentions: &[states::StateMention],
-    tokens: &[text::Token<'_>],
+    tokens: &[text::Word<'_>],
 ) -> Vec<Entity> {
     let mut by_code: Vec<(&'static str, Vec<Mention>)> = Vec::new();
     for s in state_mentions {
@@ -283,7 +283,7 @@ fn state_entities(
 
 /// Places from the model's LOC spans that are not states, nor inside a name already
 /// taken (`taken`: the spans of every other entity's mentions).
-fn location_entities(release: &Release, tokens: &[text::Token<'_>], taken: &[Span]) -> Vec<Entity> {
+fn location_entities(release: &Release, tokens: &[text::Word<'_>], taken: &[Span]) -> Vec<Entity> {
     let mut out: Vec<Entity> = Vec::new();
     for n in release.ner.iter().filter(|n| n.label == NerLabel::Location) {
         let first = tokens.partition_point(|t| t.span.end <= n.span.start);

@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use super::text::Token;
+use super::text::Word;
 use crate::doc::Span;
 use crate::lexicon::class;
 use crate::lexicon::states::{self as lex, GIVEN_NAME_STATES, STATES, WORDLIKE_CODES};
@@ -101,14 +101,14 @@ fn code_for_ap(s: &str) -> Option<&'static str> {
 }
 
 /// A word matches a name word when it is written the same or in capitals.
-fn word_matches(token: &Token<'_>, word: &str) -> bool {
+fn word_matches(token: &Word<'_>, word: &str) -> bool {
     let base = token.base();
     base == word || (token.is_all_caps() && base.eq_ignore_ascii_case(word))
 }
 
 /// The code of a party-state tag such as "D-FL", "R-TN-06" or "R-Mo" (the last with its
 /// period recorded on the token).
-pub(crate) fn party_tag_code(token: &Token<'_>) -> Option<&'static str> {
+pub(crate) fn party_tag_code(token: &Word<'_>) -> Option<&'static str> {
     let mut parts = token.base().split('-');
     let party = parts.next()?;
     if !matches!(party, "D" | "R" | "I") {
@@ -126,7 +126,7 @@ pub(crate) fn party_tag_code(token: &Token<'_>) -> Option<&'static str> {
     code_for_ap(place).or_else(|| code_for_name(place))
 }
 
-fn is_zip(token: Option<&Token<'_>>) -> bool {
+fn is_zip(token: Option<&Word<'_>>) -> bool {
     token.is_some_and(|t| {
         let s = t.text;
         (s.len() == 5 || s.len() == 10)
@@ -136,7 +136,7 @@ fn is_zip(token: Option<&Token<'_>>) -> bool {
 }
 
 /// True when tokens[i] follows "Place," in the same sentence (an address or dateline).
-fn after_place_comma(tokens: &[Token<'_>], i: usize) -> bool {
+fn after_place_comma(tokens: &[Word<'_>], i: usize) -> bool {
     i >= 2
         && tokens[i - 1].text == ","
         && tokens[i - 2].is_capitalised()
@@ -144,7 +144,7 @@ fn after_place_comma(tokens: &[Token<'_>], i: usize) -> bool {
 }
 
 /// Words that may follow a given-name state in an institutional name, not a surname.
-fn continues_institution(token: &Token<'_>) -> bool {
+fn continues_institution(token: &Word<'_>) -> bool {
     token.has(class::TITLE | class::HEAD | class::WEAK_HEAD | class::ORG_HEAD)
         || matches!(
             token.base(),
@@ -172,7 +172,7 @@ fn continues_institution(token: &Token<'_>) -> bool {
 }
 
 /// Finds every state reference in the tokens.
-pub(crate) fn find(tokens: &[Token<'_>]) -> Vec<StateMention> {
+pub(crate) fn find(tokens: &[Word<'_>]) -> Vec<StateMention> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -186,7 +186,7 @@ pub(crate) fn find(tokens: &[Token<'_>]) -> Vec<StateMention> {
     found
 }
 
-fn mention(tokens: &[Token<'_>], code: &'static str, first: usize, end: usize) -> StateMention {
+fn mention(tokens: &[Word<'_>], code: &'static str, first: usize, end: usize) -> StateMention {
     let last = &tokens[end - 1];
     StateMention {
         code,
@@ -197,7 +197,7 @@ fn mention(tokens: &[Token<'_>], code: &'static str, first: usize, end: usize) -
 }
 
 /// The state reference starting at token `i`, if any.
-fn at(tokens: &[Token<'_>], i: usize) -> Option<StateMention> {
+fn at(tokens: &[Word<'_>], i: usize) -> Option<StateMention> {
     let t = &tokens[i];
     if !t.is_capitalised() {
         return None;
@@ -268,7 +268,7 @@ fn at(tokens: &[Token<'_>], i: usize) -> Option<StateMention> {
 }
 
 /// Whether a matched full name at tokens[i..end] refers to the state.
-fn is_full_name_reference(tokens: &[Token<'_>], i: usize, end: usize, code: &str) -> bool {
+fn is_full_name_reference(tokens: &[Word<'_>], i: usize, end: usize, code: &str) -> bool {
     let first = &tokens[i];
     let last = &tokens[end - 1];
     let next = tokens
@@ -311,7 +311,7 @@ fn is_full_name_reference(tokens: &[Token<'_>], i: usize, end: usize, code: &str
 /// "Washington" is the state only as "Washington State", "State of Washington" or in an
 /// address; "Washington, D.C." and "Washington DC" are DC; alone it means the federal
 /// government and is skipped.
-fn washington(tokens: &[Token<'_>], i: usize) -> Option<StateMention> {
+fn washington(tokens: &[Word<'_>], i: usize) -> Option<StateMention> {
     let t = &tokens[i];
     let same = |k: usize| tokens.get(k).filter(|x| x.sentence == t.sentence);
     let n1 = same(i + 1);

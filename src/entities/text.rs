@@ -1,8 +1,8 @@
 //! Word tokens over a release's sentences, shared by the state, agency and person rules.
 //!
 //! Tokens keep their byte span in the release text. A period right after a word is not a
-//! token of its own: it sets [`Token::dot`], so "Mo." and "Jr." stay one word while a
-//! sentence-final period still breaks name sequences (see [`Token::ends_phrase`]).
+//! token of its own: it sets [`Word::dot`], so "Mo." and "Jr." stay one word while a
+//! sentence-final period still breaks name sequences (see [`Word::ends_phrase`]).
 
 use std::sync::LazyLock;
 
@@ -14,7 +14,7 @@ use crate::lexicon::{abbreviations, classes, is_all_caps, strip_possessive};
 
 /// One word or punctuation mark of the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Token<'a> {
+pub(crate) struct Word<'a> {
     /// Where the token is (without the period recorded in `dot`).
     pub span: Span,
     /// The token as written.
@@ -31,7 +31,7 @@ pub(crate) struct Token<'a> {
     pub dot: bool,
     /// Index of the sentence the token belongs to.
     pub sentence: usize,
-    /// True when the token's sentence reads as running prose (see [`is_prose`]).
+    /// True when the token's sentence reads as running prose (see [`reads_as_prose`]).
     pub prose: bool,
     /// True when the sentence is prose or continues a prose line cut off without final
     /// punctuation (a paragraph hard-wrapped into lines).
@@ -50,7 +50,7 @@ static TOKEN_RE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
-impl<'a> Token<'a> {
+impl<'a> Word<'a> {
     /// The word without a possessive ending ("Nebraska’s" -> "Nebraska").
     pub fn base(&self) -> &'a str {
         self.base
@@ -103,7 +103,7 @@ impl<'a> Token<'a> {
 /// of links: it has at least one lower-case word that is not a function word, and at
 /// least one common English word. Title-case lines in page chrome (navigation, other
 /// releases' headlines) fail this test.
-pub(crate) fn is_prose(tokens: &[Token<'_>]) -> bool {
+pub(crate) fn reads_as_prose(tokens: &[Word<'_>]) -> bool {
     // A teaser cut off with an ellipsis belongs to a list of other releases.
     let last = tokens.iter().rev().find(|t| !matches!(t.text, "]" | ")"));
     if last.is_some_and(|t| t.text == "…" || t.text == "[…]")
@@ -125,11 +125,11 @@ pub(crate) fn is_prose(tokens: &[Token<'_>]) -> bool {
 }
 
 /// Tokenises one span of the release text.
-pub(crate) fn tokenize_span(text: &str, span: Span, sentence: usize) -> Vec<Token<'_>> {
+pub(crate) fn tokenize_span(text: &str, span: Span, sentence: usize) -> Vec<Word<'_>> {
     let Some(slice) = text.get(span.range()) else {
         return Vec::new();
     };
-    let mut tokens: Vec<Token<'_>> = Vec::new();
+    let mut tokens: Vec<Word<'_>> = Vec::new();
     for m in TOKEN_RE.find_iter(slice) {
         let s = m.as_str();
         if s == "." {
@@ -147,7 +147,7 @@ pub(crate) fn tokenize_span(text: &str, span: Span, sentence: usize) -> Vec<Toke
         let newline_before = text
             .get(gap_start..span.start + m.start())
             .is_some_and(|gap| gap.contains('\n'));
-        tokens.push(Token {
+        tokens.push(Word {
             newline_before,
             span: Span::new(span.start + m.start(), span.start + m.end()),
             text: s,
@@ -164,7 +164,7 @@ pub(crate) fn tokenize_span(text: &str, span: Span, sentence: usize) -> Vec<Toke
             running: false,
         });
     }
-    let prose = is_prose(&tokens);
+    let prose = reads_as_prose(&tokens);
     for t in &mut tokens {
         t.prose = prose;
         t.running = prose;
@@ -179,10 +179,10 @@ fn is_wordlike(s: &str) -> bool {
 /// Every token of the release's sentences, in text order.
 ///
 /// A long line of prose cut off without final punctuation (a paragraph hard-wrapped into
-/// lines) makes the next line [`Token::running`] text too.
-pub(crate) fn tokenize(release: &Release) -> Vec<Token<'_>> {
+/// lines) makes the next line [`Word::running`] text too.
+pub(crate) fn tokenize(release: &Release) -> Vec<Word<'_>> {
     let text: &str = &release.text;
-    let mut out: Vec<Token<'_>> = Vec::new();
+    let mut out: Vec<Word<'_>> = Vec::new();
     let mut continues = false;
     for (i, s) in release.sentences.iter().enumerate() {
         let mut tokens = tokenize_span(text, s.span, i);
@@ -201,7 +201,7 @@ pub(crate) fn tokenize(release: &Release) -> Vec<Token<'_>> {
 }
 
 /// The headline and sub-headline, as two sentences.
-pub(crate) fn tokenize_headline(release: &Release) -> Vec<Token<'_>> {
+pub(crate) fn tokenize_headline(release: &Release) -> Vec<Word<'_>> {
     let text: &str = &release.text;
     [release.header.title, release.header.subtitle]
         .into_iter()
@@ -214,7 +214,7 @@ pub(crate) fn tokenize_headline(release: &Release) -> Vec<Token<'_>> {
 /// The lines of the contact block: the line holding the contact name segmentation found
 /// and the few lines after it ("Chief of Staff", a second contact). Empty when there is
 /// no contact name.
-pub(crate) fn tokenize_contact_block(release: &Release) -> Vec<Token<'_>> {
+pub(crate) fn tokenize_contact_block(release: &Release) -> Vec<Word<'_>> {
     /// Lines read from the contact name on.
     const BLOCK_LINES: usize = 8;
     let text: &str = &release.text;

@@ -4,7 +4,7 @@
 //! State").
 
 use super::states;
-use super::text::Token;
+use super::text::Word;
 use crate::lexicon::abbreviations::expand_title;
 use crate::lexicon::titles::{
     HONORIFICS, LOWER_ROLES, MODIFIERS, OFFICIAL_HEADS, PRIVATE_HEADS, PRIVATE_ROLE_MODIFIERS,
@@ -79,7 +79,7 @@ pub(crate) struct Prefix {
 
 /// Writes the title tokens first..=last as a title: single abbreviations spelled out,
 /// plural heads made singular.
-fn title_text(tokens: &[Token<'_>], first: usize, last: usize) -> String {
+fn title_text(tokens: &[Word<'_>], first: usize, last: usize) -> String {
     let words: Vec<&str> = tokens[first..=last]
         .iter()
         .enumerate()
@@ -95,7 +95,7 @@ fn title_text(tokens: &[Token<'_>], first: usize, last: usize) -> String {
 }
 
 /// A state written just before token `k` ("Missouri", "New York", "Nebraska’s").
-fn state_before(tokens: &[Token<'_>], k: usize) -> Option<&'static str> {
+fn state_before(tokens: &[Word<'_>], k: usize) -> Option<&'static str> {
     let prev = tokens.get(k.checked_sub(1)?)?;
     if prev.sentence != tokens[k].sentence {
         return None;
@@ -107,14 +107,14 @@ fn state_before(tokens: &[Token<'_>], k: usize) -> Option<&'static str> {
     states::code_for_name(&format!("{} {}", prev2.text, prev.base()))
 }
 
-fn is_title_token(t: &Token<'_>) -> bool {
+fn is_title_token(t: &Word<'_>) -> bool {
     t.is_capitalised() && t.has(class::TITLE) && !t.possessive()
         || t.text.chars().all(|c| c.is_ascii_digit())
         || (t.text.len() == 1 && t.is_capitalised() && !t.dot)
 }
 
 /// Walks back from the head at `head` over title words; returns the first index.
-fn title_start(tokens: &[Token<'_>], head: usize) -> usize {
+fn title_start(tokens: &[Word<'_>], head: usize) -> usize {
     let sentence = tokens[head].sentence;
     let mut k = head;
     while k > 0 {
@@ -139,13 +139,13 @@ fn title_start(tokens: &[Token<'_>], head: usize) -> usize {
 }
 
 /// The title or honorific written right before the name starting at token `name`.
-pub(crate) fn before(tokens: &[Token<'_>], name: usize) -> Prefix {
+pub(crate) fn before(tokens: &[Word<'_>], name: usize) -> Prefix {
     let mut prefix = Prefix::default();
     let Some(mut j) = name.checked_sub(1) else {
         return prefix;
     };
     let sentence = tokens[name].sentence;
-    let same = |t: &Token<'_>| t.sentence == sentence;
+    let same = |t: &Word<'_>| t.sentence == sentence;
     if same(&tokens[j]) && tokens[j].is_capitalised() && is_honorific(tokens[j].base()) {
         prefix.honorific = true;
         match j.checked_sub(1) {
@@ -194,7 +194,7 @@ pub(crate) fn before(tokens: &[Token<'_>], name: usize) -> Prefix {
 }
 
 /// A role noun in lower case at token `j` ("spokesman", "defense attorney").
-fn lower_role(tokens: &[Token<'_>], j: usize) -> Option<Title> {
+fn lower_role(tokens: &[Word<'_>], j: usize) -> Option<Title> {
     let t = &tokens[j];
     let &(role, official) = LOWER_ROLES.iter().find(|(r, _)| t.text == *r)?;
     let private = j > 0
@@ -215,7 +215,7 @@ fn lower_role(tokens: &[Token<'_>], j: usize) -> Option<Title> {
 
 /// Whether the title tokens first..=last mark a public role: the last head decides,
 /// unless a private modifier ("Defense Counsel") stands in the title.
-fn is_official(tokens: &[Token<'_>], first: usize, last: usize) -> bool {
+fn is_official(tokens: &[Word<'_>], first: usize, last: usize) -> bool {
     let words = &tokens[first..=last];
     !words
         .iter()
@@ -228,7 +228,7 @@ fn is_official(tokens: &[Token<'_>], first: usize, last: usize) -> bool {
 }
 
 /// The title whose head is token `head`.
-fn title_from(tokens: &[Token<'_>], head: usize) -> Title {
+fn title_from(tokens: &[Word<'_>], head: usize) -> Title {
     let mut first = title_start(tokens, head);
     // "Defense Counsel": a private modifier before the title makes it private.
     if first > 0
@@ -248,7 +248,7 @@ fn title_from(tokens: &[Token<'_>], head: usize) -> Title {
 
 /// The title in an apposition after a name ending before token `end`: ", Missouri
 /// Secretary of State", ", Communications Director".
-pub(crate) fn after(tokens: &[Token<'_>], end: usize) -> Option<Title> {
+pub(crate) fn after(tokens: &[Word<'_>], end: usize) -> Option<Title> {
     let comma = tokens.get(end)?;
     if comma.text != "," || end == 0 || comma.sentence != tokens[end - 1].sentence {
         return None;
@@ -308,7 +308,7 @@ pub(crate) fn after(tokens: &[Token<'_>], end: usize) -> Option<Title> {
 
 /// Whether a whole sentence is a title ("Chief of Staff" on its own line in a contact
 /// block).
-pub(crate) fn whole_title(tokens: &[Token<'_>]) -> Option<Title> {
+pub(crate) fn whole_title(tokens: &[Word<'_>]) -> Option<Title> {
     let first = tokens.first()?;
     if !first.is_capitalised() || tokens.len() > 8 {
         return None;
@@ -345,7 +345,7 @@ mod tests {
     use super::*;
     use crate::doc::Span;
 
-    fn toks(s: &str) -> Vec<Token<'_>> {
+    fn toks(s: &str) -> Vec<Word<'_>> {
         tokenize_span(s, Span::new(0, s.len()), 0)
     }
 

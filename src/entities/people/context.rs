@@ -5,15 +5,15 @@
 use super::*;
 
 pub(super) fn same_sentence<'a>(
-    tokens: &'a [Token<'a>],
+    tokens: &'a [Word<'a>],
     k: usize,
     sentence: usize,
-) -> Option<&'a Token<'a>> {
+) -> Option<&'a Word<'a>> {
     tokens.get(k).filter(|t| t.sentence == sentence)
 }
 
 /// ", 41," or "(41)" after a name: an age, as given for defendants and victims.
-pub(super) fn age_after(tokens: &[Token<'_>], end: usize, sentence: usize) -> bool {
+pub(super) fn age_after(tokens: &[Word<'_>], end: usize, sentence: usize) -> bool {
     let is_age = |k: usize| {
         same_sentence(tokens, k, sentence).is_some_and(|t| {
             (1..=3).contains(&t.text.len()) && t.text.chars().all(|c| c.is_ascii_digit())
@@ -30,7 +30,7 @@ pub(super) fn age_after(tokens: &[Token<'_>], end: usize, sentence: usize) -> bo
 }
 
 pub(super) fn speech_around(
-    tokens: &[Token<'_>],
+    tokens: &[Word<'_>],
     first: usize,
     end: usize,
     sentence: usize,
@@ -42,7 +42,7 @@ pub(super) fn speech_around(
     after || before
 }
 
-pub(super) fn person_verb_after(tokens: &[Token<'_>], end: usize, sentence: usize) -> bool {
+pub(super) fn person_verb_after(tokens: &[Word<'_>], end: usize, sentence: usize) -> bool {
     let Some(t) = same_sentence(tokens, end, sentence) else {
         return false;
     };
@@ -63,14 +63,14 @@ pub(super) fn person_verb_after(tokens: &[Token<'_>], end: usize, sentence: usiz
 }
 
 /// ", who" or ", whose" after a name.
-pub(super) fn relative_after(tokens: &[Token<'_>], end: usize, sentence: usize) -> bool {
+pub(super) fn relative_after(tokens: &[Word<'_>], end: usize, sentence: usize) -> bool {
     same_sentence(tokens, end, sentence).is_some_and(|t| t.text == ",")
         && same_sentence(tokens, end + 1, sentence)
             .is_some_and(|t| matches!(t.text, "who" | "whose"))
 }
 
 /// "(D-CA)" or "(R-Glenbeulah)" after a name: a member of Congress.
-pub(super) fn party_after(tokens: &[Token<'_>], end: usize, sentence: usize) -> Option<PartyTag> {
+pub(super) fn party_after(tokens: &[Word<'_>], end: usize, sentence: usize) -> Option<PartyTag> {
     let open = same_sentence(tokens, end, sentence)?;
     let tag = same_sentence(tokens, end + 1, sentence)?;
     if open.text != "(" {
@@ -87,7 +87,7 @@ pub(super) fn party_after(tokens: &[Token<'_>], end: usize, sentence: usize) -> 
 
 /// A state possessive right before the name: "Nebraska’s Kit Hollis".
 pub(super) fn state_possessive_before(
-    tokens: &[Token<'_>],
+    tokens: &[Word<'_>],
     first: usize,
     sentence: usize,
 ) -> Option<&'static str> {
@@ -102,17 +102,17 @@ pub(super) fn state_possessive_before(
 }
 
 /// "Contact: Name" or "Contact Name".
-pub(super) fn contact_before(tokens: &[Token<'_>], first: usize, sentence: usize) -> bool {
+pub(super) fn contact_before(tokens: &[Word<'_>], first: usize, sentence: usize) -> bool {
     let at = |k: Option<usize>| k.and_then(|k| same_sentence(tokens, k, sentence));
     let p1 = at(first.checked_sub(1));
     let p2 = at(first.checked_sub(2));
-    let is_contact = |t: &Token<'_>| t.is("contact") || t.is("contacts");
+    let is_contact = |t: &Word<'_>| t.is("contact") || t.is("contacts");
     p1.is_some_and(is_contact) || (p1.is_some_and(|t| t.text == ":") && p2.is_some_and(is_contact))
 }
 
 /// The whole sentence is the name and the next sentence is a title (a contact block
 /// written one item per line).
-pub(super) fn title_line_after(tokens: &[Token<'_>], first: usize, end: usize) -> Option<Title> {
+pub(super) fn title_line_after(tokens: &[Word<'_>], first: usize, end: usize) -> Option<Title> {
     let sentence = tokens[first].sentence;
     if first > 0 && tokens[first - 1].sentence == sentence {
         return None;
@@ -133,7 +133,7 @@ pub(super) fn organization(
     bodies: &[BodyMention],
     title: Option<&Title>,
     end: usize,
-    tokens: &[Token<'_>],
+    tokens: &[Word<'_>],
 ) -> Option<Served> {
     // The model's organisations without a head word are not sure enough to make a person
     // private: they count as government bodies here.

@@ -43,7 +43,7 @@ impl Group {
 
 /// Merges candidates into people: full names first, then single names ("Ashcroft") into
 /// the full name with that surname, then further uses of known surnames in the text.
-pub(crate) fn merge(mut candidates: Vec<Candidate>, tokens: &[Token<'_>]) -> Vec<Person> {
+pub(crate) fn merge(mut candidates: Vec<Candidate>, tokens: &[Word<'_>]) -> Vec<Person> {
     candidates.sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end)));
     let mut groups: Vec<Group> = Vec::new();
     let (support, candidates): (Vec<Candidate>, Vec<Candidate>) = candidates
@@ -165,7 +165,7 @@ fn add_full(groups: &mut Vec<Group>, c: Candidate) {
     }
 }
 
-fn person(g: Group, tokens: &[Token<'_>], names: &[bool]) -> Person {
+fn person(g: Group, tokens: &[Word<'_>], names: &[bool]) -> Person {
     let best = g
         .members
         .iter()

@@ -8,7 +8,7 @@ mod merge;
 
 use super::agencies::{self, BodyMention};
 use super::states;
-use super::text::Token;
+use super::text::Word;
 use super::titles::{self, Title};
 use super::Origin;
 use crate::doc::{NerLabel, NerSpan, Span};
@@ -79,7 +79,7 @@ pub(crate) struct Candidate {
 /// For each token, whether it is a capitalised word the release also writes in lower
 /// case ("Budget" beside "budget"): a common word in a headline, which may start a name
 /// but not continue one ("Secretary Jarvis Demanding Answers" names "Jarvis").
-fn common_words(tokens: &[Token<'_>]) -> Vec<bool> {
+fn common_words(tokens: &[Word<'_>]) -> Vec<bool> {
     let lower: HashSet<&str> = tokens
         .iter()
         .filter(|t| t.text.chars().all(char::is_lowercase))
@@ -96,7 +96,7 @@ fn common_words(tokens: &[Token<'_>]) -> Vec<bool> {
 }
 
 /// True for a word that may be part of a person's name.
-fn is_name_token(t: &Token<'_>) -> bool {
+fn is_name_token(t: &Word<'_>) -> bool {
     let base = t.base();
     if t.is_initial() {
         return true;
@@ -144,7 +144,7 @@ fn is_name_token(t: &Token<'_>) -> bool {
 
 /// True when the word after a name continues a larger proper name ("Cook County",
 /// "Chicago Police", "Forensic Science Services"): the words are not a person's name.
-fn continues_proper_name(tokens: &[Token<'_>], end: usize) -> bool {
+fn continues_proper_name(tokens: &[Word<'_>], end: usize) -> bool {
     let last = &tokens[end - 1];
     if last.ends_phrase() || last.possessive() {
         return false;
@@ -161,7 +161,7 @@ fn continues_proper_name(tokens: &[Token<'_>], end: usize) -> bool {
 }
 
 /// "against Ann Doe", "the death of Ann Doe".
-fn case_word_before(tokens: &[Token<'_>], first: usize, sentence: usize) -> bool {
+fn case_word_before(tokens: &[Word<'_>], first: usize, sentence: usize) -> bool {
     let at = |k: Option<usize>| k.and_then(|k| same_sentence(tokens, k, sentence));
     let p1 = at(first.checked_sub(1));
     let p2 = at(first.checked_sub(2));
@@ -172,7 +172,7 @@ fn case_word_before(tokens: &[Token<'_>], first: usize, sentence: usize) -> bool
 
 /// The end (exclusive) of a name starting at token `i`, and the index of its suffix.
 fn name_at(
-    tokens: &[Token<'_>],
+    tokens: &[Word<'_>],
     names: &[bool],
     common: &[bool],
     i: usize,
@@ -231,7 +231,7 @@ fn name_at(
 }
 
 fn candidate(
-    tokens: &[Token<'_>],
+    tokens: &[Word<'_>],
     text: &str,
     first: usize,
     end: usize,
@@ -277,7 +277,7 @@ fn candidate(
 /// Reads everything the context says about the name at tokens[first..end].
 fn with_context(
     mut c: Candidate,
-    tokens: &[Token<'_>],
+    tokens: &[Word<'_>],
     bodies: &[BodyMention],
     first: usize,
     end: usize,
@@ -352,7 +352,7 @@ fn with_context(
 
 /// Finds people named in the tokens (rules) and in the model's PER spans.
 pub(crate) fn find(
-    tokens: &[Token<'_>],
+    tokens: &[Word<'_>],
     text: &str,
     bodies: &[BodyMention],
     ner: &[NerSpan],
@@ -426,7 +426,7 @@ pub(crate) fn find(
 /// ("Contact: Ann Doe", a name line over a title line, "Ann Doe, Press Officer"), in a
 /// list of defendants ("Ann Doe, 31, of Anaheim;") or on a line of its own with a title
 /// ("District Attorney Investigator Ann Doe"); otherwise support for a title at most.
-fn outside_prose(tokens: &[Token<'_>], first: usize, end: usize, c: &Candidate) -> Evidence {
+fn outside_prose(tokens: &[Word<'_>], first: usize, end: usize, c: &Candidate) -> Evidence {
     let sentence = tokens[first].sentence;
     let line_start = first == 0 || tokens[first - 1].sentence != sentence;
     let line_end = tokens.get(end).is_none_or(|t| t.sentence != sentence);
@@ -450,7 +450,7 @@ fn outside_prose(tokens: &[Token<'_>], first: usize, end: usize, c: &Candidate) 
 /// People of the contact block in the release header: the contact name segmentation
 /// found, and the names the contact patterns find on the lines of the block (`tokens`,
 /// whose sentence numbers are lines of the block, not body sentences).
-pub(crate) fn contacts(tokens: &[Token<'_>], text: &str, contact: Option<Span>) -> Vec<Candidate> {
+pub(crate) fn contacts(tokens: &[Word<'_>], text: &str, contact: Option<Span>) -> Vec<Candidate> {
     let mut found: Vec<Candidate> = find(tokens, text, &[], &[])
         .into_iter()
         .filter(|c| c.evidence == Evidence::Strong || contact.is_some_and(|s| s.contains(c.span)))
@@ -484,7 +484,7 @@ pub(crate) fn contacts(tokens: &[Token<'_>], text: &str, contact: Option<Span>) 
 
 /// Titles from the headline: "District Attorney Ann Doe Announces ..." lends its title to
 /// the Ann Doe of the body, but makes no person of its own.
-pub(crate) fn headline_titles(tokens: &[Token<'_>], text: &str) -> Vec<Candidate> {
+pub(crate) fn headline_titles(tokens: &[Word<'_>], text: &str) -> Vec<Candidate> {
     find(tokens, text, &[], &[])
         .into_iter()
         .filter(|c| c.title.is_some())
@@ -499,7 +499,7 @@ pub(crate) fn headline_titles(tokens: &[Token<'_>], text: &str) -> Vec<Candidate
 /// A candidate from a PER span of the model: leading titles inside the span are dropped
 /// and read as the title.
 fn from_model(
-    tokens: &[Token<'_>],
+    tokens: &[Word<'_>],
     text: &str,
     bodies: &[BodyMention],
     n: &NerSpan,
@@ -559,17 +559,17 @@ fn from_model(
 /// The model confidence at which a full name needs no other cue.
 const MODEL_ALONE: f32 = 0.9;
 
-fn is_suffix(t: &Token<'_>) -> bool {
+fn is_suffix(t: &Word<'_>) -> bool {
     SUFFIXES.contains(&t.base())
 }
 
-fn is_party_tag(t: &Token<'_>) -> bool {
+fn is_party_tag(t: &Word<'_>) -> bool {
     let b = t.text.as_bytes();
     b.len() >= 3 && matches!(b[0], b'D' | b'R' | b'I') && b[1] == b'-'
 }
 
 /// Words between quotation marks in the same sentence ("Little Ferret").
-fn quoted(tokens: &[Token<'_>], start: usize, stop: usize) -> bool {
+fn quoted(tokens: &[Word<'_>], start: usize, stop: usize) -> bool {
     let open = start > 0 && matches!(tokens[start - 1].text, "“" | "\"" | "‘");
     let close = tokens
         .get(stop)
@@ -584,7 +584,7 @@ fn quoted(tokens: &[Token<'_>], start: usize, stop: usize) -> bool {
 }
 
 /// ", LLC" or "Inc." right after the words.
-fn company_after(tokens: &[Token<'_>], stop: usize) -> bool {
+fn company_after(tokens: &[Word<'_>], stop: usize) -> bool {
     let next = |k: usize| tokens.get(k).map(|t| t.base());
     let comma = next(stop) == Some(",");
     let k = if comma { stop + 1 } else { stop };
@@ -731,7 +731,7 @@ mod tests {
         assert_eq!(p.title.as_deref(), Some("Communications Director"));
         assert!(p.official);
         let s = "Meg Holt Varnell\nChief of Staff\nAuthor\nTam Orwin\nPublished";
-        let toks: Vec<Token<'_>> = s
+        let toks: Vec<Word<'_>> = s
             .split('\n')
             .scan(0usize, |pos, line| {
                 let start = *pos;
