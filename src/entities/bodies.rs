@@ -118,15 +118,16 @@ pub(super) fn body_entities(
         .map(|mut g| {
             g.mentions.sort_by_key(|m| m.span);
             g.mentions.dedup_by_key(|m| m.span);
-            let state = state_mentions
+            let in_name = state_mentions
                 .iter()
                 .find(|s| g.mentions.iter().any(|m| m.span.contains(s.span)))
-                .map(|s| s.code)
-                .or_else(|| {
-                    g.name
-                        .split_whitespace()
-                        .find_map(|w| states::code_for_name(strip_possessive(w)))
-                });
+                .map(|s| Claim::new(s.code, StateEvidence::MentionInName));
+            let name_word = g
+                .name
+                .split_whitespace()
+                .find_map(|w| states::code_for_name(strip_possessive(w)))
+                .map(|code| Claim::new(code, StateEvidence::NameWord));
+            let state = state_of::decide([in_name, name_word]);
             let kind = match g.kind {
                 BodyKind::Agency => EntityType::Agency,
                 BodyKind::Organization => EntityType::Organization,

@@ -10,6 +10,7 @@
 mod agencies;
 mod bodies;
 mod people;
+mod state_of;
 mod states;
 mod text;
 mod titles;
@@ -24,6 +25,7 @@ use crate::lexicon::titles::STATE_OFFICE_TITLES;
 use crate::lexicon::{is_acronym, strip_possessive};
 use agencies::{BodyKind, BodyMention};
 use bodies::{body_entities, model_bodies};
+use state_of::{Claim, Evidence as StateEvidence};
 
 /// The kinds of entity written to `entities.csv`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -146,9 +148,10 @@ pub fn extract(release: &Release) -> Vec<Entity> {
     }
     let headline = text::tokenize_headline(release);
     candidates.extend(people::headline_titles(&headline, text));
+    let home = home_state(release, &state_mentions);
     let mut entities: Vec<Entity> = people::merge(candidates, &tokens)
         .into_iter()
-        .map(person_entity)
+        .map(|p| person_entity(p, home))
         .collect();
     // The model's organisations that are the rules' people are people.
     let person_spans: Vec<Span> = entities
@@ -168,7 +171,6 @@ pub fn extract(release: &Release) -> Vec<Entity> {
         .flat_map(|e| e.mentions.iter().map(|m| m.span))
         .collect();
     entities.extend(location_entities(release, &tokens, &taken));
-    place_officials_in_home_state(release, &state_mentions, &mut entities);
     entities.sort_by_key(|e| e.mentions.first().map_or(usize::MAX, |m| m.span.start));
     entities
 }
@@ -190,42 +192,28 @@ fn home_state(release: &Release, state_mentions: &[states::StateMention]) -> Opt
         })
 }
 
-/// Gives officials of state offices with no state of their own the release's home state:
-/// "Jefferson City, Mo. — Secretary of State Dana Whitcomb" is Missouri's.
-fn place_officials_in_home_state(
-    release: &Release,
-    state_mentions: &[states::StateMention],
-    entities: &mut [Entity],
-) {
-    let Some(home) = home_state(release, state_mentions) else {
-        return;
-    };
-    for e in entities.iter_mut() {
-        let title = e
-            .title
-            .as_deref()
-            .map(|t| t.replace('’', "'").to_lowercase());
-        let state_office = title.as_deref().is_some_and(|t| {
-            !t.starts_with("u.s.") && STATE_OFFICE_TITLES.iter().any(|o| t.ends_with(o))
-        });
-        if e.kind == EntityType::Person
-            && e.official == Some(true)
-            && e.state.is_none()
-            && state_office
-        {
-            e.state = Some(home.to_string());
-        }
-    }
+/// True for the title of an office that belongs to one state ("Secretary of State",
+/// "District Attorney"; not a "U.S." one).
+fn is_state_office(title: &str) -> bool {
+    let title = title.replace('’', "'").to_lowercase();
+    !title.starts_with("u.s.") && STATE_OFFICE_TITLES.iter().any(|o| title.ends_with(o))
 }
 
-fn person_entity(p: people::Person) -> Entity {
+/// The entity of a person; `home` is the release's home state, which an official of a
+/// state office with no state of its own takes ("Jefferson City, Mo. — Secretary of State
+/// Dana Whitcomb" is Missouri's).
+fn person_entity(p: people::Person, home: Option<&'static str>) -> Entity {
+    let home = home
+        .filter(|_| p.official && p.title.as_deref().is_some_and(is_state_office))
+        .map(|code| Claim::new(code, StateEvidence::HomeState));
+    let state = p.state(home);
     Entity {
         id: entity_id(EntityType::Person, &p.key),
         kind: EntityType::Person,
         official: Some(p.official),
         title: p.title,
         organization: p.organization,
-        state: p.state.map(str::to_string),
+        state: state.map(str::to_string),
         acronym: None,
         mentions: p
             .mentions

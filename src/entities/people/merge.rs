@@ -2,6 +2,7 @@
 //! uses.
 
 use super::*;
+use crate::entities::state_of::{self, Claim};
 
 /// A person of one release: all candidates that name them.
 #[derive(Debug, Clone, PartialEq)]
@@ -15,12 +16,20 @@ pub(crate) struct Person {
     pub title: Option<String>,
     /// Public role.
     pub official: bool,
-    /// State.
-    pub state: Option<&'static str>,
+    /// The states read with the person's names, in the order of the names.
+    pub states: Vec<Claim>,
     /// Office served.
     pub organization: Option<String>,
     /// Mentions: span, sentence, origin.
     pub mentions: Vec<(Span, Option<usize>, Origin)>,
+}
+
+impl Person {
+    /// The person's state, decided from the states read with the names and `more` (the
+    /// release's home state, when it counts).
+    pub(crate) fn state(&self, more: Option<Claim>) -> Option<&'static str> {
+        state_of::decide(self.states.iter().copied().map(Some).chain([more]))
+    }
 }
 
 struct Group {
@@ -184,7 +193,9 @@ fn person(g: Group, tokens: &[Word<'_>], names: &[bool]) -> Person {
     let title = with_support()
         .filter(|m| m.official == Some(official) || !official)
         .find_map(|m| m.title.clone());
-    let state = with_support().find_map(|m| m.state);
+    let states = with_support()
+        .flat_map(|m| m.states.iter().copied())
+        .collect();
     let organization = with_support().find_map(|m| m.organization.as_ref().map(|s| s.name.clone()));
     let mut mentions: Vec<(Span, Option<usize>, Origin)> = g
         .members
@@ -229,7 +240,7 @@ fn person(g: Group, tokens: &[Word<'_>], names: &[bool]) -> Person {
         name: best,
         title,
         official,
-        state,
+        states,
         organization,
         mentions,
     }

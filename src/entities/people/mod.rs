@@ -7,6 +7,7 @@ mod context;
 mod merge;
 
 use super::agencies::{self, BodyMention};
+use super::state_of::{Claim, Evidence as StateEvidence};
 use super::states;
 use super::text::Word;
 use super::titles::{self, Title};
@@ -65,8 +66,8 @@ pub(crate) struct Candidate {
     pub title: Option<String>,
     /// Public role: from the title or the pattern.
     pub official: Option<bool>,
-    /// State given with the name.
-    pub state: Option<&'static str>,
+    /// States read with the name (its title, a party tag, a possessive).
+    pub states: Vec<Claim>,
     /// Office the person serves.
     pub organization: Option<Served>,
     /// Sentence index (none in the header).
@@ -266,7 +267,7 @@ fn candidate(
         suffix: suffix.map(|s| tokens[s].base().to_string()),
         title: None,
         official: None,
-        state: None,
+        states: Vec::new(),
         organization: None,
         sentence: Some(tokens[first].sentence),
         origin,
@@ -300,10 +301,11 @@ fn with_context(
         || contact
         || speech_around(tokens, first, end, sentence)
         || (full && relative_after(tokens, end, sentence));
+    let mut claims = Vec::new();
     if let Some(t) = &title {
         c.title = Some(t.text.clone());
         c.official = Some(t.official);
-        c.state = t.state;
+        claims.push(t.state.map(|s| Claim::new(s, StateEvidence::Title)));
     }
     // "Hon." is given to office holders; a release's contact speaks for the office.
     let honourable =
@@ -323,12 +325,12 @@ fn with_context(
         strong = true;
         c.official = Some(true);
         c.title.get_or_insert_with(|| "Representative".to_string());
-        c.state = c.state.or(tag.state);
+        claims.push(tag.state.map(|s| Claim::new(s, StateEvidence::PartyTag)));
     }
     if let Some(code) = state_possessive_before(tokens, first, sentence) {
         strong = true;
         c.official = Some(true);
-        c.state = c.state.or(Some(code));
+        claims.push(Some(Claim::new(code, StateEvidence::Possessive)));
     }
     if full && person_verb_after(tokens, end, sentence) {
         strong = true;
@@ -336,6 +338,7 @@ fn with_context(
     if strong {
         c.evidence = Evidence::Strong;
     }
+    c.states = claims.into_iter().flatten().collect();
     c.organization = organization(bodies, title.as_ref(), end, tokens);
     // People who serve a company or other private organisation are not officials.
     if c.organization.as_ref().is_some_and(|s| !s.government) {
@@ -643,7 +646,7 @@ mod tests {
     fn title_after_name_with_state() {
         let p = one("The summit was led by Tom Lark, Missouri Secretary of State, on Monday.");
         assert_eq!(p.title.as_deref(), Some("Secretary of State"));
-        assert_eq!(p.state, Some("MO"));
+        assert_eq!(p.state(None), Some("MO"));
     }
 
     #[test]
@@ -651,7 +654,7 @@ mod tests {
         let p = people("Four officials, Nebraska’s Kit Hollis and Iowa’s Pat Pine, met today.");
         assert_eq!(p.len(), 2);
         assert_eq!(p[0].name, "Kit Hollis");
-        assert_eq!(p[0].state, Some("NE"));
+        assert_eq!(p[0].state(None), Some("NE"));
         assert!(p[0].official);
     }
 
@@ -682,7 +685,7 @@ mod tests {
     fn party_tags() {
         let p = one("Today Rep. Ada Penlow (D-CA) wrote to the agency about it.");
         assert_eq!(p.title.as_deref(), Some("Representative"));
-        assert_eq!(p.state, Some("CA"));
+        assert_eq!(p.state(None), Some("CA"));
         let p = one("Congressman Glen Harrow (R-Pinecrest) today announced a grant.");
         assert!(p.official);
     }
