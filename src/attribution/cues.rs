@@ -2,7 +2,17 @@
 //! cues, the sentence before, a verbless sentence's name and transcripts, each giving the
 //! speaker mention it names and how sure it is.
 
-use super::*;
+use super::choose::Method;
+use super::confidence;
+use super::context::{Ctx, Cue, SpeakerMention, AFTER_WINDOW, BEFORE_WINDOW};
+use super::names::{self, run_at, words};
+use super::quote::Quote;
+use super::speaker::plain;
+use crate::doc::Span;
+use crate::lexicon::verbs::{is_speech_verb, is_statement_verb, AUXILIARIES};
+use crate::lexicon::words::{pronoun, DETERMINERS, STATEMENT_NOUNS};
+use crate::lexicon::{is_capitalised, strip_possessive};
+use crate::quotes::QuoteSpan;
 
 impl Ctx<'_> {
     /// True for tokens that end a clause in a cue window.

@@ -2,7 +2,19 @@
 //! release when one fits, else the fullest name written), and the speakers of quotations
 //! with no cue (continuations, answers).
 
-use super::*;
+use std::collections::HashMap;
+
+use super::choose::Method;
+use super::confidence;
+use super::context::{Ctx, SpeakerMention, CONTINUATION_GAP};
+use super::names::{self, name_key, name_text, words};
+use super::quote::{unknown, Quote};
+use super::speaker::{plain, speaker_of, Speaker};
+use crate::doc::Span;
+use crate::entities::{Entity, EntityType};
+use crate::lexicon::strip_possessive;
+use crate::lexicon::words::Pronoun;
+use crate::quotes::QuoteSpan;
 
 impl Ctx<'_> {
     /// True when the speaker is an entity of the release that is no person (an agency,
@@ -324,25 +336,5 @@ impl Ctx<'_> {
     pub(super) fn question_before(&self, q: &QuoteSpan) -> bool {
         let i = self.first_at(q.outer.start);
         i > 0 && self.word(i - 1) == "?" && self.tokens.get(i).is_some_and(|t| t.line_break)
-    }
-}
-
-/// A speaker from an entity.
-pub(super) fn speaker_of(e: &Entity) -> Speaker {
-    Speaker {
-        name: e.name.clone(),
-        entity_id: Some(e.id.clone()),
-        title: e.title.clone(),
-        state: e.state.clone(),
-    }
-}
-
-/// A speaker known only by the name written in the text.
-pub(super) fn plain(name: String) -> Speaker {
-    Speaker {
-        name,
-        entity_id: None,
-        title: None,
-        state: None,
     }
 }

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::doc::fixture::ReleaseBuilder;
+use crate::doc::{Release, Span};
 use crate::entities::{entity_id, Mention, Origin};
 use crate::quotes;
 

@@ -9,8 +9,8 @@
 //! release's other uses of the acronym are mentions of the same body. Well-known federal
 //! acronyms used alone are recognised from a short table.
 
+use super::entity::Origin;
 use super::text::Word;
-use super::Origin;
 use crate::doc::Span;
 use crate::lexicon::organisations::{
     BUILDING_WORDS, CONNECTORS, HEADS, LEADING_NOISE, MUNICIPALITIES, ORG_HEADS, SPLITTING_HEADS,

@@ -1,7 +1,16 @@
 //! Government bodies and organisations of one release: the named bodies of the rules and
 //! the model grouped under one key, with their acronyms and the acronyms written alone.
 
-use super::*;
+use std::collections::HashMap;
+
+use super::agencies::{self, BodyKind, BodyMention};
+use super::entity::{entity_id, mention_of, Entity, EntityType, Mention, Origin};
+use super::state_of::{self, Claim, Evidence as StateEvidence};
+use super::states;
+use super::text::Word;
+use crate::doc::{NerLabel, Release, Span};
+use crate::lexicon::organisations::known_acronym;
+use crate::lexicon::{is_acronym, strip_possessive};
 
 /// Lower case, straight apostrophes, no leading "the", single spaces: the key under which
 /// two written names of a body are the same name.
@@ -39,7 +48,7 @@ fn affix_of(short: &[&str], long: &[&str]) -> bool {
 
 pub(super) fn body_entities(
     release: &Release,
-    tokens: &[text::Word<'_>],
+    tokens: &[Word<'_>],
     bodies: Vec<BodyMention>,
     state_mentions: &[states::StateMention],
 ) -> Vec<Entity> {
@@ -153,7 +162,7 @@ type AddBody<'f> =
 /// Acronyms written alone: a body's acronym given in parentheses, the initials of a body
 /// named in the release, or a well-known federal acronym.
 fn acronym_mentions(
-    tokens: &[text::Word<'_>],
+    tokens: &[Word<'_>],
     bodies: &[BodyMention],
     state_mentions: &[states::StateMention],
     groups: &mut Vec<BodyGroup>,
@@ -209,7 +218,7 @@ fn acronym_mentions(
 /// Bodies from the model's ORG spans that the rules did not find.
 pub(super) fn model_bodies(
     release: &Release,
-    tokens: &[text::Word<'_>],
+    tokens: &[Word<'_>],
     bodies: &[BodyMention],
 ) -> Vec<BodyMention> {
     let mut out = Vec::new();

@@ -13,7 +13,7 @@ use super::text::Word;
 use crate::doc::Span;
 use crate::lexicon::class;
 use crate::lexicon::states::{self as lex, GIVEN_NAME_STATES, STATES, WORDLIKE_CODES};
-use crate::lexicon::words::{COMPASS_POINTS, REGION_WORDS};
+use crate::lexicon::words::{COMPASS_POINTS, REGION_WORDS, STOP_WORDS};
 
 /// A reference to a state found in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -299,7 +299,7 @@ fn is_full_name_reference(tokens: &[Word<'_>], i: usize, end: usize, code: &str)
                 && !COMPASS_POINTS.contains(&prev.base())
                 && !REGION_WORDS.contains(&prev.base())
                 && !continues_institution(prev)
-                && !super::titles::is_stop_word(prev.base())
+                && !STOP_WORDS.contains(prev.base())
             {
                 return false;
             }

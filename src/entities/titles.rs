@@ -9,7 +9,6 @@ use crate::lexicon::abbreviations::expand_title;
 use crate::lexicon::titles::{
     HONORIFICS, LOWER_ROLES, MODIFIERS, OFFICIAL_HEADS, PRIVATE_HEADS, PRIVATE_ROLE_MODIFIERS,
 };
-use crate::lexicon::words::STOP_WORDS;
 use crate::lexicon::{capitalise, class};
 
 /// True for a role noun of [`LOWER_ROLES`] ("defendant"), in lower case.
@@ -48,11 +47,6 @@ pub(crate) fn head_kind(word: &str) -> Option<bool> {
 /// True for any word that belongs to titles (heads, modifiers, honorifics).
 pub(crate) fn is_title_word(word: &str) -> bool {
     head_kind(word).is_some() || MODIFIERS.contains(word) || is_honorific(word)
-}
-
-/// True for capitalised function words, pronouns, dates and page words.
-pub(crate) fn is_stop_word(word: &str) -> bool {
-    STOP_WORDS.contains(word)
 }
 
 /// A title read from the text around a name.

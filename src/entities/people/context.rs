@@ -1,8 +1,15 @@
-//! The words around a name sequence that make it a person: an age, a speech or person
-//! verb, a relative clause, a party tag, a state possessive, a contact label, a title line,
-//! the body the person serves.
+//! The words of a name and around it that make it a person: name words, an age, a speech
+//! or person verb, a relative clause, a party tag, a state possessive, a contact label, a
+//! title line, the body the person serves.
 
-use super::*;
+use super::super::agencies::{self, BodyMention};
+use super::super::entity::Origin;
+use super::super::states;
+use super::super::text::Word;
+use super::super::titles::{self, Title};
+use super::candidate::{PartyTag, Served};
+use crate::lexicon::class;
+use crate::lexicon::verbs::{marks_person, PERSON_PARTICIPLES, PERSON_VERBS};
 
 pub(super) fn same_sentence<'a>(
     tokens: &'a [Word<'a>],
@@ -161,4 +168,51 @@ pub(super) fn organization(
         k += 1;
     }
     bodies.iter().find(|b| b.first == k).map(named)
+}
+
+/// True for a word that may be part of a person's name.
+pub(super) fn is_name_token(t: &Word<'_>) -> bool {
+    let base = t.base();
+    if t.is_initial() {
+        return true;
+    }
+    let not_name = class::STOP
+        | class::TITLE
+        | class::HEAD
+        | class::WEAK_HEAD
+        | class::ORG_HEAD
+        | class::PLACE
+        | class::STATE
+        | class::SUFFIX
+        | class::VERB;
+    // "I’ve", "We’re": contractions, not names ("O’Dell" has a capital after the mark).
+    let contraction = base
+        .split(['\'', '’'])
+        .skip(1)
+        .any(|rest| rest.chars().next().is_some_and(char::is_lowercase));
+    // "ComplexCongressman": two words run together, the second a title (text scraped
+    // from a page layout), not a name ("McTallis", "DeFenn").
+    let glued_title = base
+        .char_indices()
+        .skip(1)
+        .filter(|&(k, c)| c.is_uppercase() && base[..k].ends_with(char::is_lowercase))
+        .any(|(k, _)| titles::is_title_word(&base[k..]));
+    // "Defendant Ann Doe" opening a sentence, "Thirty-eight-year-old Ann Doe".
+    let lower = base.to_lowercase();
+    let role_or_age = titles::is_lower_role(&lower) || lower.ends_with("-old");
+    t.is_capitalised()
+        && !contraction
+        && !glued_title
+        && !role_or_age
+        && !t.has(not_name)
+        && base.chars().any(char::is_lowercase)
+        && base
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+        && (!base.contains('-')
+            || !base.split('-').any(|part| {
+                titles::is_title_word(part)
+                    || agencies::is_head(part)
+                    || agencies::is_org_head(part)
+            }))
 }

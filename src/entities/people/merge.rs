@@ -1,8 +1,15 @@
 //! Candidates merged into the people of one release, under the fullest name the release
 //! uses.
 
-use super::*;
-use crate::entities::state_of::{self, Claim};
+use std::collections::HashSet;
+
+use super::super::entity::Origin;
+use super::super::state_of::{self, Claim};
+use super::super::text::Word;
+use super::candidate::{Candidate, Evidence};
+use super::context::is_name_token;
+use crate::doc::Span;
+use crate::lexicon::verbs::SUBJECT_VERBS;
 
 /// A person of one release: all candidates that name them.
 #[derive(Debug, Clone, PartialEq)]

@@ -3,79 +3,22 @@
 //! possessives, contact blocks), merged into one person per release under the fullest
 //! name the release uses.
 
+mod candidate;
 mod context;
 mod merge;
 
 use super::agencies::{self, BodyMention};
+use super::entity::Origin;
 use super::state_of::{Claim, Evidence as StateEvidence};
-use super::states;
 use super::text::Word;
 use super::titles::{self, Title};
-use super::Origin;
 use crate::doc::{NerLabel, NerSpan, Span};
-use crate::lexicon::class;
 use crate::lexicon::names::{PARTICLES, PLACE_WORDS, SUFFIXES};
-use crate::lexicon::verbs::{marks_person, PERSON_PARTICIPLES, PERSON_VERBS, SUBJECT_VERBS};
 use crate::lexicon::words::CASE_WORDS_BEFORE;
+pub(crate) use candidate::{Candidate, Evidence};
 use context::*;
 pub(crate) use merge::{merge, Person};
 use std::collections::HashSet;
-
-/// Why a sequence of words was taken for a person.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Evidence {
-    /// Strong enough on its own.
-    Strong,
-    /// A capitalised sequence with nothing around it: kept only when the surname is
-    /// used alone elsewhere or the model agrees.
-    Bare,
-    /// A title and name outside running prose (a headline, a menu): adds its title to a
-    /// person found elsewhere, never a person of its own.
-    Support,
-}
-
-/// The body a person serves, as written, and whether it is a government body.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Served {
-    /// The body's name.
-    pub name: String,
-    /// True for a government body.
-    pub government: bool,
-}
-
-/// A party tag after a name ("(D-CA)", "(R-Glenbeulah)"): a member of Congress, of the
-/// state the tag names when it names one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct PartyTag {
-    /// The state of the tag.
-    pub state: Option<&'static str>,
-}
-
-/// A person named at one place in the text.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Candidate {
-    /// Where the name (without title) is.
-    pub span: Span,
-    /// The name as written, possessive dropped, whitespace normalised.
-    pub name: String,
-    /// Lower-case name words without initials and suffix.
-    pub key: Vec<String>,
-    /// Suffix ("Jr"), if any.
-    pub suffix: Option<String>,
-    /// Title written with the name.
-    pub title: Option<String>,
-    /// Public role: from the title or the pattern.
-    pub official: Option<bool>,
-    /// States read with the name (its title, a party tag, a possessive).
-    pub states: Vec<Claim>,
-    /// Office the person serves.
-    pub organization: Option<Served>,
-    /// Sentence index (none in the header).
-    pub sentence: Option<usize>,
-    /// What found it.
-    pub origin: Origin,
-    evidence: Evidence,
-}
 
 /// For each token, whether it is a capitalised word the release also writes in lower
 /// case ("Budget" beside "budget"): a common word in a headline, which may start a name
@@ -94,53 +37,6 @@ fn common_words(tokens: &[Word<'_>]) -> Vec<bool> {
                 && lower.contains(t.base().to_lowercase().as_str())
         })
         .collect()
-}
-
-/// True for a word that may be part of a person's name.
-fn is_name_token(t: &Word<'_>) -> bool {
-    let base = t.base();
-    if t.is_initial() {
-        return true;
-    }
-    let not_name = class::STOP
-        | class::TITLE
-        | class::HEAD
-        | class::WEAK_HEAD
-        | class::ORG_HEAD
-        | class::PLACE
-        | class::STATE
-        | class::SUFFIX
-        | class::VERB;
-    // "I’ve", "We’re": contractions, not names ("O’Dell" has a capital after the mark).
-    let contraction = base
-        .split(['\'', '’'])
-        .skip(1)
-        .any(|rest| rest.chars().next().is_some_and(char::is_lowercase));
-    // "ComplexCongressman": two words run together, the second a title (text scraped
-    // from a page layout), not a name ("McTallis", "DeFenn").
-    let glued_title = base
-        .char_indices()
-        .skip(1)
-        .filter(|&(k, c)| c.is_uppercase() && base[..k].ends_with(char::is_lowercase))
-        .any(|(k, _)| titles::is_title_word(&base[k..]));
-    // "Defendant Ann Doe" opening a sentence, "Thirty-eight-year-old Ann Doe".
-    let lower = base.to_lowercase();
-    let role_or_age = titles::is_lower_role(&lower) || lower.ends_with("-old");
-    t.is_capitalised()
-        && !contraction
-        && !glued_title
-        && !role_or_age
-        && !t.has(not_name)
-        && base.chars().any(char::is_lowercase)
-        && base
-            .chars()
-            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
-        && (!base.contains('-')
-            || !base.split('-').any(|part| {
-                titles::is_title_word(part)
-                    || agencies::is_head(part)
-                    || agencies::is_org_head(part)
-            }))
 }
 
 /// True when the word after a name continues a larger proper name ("Cook County",
