@@ -218,17 +218,30 @@ pub(crate) fn continues_phrase(word: &str) -> bool {
     })
 }
 
+/// Every form of the table and the states' AP forms in lower case, with whether one of
+/// the forms so written is no state's.
+static LOWER_FORMS: LazyLock<HashMap<String, bool>> = LazyLock::new(|| {
+    let mut map: HashMap<String, bool> = HashMap::new();
+    for (form, a) in BY_FORM.iter() {
+        *map.entry(form.to_lowercase()).or_default() |= a.kind != Kind::State;
+    }
+    map
+});
+
+/// The longest form in [`LOWER_FORMS`], in bytes: a longer word is no abbreviation.
+static LONGEST_FORM: LazyLock<usize> =
+    LazyLock::new(|| LOWER_FORMS.keys().map(String::len).max().unwrap_or(0));
+
 /// True when the quote tokenizer keeps the period after `word` in the word: any
 /// abbreviation, matched in any case ("SEN.", "sen.") except states' AP forms, which count
 /// only capitalised ("Ill." but not "ill.", "Miss." but not "miss.").
 pub(crate) fn keeps_period(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    let capitalised = super::capitalise(&lower);
-    let found = [word, capitalised.as_str(), lower.as_str()]
-        .into_iter()
-        .filter_map(lookup)
-        .any(|a| a.kind != Kind::State || super::is_capitalised(word));
-    found
+    if word.len() > *LONGEST_FORM {
+        return false;
+    }
+    LOWER_FORMS
+        .get(&word.to_lowercase())
+        .is_some_and(|&not_state| not_state || super::is_capitalised(word))
 }
 
 #[cfg(test)]

@@ -204,14 +204,16 @@ pub(crate) fn is_all_caps(word: &str) -> bool {
 /// "McDonald" or "DeWitt" has too few. Dotted forms ("U.S.", "D.C.") are
 /// [`abbreviations`], not acronyms.
 pub(crate) fn is_acronym(word: &str) -> bool {
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    let upper = word.chars().filter(|c| c.is_uppercase()).count();
-    (2..=8).contains(&letters)
-        && upper * 2 > letters
-        && is_capitalised(word)
-        && word
-            .chars()
-            .all(|c| c.is_alphanumeric() || c == '-' || c == '&')
+    let (mut letters, mut upper) = (0usize, 0usize);
+    for c in word.chars() {
+        if c.is_alphabetic() {
+            letters += 1;
+            upper += usize::from(c.is_uppercase());
+        } else if !(c.is_alphanumeric() || c == '-' || c == '&') {
+            return false;
+        }
+    }
+    (2..=8).contains(&letters) && upper * 2 > letters && is_capitalised(word)
 }
 
 #[cfg(test)]

@@ -1,6 +1,9 @@
 //! US states, DC and territories: full names, AP abbreviations, USPS codes, and the false
 //! friends among them (codes that are English words, names that are given names).
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 /// One state, district or territory.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct State {
@@ -325,14 +328,23 @@ pub(crate) fn by_code(code: &str) -> Option<&'static State> {
     STATES.iter().find(|s| s.code == code)
 }
 
+/// The states by their AP forms, without a final period.
+static BY_AP_FORM: LazyLock<HashMap<&'static str, &'static State>> = LazyLock::new(|| {
+    STATES
+        .iter()
+        .flat_map(|s| {
+            s.ap.iter()
+                .map(move |ap| (ap.strip_suffix('.').unwrap_or(ap), s))
+        })
+        .collect()
+});
+
 /// The state an AP form stands for ("Mo" or "Kans", without the final period; "N.Y." or
 /// "N.Y").
 pub(crate) fn by_ap_form(form: &str) -> Option<&'static State> {
-    let form = form.strip_suffix('.').unwrap_or(form);
-    STATES.iter().find(|s| {
-        s.ap.iter()
-            .any(|ap| ap.strip_suffix('.').unwrap_or(ap) == form)
-    })
+    BY_AP_FORM
+        .get(form.strip_suffix('.').unwrap_or(form))
+        .copied()
 }
 
 /// The names of states that are one word ("Missouri").

@@ -197,11 +197,11 @@ fn with_context(
         || contact
         || speech_around(tokens, first, end, sentence)
         || (full && relative_after(tokens, end, sentence));
-    let mut claims = Vec::new();
     if let Some(t) = &title {
         c.title = Some(t.text.clone());
         c.official = Some(t.official);
-        claims.push(t.state.map(|s| Claim::new(s, StateEvidence::Title)));
+        c.states
+            .extend(t.state.map(|s| Claim::new(s, StateEvidence::Title)));
     }
     // "Hon." is given to office holders; a release's contact speaks for the office.
     let honourable =
@@ -221,12 +221,13 @@ fn with_context(
         strong = true;
         c.official = Some(true);
         c.title.get_or_insert_with(|| "Representative".to_string());
-        claims.push(tag.state.map(|s| Claim::new(s, StateEvidence::PartyTag)));
+        c.states
+            .extend(tag.state.map(|s| Claim::new(s, StateEvidence::PartyTag)));
     }
     if let Some(code) = state_possessive_before(tokens, first, sentence) {
         strong = true;
         c.official = Some(true);
-        claims.push(Some(Claim::new(code, StateEvidence::Possessive)));
+        c.states.push(Claim::new(code, StateEvidence::Possessive));
     }
     if full && person_verb_after(tokens, end, sentence) {
         strong = true;
@@ -234,7 +235,6 @@ fn with_context(
     if strong {
         c.evidence = Evidence::Strong;
     }
-    c.states = claims.into_iter().flatten().collect();
     c.organization = organization(bodies, title.as_ref(), end, tokens);
     // People who serve a company or other private organisation are not officials.
     if c.organization.as_ref().is_some_and(|s| !s.government) {
