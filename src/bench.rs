@@ -41,8 +41,14 @@ pub struct Report {
     pub ner_backend: Option<Selection>,
 }
 
-/// Runs the pipeline `runs` times (writing to `options.out` each time) and reports medians.
-pub fn run(options: &Options, model: Option<&NerModel>, runs: usize) -> Result<Report> {
+/// Runs the pipeline `runs` times (writing to `options.out` each time) and reports medians;
+/// `on_event` hears every run's [`pipeline::Event`]s.
+pub fn run(
+    options: &Options,
+    model: Option<&NerModel>,
+    runs: usize,
+    on_event: &mut dyn FnMut(pipeline::Event<'_>),
+) -> Result<Report> {
     // Every run processes everything: replaying from the cache would time nothing.
     let options = Options {
         incremental: false,
@@ -50,7 +56,7 @@ pub fn run(options: &Options, model: Option<&NerModel>, runs: usize) -> Result<R
     };
     let mut summaries: Vec<Summary> = Vec::with_capacity(runs);
     for _ in 0..runs.max(1) {
-        summaries.push(pipeline::run(&options, model)?);
+        summaries.push(pipeline::run(&options, model, on_event)?);
     }
     let median_of = |f: &dyn Fn(&Summary) -> f64| median(summaries.iter().map(f).collect());
     let secs = |d: Duration| d.as_secs_f64();

@@ -327,9 +327,94 @@ pub fn release_id(source: &str, record: usize) -> String {
     hasher.finalize().to_hex()[..16].to_string()
 }
 
+/// Invented releases for unit tests, built the same way everywhere.
+#[cfg(test)]
+pub(crate) mod fixture {
+    use super::*;
+
+    /// Builds a [`Release`] over an invented text: the whole text is the release and its
+    /// body, one paragraph, no sentences, header or model spans unless asked for.
+    pub(crate) struct ReleaseBuilder {
+        release: Release,
+    }
+
+    impl ReleaseBuilder {
+        /// A release of `text` with nothing found in it yet.
+        pub(crate) fn new(text: &str) -> ReleaseBuilder {
+            let span = Span::new(0, text.len());
+            ReleaseBuilder {
+                release: Release {
+                    id: "r".to_string(),
+                    source: "r.txt".to_string(),
+                    record: 0,
+                    format: SourceFormat::Text,
+                    encoding: Encoding::Utf8,
+                    text: Arc::from(text),
+                    span,
+                    header: Header::default(),
+                    body: span,
+                    paragraphs: vec![span],
+                    sentences: Vec::new(),
+                    ner: Vec::new(),
+                },
+            }
+        }
+
+        /// Every non-empty line a paragraph of one sentence (the entity rules read
+        /// sentences).
+        pub(crate) fn lines_as_sentences(mut self) -> ReleaseBuilder {
+            let text = Arc::clone(&self.release.text);
+            let mut sentences = Vec::new();
+            let mut pos = 0;
+            for line in text.split_inclusive('\n') {
+                let trimmed = line.trim_end();
+                if !trimmed.is_empty() {
+                    sentences.push(Sentence {
+                        span: Span::new(pos, pos + trimmed.len()),
+                        paragraph: sentences.len(),
+                    });
+                }
+                pos += line.len();
+            }
+            self.release.paragraphs = sentences.iter().map(|s| s.span).collect();
+            self.release.sentences = sentences;
+            self
+        }
+
+        /// The release's header.
+        pub(crate) fn header(mut self, header: Header) -> ReleaseBuilder {
+            self.release.header = header;
+            self
+        }
+
+        /// The model's spans.
+        pub(crate) fn ner(mut self, ner: Vec<NerSpan>) -> ReleaseBuilder {
+            self.release.ner = ner;
+            self
+        }
+
+        /// The release.
+        pub(crate) fn build(self) -> Release {
+            self.release
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use super::fixture::ReleaseBuilder;
     use super::*;
+
+    #[test]
+    fn fixture_sentences_are_the_lines() {
+        let r = ReleaseBuilder::new("Ann Voss spoke.\n\nShe left.\n")
+            .lines_as_sentences()
+            .build();
+        let got: Vec<&str> = r.sentences.iter().map(|s| r.slice(s.span)).collect();
+        assert_eq!(got, ["Ann Voss spoke.", "She left."]);
+        assert_eq!(r.paragraphs.len(), 2);
+        assert_eq!(r.sentence_at(r.text.find("She").unwrap()), Some(1));
+    }
 
     #[test]
     fn span_helpers() {

@@ -14,13 +14,17 @@
 //! | resolve | [`resolve`] | one id per person and agency across the corpus |
 //! | output | [`output`] | the CSV tables, written atomically, resolved at the end |
 //!
+//! Under the stages, [`lexicon`] holds the language data (every word list, one copy each)
+//! and [`tokens`] the word tokenizer of running text that quotes and attribution read.
 //! [`pipeline`] runs them in order; [`bench`] times repeated runs.
 
+pub mod analysis;
 pub mod attribution;
 pub mod bench;
 pub mod doc;
 pub mod entities;
 pub mod ingest;
+pub(crate) mod lexicon;
 pub mod ner;
 pub mod output;
 pub mod pipeline;
@@ -28,3 +32,4 @@ pub mod quotes;
 pub mod resolve;
 pub mod segment;
 pub mod speaker;
+pub(crate) mod tokens;

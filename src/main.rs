@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use whosaid::ner::precision::PrecisionChoice;
 use whosaid::ner::{self, NerModel, NerOptions};
@@ -650,7 +651,6 @@ fn prepare(args: ExtractArgs) -> Result<(Options, Option<NerModel>)> {
         inputs: args.inputs,
         out: args.out,
         max_bytes: args.max_bytes,
-        progress: !args.quiet && std::io::stderr().is_terminal(),
         sqlite: args.sqlite,
         shard: args.shard,
         incremental: !args.no_cache,
@@ -659,17 +659,65 @@ fn prepare(args: ExtractArgs) -> Result<(Options, Option<NerModel>)> {
     Ok((options, model))
 }
 
+/// What the command line shows of a run: each problem as `whosaid: PATH: REASON` on
+/// stderr, and a progress bar when `progress` (stderr a terminal, not `--quiet`).
+struct Reporter {
+    bar: ProgressBar,
+}
+
+impl Reporter {
+    fn new(progress: bool) -> Reporter {
+        let target = if progress {
+            ProgressDrawTarget::stderr()
+        } else {
+            ProgressDrawTarget::hidden()
+        };
+        let bar = ProgressBar::with_draw_target(None, target);
+        bar.set_style(
+            ProgressStyle::with_template(
+                "{elapsed_precise} [{bar:40}] {pos}/{len} files ({eta} left)",
+            )
+            .expect("static template")
+            .progress_chars("=> "),
+        );
+        Reporter { bar }
+    }
+
+    /// For a run with the command line's `--quiet`.
+    fn for_run(quiet: bool) -> Reporter {
+        Reporter::new(!quiet && std::io::stderr().is_terminal())
+    }
+
+    fn event(&mut self, event: pipeline::Event<'_>) {
+        match event {
+            pipeline::Event::Started { files } => {
+                self.bar.reset();
+                self.bar.set_length(files as u64);
+            }
+            pipeline::Event::Problem { path, reason } => {
+                self.bar.suspend(|| eprintln!("whosaid: {path}: {reason}"));
+            }
+            pipeline::Event::Progress { files } => self.bar.inc(files as u64),
+            pipeline::Event::Finished => self.bar.finish_and_clear(),
+        }
+    }
+}
+
 fn bench(args: BenchArgs) -> Result<ExitCode> {
+    let mut reporter = Reporter::for_run(args.extract.quiet);
     let (options, model) = prepare(args.extract)?;
-    let report = whosaid::bench::run(&options, model.as_ref(), args.runs)?;
+    let report = whosaid::bench::run(&options, model.as_ref(), args.runs, &mut |e| {
+        reporter.event(e)
+    })?;
     println!("{report}");
     Ok(ExitCode::SUCCESS)
 }
 
 fn extract(args: ExtractArgs) -> Result<ExitCode> {
     let quiet = args.quiet;
+    let mut reporter = Reporter::for_run(quiet);
     let (options, model) = prepare(args)?;
-    let summary = pipeline::run(&options, model.as_ref())?;
+    let summary = pipeline::run(&options, model.as_ref(), &mut |e| reporter.event(e))?;
     if !quiet {
         eprintln!("{}", summary_line(&summary, model.as_ref()));
     }

@@ -13,10 +13,10 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::analysis::Analysis;
 use crate::attribution::SpeakerChooser;
 use crate::doc::{RawRelease, Release};
 use crate::ingest::{self, InputError, RecordError, RecordProblem};
@@ -24,7 +24,7 @@ use crate::ner::{NerModel, NerStats};
 use crate::output::cache::Cache;
 use crate::output::datasette::Metadata;
 use crate::output::sqlite::{Database, DatabaseRun};
-use crate::output::{Analysis, Fragments, Rows, SkipKind, SkippedRow, Writers};
+use crate::output::{Fragments, Rows, SkipKind, SkippedRow, Writers};
 use crate::segment::NotARelease;
 use crate::speaker::SpeakerModel;
 use crate::{attribution, entities, quotes, segment};
@@ -47,8 +47,6 @@ pub struct Options {
     pub out: PathBuf,
     /// Largest input file accepted, in bytes.
     pub max_bytes: u64,
-    /// Draw a progress bar on stderr (only when it is a terminal).
-    pub progress: bool,
     /// Also write the tables into this SQLite quote database once the run is resolved
     /// (upserted by release).
     pub sqlite: Option<PathBuf>,
@@ -205,12 +203,42 @@ enum Slot {
     },
 }
 
-/// Runs the whole pipeline. `model` is `None` to run the rule stages alone.
+/// What a run tells its caller as it goes: the command line draws its progress bar and
+/// prints the problems from these; the library itself writes nothing on stderr.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Event<'a> {
+    /// The run reads this many input files.
+    Started {
+        /// Input files of the run.
+        files: usize,
+    },
+    /// An input, or a record of it, cannot be used (its `skipped.csv` row is written).
+    Problem {
+        /// The input's path.
+        path: &'a str,
+        /// Why.
+        reason: &'a str,
+    },
+    /// This many more input files are done.
+    Progress {
+        /// Files done since the last event of this kind.
+        files: usize,
+    },
+    /// Every file is done; the run writes its last tables.
+    Finished,
+}
+
+/// Runs the whole pipeline. `model` is `None` to run the rule stages alone; `on_event`
+/// hears how the run goes ([`Event`]).
 ///
-/// Problems with single inputs are reported on stderr and in `skipped.csv` and do not stop
-/// the run; an `Err` means the run itself failed (for example the output directory cannot
-/// be written), in which case no table is replaced.
-pub fn run(options: &Options, model: Option<&NerModel>) -> Result<Summary> {
+/// Problems with single inputs are reported as [`Event::Problem`] and in `skipped.csv`
+/// and do not stop the run; an `Err` means the run itself failed (for example the output
+/// directory cannot be written), in which case no table is replaced.
+pub fn run(
+    options: &Options,
+    model: Option<&NerModel>,
+    on_event: &mut dyn FnMut(Event<'_>),
+) -> Result<Summary> {
     let started = Instant::now();
     let (files, mut discovery_errors) = ingest::discover(&options.inputs);
     let files = match options.shard {
@@ -241,12 +269,12 @@ pub fn run(options: &Options, model: Option<&NerModel>) -> Result<Summary> {
         files: files.len(),
         ..Summary::default()
     };
-    let bar = progress_bar(files.len(), options.progress);
+    on_event(Event::Started { files: files.len() });
     for (path, error) in discovery_errors {
         let mut fragments = Fragments::default();
         add_error(&mut fragments, &path, None, &error.to_string())?;
         writers.append(&fragments)?;
-        account(&bar, &mut summary, &path, fragments);
+        account(on_event, &mut summary, &path, fragments);
     }
     for chunk in files.chunks(CHUNK_FILES) {
         let t = Instant::now();
@@ -328,10 +356,10 @@ pub fn run(options: &Options, model: Option<&NerModel>) -> Result<Summary> {
                 }
             };
             writers.append(&fragments)?;
-            account(&bar, &mut summary, file.path.display(), fragments);
+            account(on_event, &mut summary, file.path.display(), fragments);
         }
         summary.stages.output += t.elapsed();
-        bar.inc(chunk.len() as u64);
+        on_event(Event::Progress { files: chunk.len() });
     }
     let t = Instant::now();
     let resolution = writers.finish()?;
@@ -349,7 +377,7 @@ pub fn run(options: &Options, model: Option<&NerModel>) -> Result<Summary> {
         c.retain(&used_keys)?;
     }
     summary.stages.output += t.elapsed();
-    bar.finish_and_clear();
+    on_event(Event::Finished);
     summary.elapsed = started.elapsed();
     Ok(summary)
 }
@@ -627,38 +655,27 @@ fn add_record_error(fragments: &mut Fragments, source: &str, e: &RecordError) ->
     add_error(fragments, source, Some(e.record), &e.to_string())
 }
 
-/// Counts what one input contributed into the summary, and reports its errors on stderr
-/// as `whosaid: PATH: REASON` (also when its rows were replayed from the cache, so that
-/// every run says what it could not read).
+/// Counts what one input contributed into the summary, and reports its errors as
+/// [`Event::Problem`] (also when its rows were replayed from the cache, so that every run
+/// says what it could not read).
 fn account(
-    bar: &ProgressBar,
+    on_event: &mut dyn FnMut(Event<'_>),
     summary: &mut Summary,
     path: impl std::fmt::Display,
     fragments: Fragments,
 ) {
+    let path = path.to_string();
     for (_, reason) in &fragments.errors {
-        bar.suspend(|| eprintln!("whosaid: {path}: {reason}"));
+        on_event(Event::Problem {
+            path: &path,
+            reason,
+        });
     }
     summary.releases += fragments.release_count;
     summary.quotes += fragments.quote_count;
     summary.entities += fragments.entity_count;
     summary.no_release.extend(fragments.no_release);
     summary.errors.extend(fragments.errors);
-}
-
-fn progress_bar(len: usize, enabled: bool) -> ProgressBar {
-    let target = if enabled {
-        ProgressDrawTarget::stderr()
-    } else {
-        ProgressDrawTarget::hidden()
-    };
-    let bar = ProgressBar::with_draw_target(Some(len as u64), target);
-    bar.set_style(
-        ProgressStyle::with_template("{elapsed_precise} [{bar:40}] {pos}/{len} files ({eta} left)")
-            .expect("static template")
-            .progress_chars("=> "),
-    );
-    bar
 }
 
 #[cfg(test)]

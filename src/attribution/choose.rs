@@ -10,7 +10,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Speaker;
+use super::speaker::Speaker;
 
 /// Which rule attributed a quotation (the `method` column).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -4,117 +4,23 @@
 
 use std::collections::HashSet;
 
-use crate::quotes::lexicon::{
-    is_acronym, is_capitalised, is_org_head, is_title_word, strip_possessive, Token,
-};
-
-/// Capitalised words that start sentences rather than names.
-const NOT_NAMES: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "when",
-    "while",
-    "if",
-    "in",
-    "on",
-    "at",
-    "but",
-    "and",
-    "or",
-    "this",
-    "that",
-    "these",
-    "those",
-    "it",
-    "he",
-    "she",
-    "we",
-    "i",
-    "they",
-    "our",
-    "his",
-    "her",
-    "their",
-    "its",
-    "today",
-    "yesterday",
-    "after",
-    "before",
-    "as",
-    "for",
-    "with",
-    "from",
-    "since",
-    "although",
-    "also",
-    "according",
-    "during",
-    "under",
-    "by",
-    "to",
-    "of",
-    "my",
-    "your",
-    "there",
-    "here",
-    "said",
-    "says",
-    "meanwhile",
-    "however",
-    "thanks",
-    "read",
-    "more",
-    "share",
-    "contact",
-    "for",
-    "immediate",
-    "release",
-    "press",
-    "news",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "what",
-    "why",
-    "how",
-    "who",
-    "where",
-    "mr",
-    "ms",
-    "mrs",
-    "not",
-    "no",
-    "yes",
-    "every",
-    "all",
-    "each",
-    "both",
-];
+use crate::lexicon::names::SENTENCE_OPENERS;
+use crate::lexicon::organisations::{ends_body_name, JOINERS};
+use crate::lexicon::titles::is_title_word;
+use crate::lexicon::words::HEADLINE_WORDS;
+use crate::lexicon::{is_acronym, is_all_caps, is_capitalised, strip_possessive};
+use crate::tokens::Token;
 
 /// True for capitalised words that start sentences rather than names ("The", "When").
 pub(crate) fn is_not_name(word: &str) -> bool {
-    NOT_NAMES.contains(&word.to_lowercase().as_str())
+    SENTENCE_OPENERS.contains(&word.to_lowercase().as_str())
 }
 
-/// Words that may join the capitalised words of one organisation's name.
-const JOINERS: &[&str] = &["of", "for", "and", "on"];
+/// True for an acronym ("CTA", "MedPAC") or a word set in capitals ("BURKE"): never a
+/// person's name in a run of words.
+fn in_capitals(word: &str) -> bool {
+    is_acronym(word) || is_all_caps(word)
+}
 
 /// A run of capitalised words (token indices, half-open) and the name at its end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -144,33 +50,6 @@ fn capital_word(text: &str, tokens: &[Token], i: usize) -> bool {
         t.word && is_capitalised(w) && !HEADLINE_WORDS.contains(&w)
     })
 }
-
-/// Capitalised prepositions of headlines ("Statement from Jo Park Regarding the Vote"),
-/// which end a name.
-const HEADLINE_WORDS: &[&str] = &[
-    "Regarding",
-    "Following",
-    "On",
-    "In",
-    "After",
-    "About",
-    "Over",
-    "For",
-    "To",
-    "With",
-    "At",
-    "Of",
-    "By",
-    "As",
-    "From",
-    "Against",
-    "Into",
-    "During",
-    "Upon",
-    "Amid",
-    "Before",
-    "Re",
-];
 
 /// The capitalised run that holds token `i`, within `limit` (token indices). Runs do not
 /// cross line breaks; "of"/"for"/"and" join two capitalised words of one run.
@@ -211,27 +90,27 @@ pub(crate) fn run_at(text: &str, tokens: &[Token], i: usize, limit: (usize, usiz
 pub(crate) fn classify(text: &str, tokens: &[Token], all: (usize, usize)) -> Run {
     let ws = words(text, tokens, all);
     let mut first = 0;
-    while first < ws.len() && NOT_NAMES.contains(&ws[first].to_lowercase().as_str()) {
+    while first < ws.len() && SENTENCE_OPENERS.contains(&ws[first].to_lowercase().as_str()) {
         first += 1;
     }
     let last = ws.last().copied().unwrap_or("");
     // "Department of Homeland Security" is an organisation; "Secretary of State Jay
     // Ashcroft" is not: the joiner must follow an organisation word, with no title after.
     let joiner = (first..ws.len()).find(|&k| JOINERS.contains(&ws[k]));
-    let head = (first..ws.len()).find(|&k| is_org_head(strip_possessive(ws[k])));
+    let head = (first..ws.len()).find(|&k| ends_body_name(strip_possessive(ws[k])));
     let org_with_joiner = match (head, joiner) {
         (Some(h), Some(j)) if h < j => !ws[j + 1..]
             .iter()
-            .any(|w| is_title_word(w) && !is_org_head(w) && !w.eq_ignore_ascii_case("justice")),
+            .any(|w| is_title_word(w) && !ends_body_name(w) && !w.eq_ignore_ascii_case("justice")),
         _ => false,
     };
-    let org = is_org_head(strip_possessive(last))
-        || (ws.len() - first == 1 && is_acronym(last) && !is_title_word(last))
+    let org = ends_body_name(strip_possessive(last))
+        || (ws.len() - first == 1 && in_capitals(last) && !is_title_word(last))
         || org_with_joiner;
     let mut name_start = first;
     for (k, w) in ws.iter().enumerate().skip(first) {
         let suffix = matches!(*w, "II" | "III" | "IV" | "Jr." | "Sr." | "Jr" | "Sr");
-        if !suffix && (is_title_word(w) || is_org_head(strip_possessive(w)) || is_acronym(w)) {
+        if !suffix && (is_title_word(w) || ends_body_name(strip_possessive(w)) || in_capitals(w)) {
             name_start = k + 1;
         }
     }
@@ -343,7 +222,7 @@ impl NameIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::quotes::lexicon::tokenize;
+    use crate::tokens::tokenize;
 
     #[test]
     fn titles_are_split_from_names() {

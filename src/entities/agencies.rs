@@ -9,205 +9,15 @@
 //! release's other uses of the acronym are mentions of the same body. Well-known federal
 //! acronyms used alone are recognised from a short table.
 
-use super::text::{class, Token, WordSet};
-use super::Origin;
+use super::entity::Origin;
+use super::text::Word;
 use crate::doc::Span;
-
-/// Head words of government bodies.
-pub(crate) static HEADS: WordSet = WordSet::new(&[
-    "Department",
-    "Dept",
-    "Agency",
-    "Office",
-    "Bureau",
-    "Commission",
-    "Court",
-    "Committee",
-    "Subcommittee",
-    "Council",
-    "Board",
-    "Administration",
-    "Service",
-    "Division",
-    "Unit",
-    "Force",
-    "Authority",
-    "Patrol",
-    "Legislature",
-    "Assembly",
-    "Senate",
-    "Congress",
-    "Army",
-    "Navy",
-    "Corps",
-    "Guard",
-    "Ministry",
-    "Police",
-    "Command",
-    "House",
-    "Registry",
-    "Register",
-    "Commissioners",
-    "Government",
-    "Marshals",
-    "Centers",
-    "Corrections",
-    "Judiciary",
-    "Caucus",
-    "Delegation",
-    "Directorate",
-    "Secretariat",
-    "Departments",
-    "Offices",
-    "Courts",
-]);
-
-/// Head words that make a government body only with a government word beside them
-/// ("District Attorney’s Action Center", but not "Birchwood Community Center").
-pub(crate) static WEAK_HEADS: WordSet = WordSet::new(&[
-    "Center",
-    "Region",
-    "Team",
-    "Section",
-    "Branch",
-    "Laboratory",
-    "Lab",
-    "Station",
-    "Academy",
-    "Jail",
-    "Prison",
-    "Facility",
-    "Collaborative",
-    "Clerk’s",
-    "Clerk's",
-    "Hospital",
-    "Services",
-    "Base",
-]);
-
-/// Words that mark a name as governmental, for weak heads.
-pub(crate) static GOVERNMENT_WORDS: WordSet = WordSet::new(&[
-    "U.S.",
-    "United",
-    "Federal",
-    "National",
-    "State",
-    "State’s",
-    "State's",
-    "County",
-    "DA",
-    "City",
-    "Municipal",
-    "District",
-    "Attorney",
-    "Attorney’s",
-    "Attorney's",
-    "DA’s",
-    "DA's",
-    "Sheriff",
-    "Sheriff’s",
-    "Sheriff's",
-    "Police",
-    "Navy",
-    "Naval",
-    "Army",
-    "Military",
-    "Marine",
-    "Department",
-    "Public",
-    "Government",
-    "Prosecutor’s",
-    "Prosecutor's",
-    "Correctional",
-    "Veterans",
-    "Justice",
-]);
-
-/// Head words of organisations that are not government bodies.
-pub(crate) static ORG_HEADS: WordSet = WordSet::new(&[
-    "University",
-    "College",
-    "School",
-    "Inc",
-    "LLC",
-    "Corp",
-    "Corporation",
-    "Company",
-    "Co",
-    "Foundation",
-    "Association",
-    "Institute",
-    "Clinic",
-    "Party",
-    "Bank",
-    "Church",
-    "Society",
-    "Alliance",
-    "Coalition",
-    "Network",
-    "Group",
-    "Times",
-    "Post",
-    "Journal",
-    "Tribune",
-    "Herald",
-    "Aid",
-    "Partners",
-    "Fund",
-    "Trust",
-    "LLP",
-    "Club",
-    "League",
-    "Union",
-    "Chiefs",
-    "Ministries",
-    "Press",
-    "News",
-    "Magazine",
-    "Television",
-    "Radio",
-]);
-
-/// Well-known acronyms of federal bodies, used when the release writes only the acronym.
-const KNOWN_ACRONYMS: &[(&str, &str)] = &[
-    ("FBI", "Federal Bureau of Investigation"),
-    ("ATF", "Bureau of Alcohol, Tobacco, Firearms and Explosives"),
-    ("DEA", "Drug Enforcement Administration"),
-    ("CIA", "Central Intelligence Agency"),
-    ("NSA", "National Security Agency"),
-    ("DHS", "Department of Homeland Security"),
-    ("DOJ", "Department of Justice"),
-    ("HUD", "Department of Housing and Urban Development"),
-    ("HHS", "Department of Health and Human Services"),
-    ("EPA", "Environmental Protection Agency"),
-    ("IRS", "Internal Revenue Service"),
-    ("FEMA", "Federal Emergency Management Agency"),
-    ("CDC", "Centers for Disease Control and Prevention"),
-    ("FDA", "Food and Drug Administration"),
-    ("USDA", "U.S. Department of Agriculture"),
-    ("ICE", "Immigration and Customs Enforcement"),
-    ("CBP", "U.S. Customs and Border Protection"),
-    ("TSA", "Transportation Security Administration"),
-    ("USPS", "U.S. Postal Service"),
-    ("SEC", "Securities and Exchange Commission"),
-    ("FTC", "Federal Trade Commission"),
-    ("FCC", "Federal Communications Commission"),
-    ("FAA", "Federal Aviation Administration"),
-    ("NIH", "National Institutes of Health"),
-    ("CISA", "Cybersecurity and Infrastructure Security Agency"),
-    ("NCIS", "Naval Criminal Investigative Service"),
-    ("USMS", "U.S. Marshals Service"),
-    ("SSA", "Social Security Administration"),
-    ("CMS", "Centers for Medicare & Medicaid Services"),
-    ("GAO", "Government Accountability Office"),
-    ("CBO", "Congressional Budget Office"),
-    ("OMB", "Office of Management and Budget"),
-    ("NASA", "National Aeronautics and Space Administration"),
-    ("NOAA", "National Oceanic and Atmospheric Administration"),
-    ("NTSB", "National Transportation Safety Board"),
-    ("NYPD", "New York City Police Department"),
-    ("LAPD", "Los Angeles Police Department"),
-];
+use crate::lexicon::organisations::{
+    BUILDING_WORDS, CONNECTORS, HEADS, LEADING_NOISE, MUNICIPALITIES, ORG_HEADS, SPLITTING_HEADS,
+    WEAK_HEADS,
+};
+use crate::lexicon::words::COMPASS_POINTS;
+use crate::lexicon::{class, is_acronym};
 
 /// What kind of body a name denotes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -254,14 +64,12 @@ fn is_ordinal(s: &str) -> bool {
         && matches!(&s[digits.len()..], "st" | "nd" | "rd" | "th")
 }
 
-fn is_name_word(t: &Token<'_>) -> bool {
+fn is_name_word(t: &Word<'_>) -> bool {
     (t.is_capitalised() && t.text.chars().any(char::is_alphabetic)) || is_ordinal(t.text)
 }
 
-const CONNECTORS: &[&str] = &["of", "for", "and", "&", "on", "the"];
-
 /// Splits the tokens into runs of capitalised words joined by connectors.
-fn chunks(tokens: &[Token<'_>]) -> Vec<(usize, usize)> {
+fn chunks(tokens: &[Word<'_>]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -311,123 +119,31 @@ fn chunks(tokens: &[Token<'_>]) -> Vec<(usize, usize)> {
     out
 }
 
-fn is_government_word(t: &Token<'_>) -> bool {
+fn is_government_word(t: &Word<'_>) -> bool {
     t.has(class::GOVERNMENT | class::STATE)
 }
 
-fn any_head(tokens: &[Token<'_>], from: usize, to: usize) -> bool {
+fn any_head(tokens: &[Word<'_>], from: usize, to: usize) -> bool {
     tokens[from..to]
         .iter()
         .any(|t| t.has(class::HEAD | class::WEAK_HEAD | class::ORG_HEAD) || is_lower_head(t))
 }
 
-fn is_lower_head(t: &Token<'_>) -> bool {
+fn is_lower_head(t: &Word<'_>) -> bool {
     matches!(t.text, "office" | "department")
 }
 
-fn is_strong_head(t: &Token<'_>) -> bool {
+fn is_strong_head(t: &Word<'_>) -> bool {
     t.has(class::HEAD) || is_lower_head(t)
 }
 
-fn is_weak_head(t: &Token<'_>) -> bool {
+fn is_weak_head(t: &Word<'_>) -> bool {
     t.has(class::WEAK_HEAD)
 }
 
-/// Heads after which a capitalised word starts another name ("Sheriff’s Department
-/// Homicide Division"); "House", "Senate" and "Police" go on into longer names.
-const SPLITTING_HEADS: &[&str] = &[
-    "Department",
-    "Office",
-    "Bureau",
-    "Agency",
-    "Court",
-    "Commission",
-    "Administration",
-    "Board",
-    "Council",
-    "Division",
-    "Unit",
-    "Authority",
-];
-
-/// Words that name a local government when followed by "of" ("City of Longview").
-const MUNICIPALITIES: &[&str] = &["City", "County", "Town", "Village", "Borough", "Township"];
-
-/// Words that lead into a name without being part of it.
-static LEADING_NOISE: WordSet = WordSet::new(&[
-    "the",
-    "The",
-    "A",
-    "An",
-    "In",
-    "On",
-    "At",
-    "For",
-    "By",
-    "From",
-    "With",
-    "Contact",
-    "Visit",
-    "Today",
-    "Yesterday",
-    "Through",
-    "After",
-    "Before",
-    "During",
-    "Under",
-    "Meanwhile",
-    "And",
-    "But",
-    "Or",
-    "If",
-    "When",
-    "While",
-    "Since",
-    "As",
-    "Also",
-    "Both",
-    "Former",
-    "Thanks",
-    "Please",
-    "Call",
-    "Join",
-    "Meet",
-    "Its",
-    "Our",
-    "Their",
-    "His",
-    "Her",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "Every",
-    "Each",
-    "of",
-    "for",
-    "and",
-    "&",
-    "on",
-]);
-
-/// Words naming a building: "Frank Crowley Courts Building" is not a court.
-const BUILDING_WORDS: &[&str] = &["Building", "Courthouse", "Complex", "Plaza", "Tower"];
-
-/// Direction words that end some names ("Navy Region Southwest").
-const DIRECTIONS: &[&str] = &[
-    "North",
-    "South",
-    "East",
-    "West",
-    "Northeast",
-    "Northwest",
-    "Southeast",
-    "Southwest",
-];
-
 /// Finds every named body in the tokens: in running prose only, unless `any_line` (the
 /// lines of a contact block).
-pub(crate) fn find(tokens: &[Token<'_>], text: &str, any_line: bool) -> Vec<BodyMention> {
+pub(crate) fn find(tokens: &[Word<'_>], text: &str, any_line: bool) -> Vec<BodyMention> {
     let mut found = Vec::new();
     for (start, end) in chunks(tokens) {
         if !any_line && !tokens[start].running {
@@ -444,7 +160,7 @@ pub(crate) fn find(tokens: &[Token<'_>], text: &str, any_line: bool) -> Vec<Body
 /// head ("Detective Al Morrow of the ..."), at "and" between two complete names, before
 /// "U.S." after a head, and where a new name starts right after a head ("... Sheriff’s
 /// Department Homicide Division").
-fn candidates(tokens: &[Token<'_>], start: usize, end: usize, emit: &mut dyn FnMut(usize, usize)) {
+fn candidates(tokens: &[Word<'_>], start: usize, end: usize, emit: &mut dyn FnMut(usize, usize)) {
     let skip_connectors = |mut a: usize| {
         while a < end && CONNECTORS.contains(&tokens[a].text) {
             a += 1;
@@ -473,7 +189,7 @@ fn candidates(tokens: &[Token<'_>], start: usize, end: usize, emit: &mut dyn FnM
             && SPLITTING_HEADS.contains(&tokens[k - 1].base())
             && t.is_capitalised()
             && !is_strong_head(t)
-            && !DIRECTIONS.contains(&t.text)
+            && !COMPASS_POINTS.contains(&t.text)
             && any_head(tokens, k + 1, end);
         if split_and || split_us || split_new {
             emit(a, k);
@@ -491,7 +207,7 @@ fn candidates(tokens: &[Token<'_>], start: usize, end: usize, emit: &mut dyn FnM
 /// The bodies named by tokens[first..end]: the name itself, and its owner when the name
 /// is written with one ("U.S. Department of Agriculture’s Natural Resources Conservation
 /// Service").
-fn body(tokens: &[Token<'_>], text: &str, mut first: usize, end: usize) -> Vec<BodyMention> {
+fn body(tokens: &[Word<'_>], text: &str, mut first: usize, end: usize) -> Vec<BodyMention> {
     while first < end && LEADING_NOISE.contains(tokens[first].text) {
         first += 1;
     }
@@ -508,7 +224,7 @@ fn body(tokens: &[Token<'_>], text: &str, mut first: usize, end: usize) -> Vec<B
         (last_head + 1..end)
             .find(|&k| tokens[k].possessive())
             .map_or(end, |p| p + 1)
-    } else if next.is_some_and(|t| DIRECTIONS.contains(&t.text)) {
+    } else if next.is_some_and(|t| COMPASS_POINTS.contains(&t.text)) {
         last_head + 2
     } else {
         last_head + 1
@@ -534,7 +250,7 @@ fn body(tokens: &[Token<'_>], text: &str, mut first: usize, end: usize) -> Vec<B
 }
 
 /// The body named by exactly tokens[first..last], if the words make one.
-fn named(tokens: &[Token<'_>], text: &str, first: usize, last: usize) -> Option<BodyMention> {
+fn named(tokens: &[Word<'_>], text: &str, first: usize, last: usize) -> Option<BodyMention> {
     let words = tokens.get(first..last)?;
     if words.len() < 2 {
         return None;
@@ -572,7 +288,7 @@ fn named(tokens: &[Token<'_>], text: &str, first: usize, last: usize) -> Option<
         .collect::<Vec<_>>()
         .join(" ");
     let acronym = match (tokens.get(last), tokens.get(last + 1), tokens.get(last + 2)) {
-        (Some(o), Some(a), Some(c)) if o.text == "(" && c.text == ")" && is_acronym(a) => {
+        (Some(o), Some(a), Some(c)) if o.text == "(" && c.text == ")" && is_acronym(a.text) => {
             Some(a.text.to_string())
         }
         _ => None,
@@ -591,11 +307,7 @@ fn named(tokens: &[Token<'_>], text: &str, first: usize, last: usize) -> Option<
 /// The words of a span the model tagged, trimmed of a leading article and of trailing
 /// lower-case words and punctuation; none when no word is a name (only titles, a party
 /// tag, a link).
-pub(crate) fn model_words(
-    tokens: &[Token<'_>],
-    first: usize,
-    end: usize,
-) -> Option<(usize, usize)> {
+pub(crate) fn model_words(tokens: &[Word<'_>], first: usize, end: usize) -> Option<(usize, usize)> {
     let mut first = first;
     let mut end = end.min(tokens.len());
     while first < end && LEADING_NOISE.contains(tokens[first].text) {
@@ -605,7 +317,7 @@ pub(crate) fn model_words(
         end -= 1;
     }
     let words = tokens.get(first..end)?;
-    let odd = |t: &Token<'_>| {
+    let odd = |t: &Word<'_>| {
         t.text.contains(['/', '@'])
             || t.text.starts_with("http")
             || super::states::party_tag_code(t).is_some()
@@ -613,7 +325,7 @@ pub(crate) fn model_words(
                 && t.text.as_bytes()[1] == b'-'
                 && matches!(t.text.as_bytes()[0], b'D' | b'R' | b'I')
     };
-    let named = |t: &Token<'_>| {
+    let named = |t: &Word<'_>| {
         t.is_capitalised()
             && !t.has(class::TITLE | class::STOP)
             && t.text.chars().any(char::is_alphabetic)
@@ -624,7 +336,7 @@ pub(crate) fn model_words(
 /// Classifies a span the model tagged as an organisation: a government body when it has
 /// a head word, any other organisation otherwise.
 pub(crate) fn classify(
-    tokens: &[Token<'_>],
+    tokens: &[Word<'_>],
     text: &str,
     first: usize,
     end: usize,
@@ -660,26 +372,6 @@ pub(crate) fn classify(
         acronym: None,
         origin: Origin::Model,
     })
-}
-
-/// True for an acronym: two to eight letters, mostly capitals ("CISA", "MedPAC").
-pub(crate) fn is_acronym(t: &Token<'_>) -> bool {
-    let s = t.text;
-    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
-    let upper = s.chars().filter(|c| c.is_uppercase()).count();
-    (2..=8).contains(&letters)
-        && upper * 2 > letters
-        && s.chars().next().is_some_and(char::is_uppercase)
-        && s.chars()
-            .all(|c| c.is_alphanumeric() || c == '-' || c == '&')
-}
-
-/// The full name of a well-known acronym ("FBI" -> "Federal Bureau of Investigation").
-pub(crate) fn known_acronym(acronym: &str) -> Option<&'static str> {
-    KNOWN_ACRONYMS
-        .iter()
-        .find(|(a, _)| *a == acronym)
-        .map(|&(_, n)| n)
 }
 
 /// The initials of a name's capitalised words ("Cook County State’s Attorney’s Office"
@@ -824,10 +516,6 @@ mod tests {
 
     #[test]
     fn acronym_helpers() {
-        assert_eq!(
-            known_acronym("FBI"),
-            Some("Federal Bureau of Investigation")
-        );
         assert_eq!(initials("Cook County State’s Attorney’s Office"), "CCSAO");
     }
 }

@@ -9,87 +9,11 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use super::text::{class, Token};
+use super::text::Word;
 use crate::doc::Span;
-
-/// (USPS code, full name, AP abbreviation without its final period).
-const STATES: &[(&str, &str, &str)] = &[
-    ("AL", "Alabama", "Ala"),
-    ("AK", "Alaska", ""),
-    ("AZ", "Arizona", "Ariz"),
-    ("AR", "Arkansas", "Ark"),
-    ("CA", "California", "Calif"),
-    ("CO", "Colorado", "Colo"),
-    ("CT", "Connecticut", "Conn"),
-    ("DE", "Delaware", "Del"),
-    ("DC", "District of Columbia", "D.C."),
-    ("FL", "Florida", "Fla"),
-    ("GA", "Georgia", "Ga"),
-    ("HI", "Hawaii", ""),
-    ("ID", "Idaho", ""),
-    ("IL", "Illinois", "Ill"),
-    ("IN", "Indiana", "Ind"),
-    ("IA", "Iowa", ""),
-    ("KS", "Kansas", "Kan"),
-    ("KY", "Kentucky", "Ky"),
-    ("LA", "Louisiana", "La"),
-    ("ME", "Maine", ""),
-    ("MD", "Maryland", "Md"),
-    ("MA", "Massachusetts", "Mass"),
-    ("MI", "Michigan", "Mich"),
-    ("MN", "Minnesota", "Minn"),
-    ("MS", "Mississippi", "Miss"),
-    ("MO", "Missouri", "Mo"),
-    ("MT", "Montana", "Mont"),
-    ("NE", "Nebraska", "Neb"),
-    ("NV", "Nevada", "Nev"),
-    ("NH", "New Hampshire", "N.H."),
-    ("NJ", "New Jersey", "N.J."),
-    ("NM", "New Mexico", "N.M."),
-    ("NY", "New York", "N.Y."),
-    ("NC", "North Carolina", "N.C."),
-    ("ND", "North Dakota", "N.D."),
-    ("OH", "Ohio", ""),
-    ("OK", "Oklahoma", "Okla"),
-    ("OR", "Oregon", "Ore"),
-    ("PA", "Pennsylvania", "Pa"),
-    ("RI", "Rhode Island", "R.I."),
-    ("SC", "South Carolina", "S.C."),
-    ("SD", "South Dakota", "S.D."),
-    ("TN", "Tennessee", "Tenn"),
-    ("TX", "Texas", "Tex"),
-    ("UT", "Utah", ""),
-    ("VT", "Vermont", "Vt"),
-    ("VA", "Virginia", "Va"),
-    ("WA", "Washington", "Wash"),
-    ("WV", "West Virginia", "W.Va"),
-    ("WI", "Wisconsin", "Wis"),
-    ("WY", "Wyoming", "Wyo"),
-    ("PR", "Puerto Rico", ""),
-    ("GU", "Guam", ""),
-    ("VI", "U.S. Virgin Islands", ""),
-    ("VI", "Virgin Islands", ""),
-    ("AS", "American Samoa", ""),
-    ("MP", "Northern Mariana Islands", ""),
-];
-
-/// Codes that are also English words or common abbreviations: only counted in addresses.
-const WORDLIKE_CODES: &[&str] = &[
-    "IN", "OR", "ME", "OK", "HI", "AS", "OH", "ID", "AL", "DE", "LA", "MA", "PA", "CO", "MD", "MS",
-    "MT", "GU", "VI", "MP", "SC", "NE",
-];
-
-/// State names that are also given names: not a state when a surname follows.
-const GIVEN_NAME_STATES: &[&str] = &[
-    "Virginia",
-    "Georgia",
-    "Indiana",
-    "Montana",
-    "Nevada",
-    "Carolina",
-    "Dakota",
-    "Washington",
-];
+use crate::lexicon::class;
+use crate::lexicon::states::{self as lex, GIVEN_NAME_STATES, STATES, WORDLIKE_CODES};
+use crate::lexicon::words::{COMPASS_POINTS, REGION_WORDS, STOP_WORDS};
 
 /// A reference to a state found in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,7 +34,7 @@ type NameWords = (Vec<&'static str>, &'static str);
 /// Full names by their first word: (words of the name, code).
 static BY_FIRST_WORD: LazyLock<HashMap<&'static str, Vec<NameWords>>> = LazyLock::new(|| {
     let mut map: HashMap<&str, Vec<(Vec<&str>, &str)>> = HashMap::new();
-    for &(code, name, _) in STATES {
+    for &lex::State { code, name, .. } in STATES {
         let words: Vec<&str> = name.split(' ').collect();
         map.entry(words[0]).or_default().push((words, code));
     }
@@ -124,7 +48,12 @@ static BY_FIRST_WORD: LazyLock<HashMap<&'static str, Vec<NameWords>>> = LazyLock
 static BY_NAME: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
     STATES
         .iter()
-        .flat_map(|&(code, name, _)| [(name.to_string(), code), (name.to_uppercase(), code)])
+        .flat_map(|s| {
+            [
+                (s.name.to_string(), s.code),
+                (s.name.to_uppercase(), s.code),
+            ]
+        })
         .collect()
 });
 
@@ -139,7 +68,7 @@ pub(crate) fn code_for_name(name: &str) -> Option<&'static str> {
 pub(crate) fn code_named_in(text: &str) -> Option<&'static str> {
     STATES
         .iter()
-        .filter_map(|&(code, name, _)| {
+        .filter_map(|&lex::State { code, name, .. }| {
             text.match_indices(name)
                 .find(|&(at, _)| {
                     let after = &text[at + name.len()..];
@@ -158,43 +87,28 @@ pub(crate) fn code_named_in(text: &str) -> Option<&'static str> {
         .map(|(_, code)| code)
 }
 
-/// The names of states that are one word ("Missouri").
-pub(crate) fn single_word_names() -> Vec<&'static str> {
-    STATES
-        .iter()
-        .map(|&(_, name, _)| name)
-        .filter(|n| !n.contains(' '))
-        .collect()
-}
-
 /// The full name for a USPS code ("MO" -> "Missouri").
 pub(crate) fn name_for_code(code: &str) -> Option<&'static str> {
-    STATES
-        .iter()
-        .find(|(c, _, _)| *c == code)
-        .map(|&(_, n, _)| n)
+    lex::by_code(code).map(|s| s.name)
 }
 
 fn is_code(s: &str) -> bool {
-    STATES.iter().any(|(c, _, _)| *c == s)
+    lex::by_code(s).is_some()
 }
 
 fn code_for_ap(s: &str) -> Option<&'static str> {
-    STATES
-        .iter()
-        .find(|(_, _, ap)| !ap.is_empty() && *ap == s)
-        .map(|&(c, _, _)| c)
+    lex::by_ap_form(s).map(|st| st.code)
 }
 
 /// A word matches a name word when it is written the same or in capitals.
-fn word_matches(token: &Token<'_>, word: &str) -> bool {
+fn word_matches(token: &Word<'_>, word: &str) -> bool {
     let base = token.base();
     base == word || (token.is_all_caps() && base.eq_ignore_ascii_case(word))
 }
 
 /// The code of a party-state tag such as "D-FL", "R-TN-06" or "R-Mo" (the last with its
 /// period recorded on the token).
-pub(crate) fn party_tag_code(token: &Token<'_>) -> Option<&'static str> {
+pub(crate) fn party_tag_code(token: &Word<'_>) -> Option<&'static str> {
     let mut parts = token.base().split('-');
     let party = parts.next()?;
     if !matches!(party, "D" | "R" | "I") {
@@ -207,12 +121,12 @@ pub(crate) fn party_tag_code(token: &Token<'_>) -> Option<&'static str> {
         }
     }
     if place.len() == 2 && is_code(place) {
-        return STATES.iter().find(|(c, _, _)| *c == place).map(|s| s.0);
+        return lex::by_code(place).map(|s| s.code);
     }
     code_for_ap(place).or_else(|| code_for_name(place))
 }
 
-fn is_zip(token: Option<&Token<'_>>) -> bool {
+fn is_zip(token: Option<&Word<'_>>) -> bool {
     token.is_some_and(|t| {
         let s = t.text;
         (s.len() == 5 || s.len() == 10)
@@ -222,7 +136,7 @@ fn is_zip(token: Option<&Token<'_>>) -> bool {
 }
 
 /// True when tokens[i] follows "Place," in the same sentence (an address or dateline).
-fn after_place_comma(tokens: &[Token<'_>], i: usize) -> bool {
+fn after_place_comma(tokens: &[Word<'_>], i: usize) -> bool {
     i >= 2
         && tokens[i - 1].text == ","
         && tokens[i - 2].is_capitalised()
@@ -230,7 +144,7 @@ fn after_place_comma(tokens: &[Token<'_>], i: usize) -> bool {
 }
 
 /// Words that may follow a given-name state in an institutional name, not a surname.
-fn continues_institution(token: &Token<'_>) -> bool {
+fn continues_institution(token: &Word<'_>) -> bool {
     token.has(class::TITLE | class::HEAD | class::WEAK_HEAD | class::ORG_HEAD)
         || matches!(
             token.base(),
@@ -257,29 +171,8 @@ fn continues_institution(token: &Token<'_>) -> bool {
         )
 }
 
-const DIRECTIONS: &[&str] = &[
-    "North",
-    "South",
-    "East",
-    "West",
-    "Northern",
-    "Southern",
-    "Eastern",
-    "Western",
-    "Central",
-    "Upstate",
-    "Downstate",
-    "Greater",
-    "Rural",
-    "Coastal",
-    "Southwest",
-    "Southeast",
-    "Northwest",
-    "Northeast",
-];
-
 /// Finds every state reference in the tokens.
-pub(crate) fn find(tokens: &[Token<'_>]) -> Vec<StateMention> {
+pub(crate) fn find(tokens: &[Word<'_>]) -> Vec<StateMention> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -293,7 +186,7 @@ pub(crate) fn find(tokens: &[Token<'_>]) -> Vec<StateMention> {
     found
 }
 
-fn mention(tokens: &[Token<'_>], code: &'static str, first: usize, end: usize) -> StateMention {
+fn mention(tokens: &[Word<'_>], code: &'static str, first: usize, end: usize) -> StateMention {
     let last = &tokens[end - 1];
     StateMention {
         code,
@@ -304,7 +197,7 @@ fn mention(tokens: &[Token<'_>], code: &'static str, first: usize, end: usize) -
 }
 
 /// The state reference starting at token `i`, if any.
-fn at(tokens: &[Token<'_>], i: usize) -> Option<StateMention> {
+fn at(tokens: &[Word<'_>], i: usize) -> Option<StateMention> {
     let t = &tokens[i];
     if !t.is_capitalised() {
         return None;
@@ -367,7 +260,7 @@ fn at(tokens: &[Token<'_>], i: usize) -> Option<StateMention> {
         let address = after_place_comma(tokens, i)
             && (!WORDLIKE_CODES.contains(&t.text) || !tokens[i - 2].is_all_caps());
         if zip || address || t.text == "DC" {
-            let code = STATES.iter().find(|(c, _, _)| *c == t.text).map(|s| s.0)?;
+            let code = lex::by_code(t.text).map(|s| s.code)?;
             return Some(mention(tokens, code, i, i + 1));
         }
     }
@@ -375,7 +268,7 @@ fn at(tokens: &[Token<'_>], i: usize) -> Option<StateMention> {
 }
 
 /// Whether a matched full name at tokens[i..end] refers to the state.
-fn is_full_name_reference(tokens: &[Token<'_>], i: usize, end: usize, code: &str) -> bool {
+fn is_full_name_reference(tokens: &[Word<'_>], i: usize, end: usize, code: &str) -> bool {
     let first = &tokens[i];
     let last = &tokens[end - 1];
     let next = tokens
@@ -403,9 +296,10 @@ fn is_full_name_reference(tokens: &[Token<'_>], i: usize, end: usize, code: &str
                 && !prev.ends_phrase()
                 && !prev.possessive()
                 && !prev.is_all_caps()
-                && !DIRECTIONS.contains(&prev.base())
+                && !COMPASS_POINTS.contains(&prev.base())
+                && !REGION_WORDS.contains(&prev.base())
                 && !continues_institution(prev)
-                && !super::titles::is_stop_word(prev.base())
+                && !STOP_WORDS.contains(prev.base())
             {
                 return false;
             }
@@ -417,7 +311,7 @@ fn is_full_name_reference(tokens: &[Token<'_>], i: usize, end: usize, code: &str
 /// "Washington" is the state only as "Washington State", "State of Washington" or in an
 /// address; "Washington, D.C." and "Washington DC" are DC; alone it means the federal
 /// government and is skipped.
-fn washington(tokens: &[Token<'_>], i: usize) -> Option<StateMention> {
+fn washington(tokens: &[Word<'_>], i: usize) -> Option<StateMention> {
     let t = &tokens[i];
     let same = |k: usize| tokens.get(k).filter(|x| x.sentence == t.sentence);
     let n1 = same(i + 1);
@@ -483,6 +377,12 @@ mod tests {
             ["NE", "CA"]
         );
         assert_eq!(codes("held in Omaha, NE, this week"), ["NE"]);
+        // The AP forms the sentence splitter reads are the ones that give a state.
+        assert_eq!(
+            codes("Hollowell, Kans., and Brindle, Penn., offices"),
+            ["KS", "PA"]
+        );
+        assert_eq!(codes("Fernwick, Nebr. — The office said"), ["NE"]);
         assert_eq!(codes("350 Main Street Brooklyn, NY 11201"), ["NY"]);
         assert_eq!(codes("Springfield IN 46201"), ["IN"]);
         assert_eq!(

@@ -1,164 +1,20 @@
 //! Word tokens over a release's sentences, shared by the state, agency and person rules.
 //!
 //! Tokens keep their byte span in the release text. A period right after a word is not a
-//! token of its own: it sets [`Token::dot`], so "Mo." and "Jr." stay one word while a
-//! sentence-final period still breaks name sequences (see [`Token::ends_phrase`]).
+//! token of its own: it sets [`Word::dot`], so "Mo." and "Jr." stay one word while a
+//! sentence-final period still breaks name sequences (see [`Word::ends_phrase`]).
 
-use std::collections::HashMap;
-use std::sync::{LazyLock, OnceLock};
+use std::sync::LazyLock;
 
 use regex::Regex;
 
 use crate::doc::{Release, Span};
-
-/// A fixed list of words with fast lookup (sorted on first use, then binary-searched:
-/// cheaper than hashing for short words).
-pub(crate) struct WordSet {
-    words: &'static [&'static str],
-    sorted: OnceLock<Vec<&'static str>>,
-}
-
-impl WordSet {
-    /// A set of the given words.
-    pub(crate) const fn new(words: &'static [&'static str]) -> WordSet {
-        WordSet {
-            words,
-            sorted: OnceLock::new(),
-        }
-    }
-
-    /// The words, in the order given.
-    pub(crate) fn words(&self) -> &'static [&'static str] {
-        self.words
-    }
-
-    /// True when `word` is one of the words (exact, case-sensitive).
-    pub(crate) fn contains(&self, word: &str) -> bool {
-        self.sorted
-            .get_or_init(|| {
-                let mut v = self.words.to_vec();
-                v.sort_unstable();
-                v
-            })
-            .binary_search(&word)
-            .is_ok()
-    }
-}
-
-/// Classes of words, as bits of [`Token::class`]: looked up once per token, so the rules
-/// test bits instead of searching word lists.
-pub(crate) mod class {
-    /// Sentence words, pronouns, dates, page words (`titles::STOP_WORDS`).
-    pub const STOP: u32 = 1;
-    /// Words of titles: heads (also plural), modifiers, honorifics.
-    pub const TITLE: u32 = 1 << 1;
-    /// Head words of government bodies.
-    pub const HEAD: u32 = 1 << 2;
-    /// Head words of government bodies only beside a government word.
-    pub const WEAK_HEAD: u32 = 1 << 3;
-    /// Head words of other organisations.
-    pub const ORG_HEAD: u32 = 1 << 4;
-    /// Words of place and building names.
-    pub const PLACE: u32 = 1 << 5;
-    /// Words that mark a name as governmental.
-    pub const GOVERNMENT: u32 = 1 << 6;
-    /// One-word state names.
-    pub const STATE: u32 = 1 << 7;
-    /// Name suffixes ("Jr").
-    pub const SUFFIX: u32 = 1 << 8;
-    /// Capitalised verb forms ("Announces", "Passes"): never part of a person's name.
-    pub const VERB: u32 = 1 << 9;
-}
-
-/// The verbs of `data/verbs.txt` (base forms; `#` starts a comment line).
-const VERBS: &str = include_str!("data/verbs.txt");
-
-/// Every written form of a base verb: the base, -s/-es, -ed/-d, -ing (a final e dropped,
-/// a final consonant + y turned into -ies/-ied).
-fn verb_forms(base: &str) -> Vec<String> {
-    let stem_y = base
-        .strip_suffix('y')
-        .filter(|s| !s.ends_with(['a', 'e', 'o', 'u']));
-    let (third, past) = match stem_y {
-        Some(stem) => (format!("{stem}ies"), format!("{stem}ied")),
-        None if base.ends_with(['s', 'x', 'z']) || base.ends_with("sh") || base.ends_with("ch") => {
-            (format!("{base}es"), format!("{base}ed"))
-        }
-        None if base.ends_with('e') => (format!("{base}s"), format!("{base}d")),
-        None => (format!("{base}s"), format!("{base}ed")),
-    };
-    let ing = match base.strip_suffix('e') {
-        Some(stem) if !base.ends_with("ee") => format!("{stem}ing"),
-        _ => format!("{base}ing"),
-    };
-    vec![base.to_string(), third, past, ing]
-}
-
-/// A word with its first letter in upper case.
-fn capitalise(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
-}
-
-/// Every listed word with its classes.
-static LEXICON: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
-    let mut map: HashMap<String, u32> = HashMap::new();
-    let mut add = |words: &[&str], bits: u32| {
-        for w in words {
-            *map.entry((*w).to_string()).or_default() |= bits;
-        }
-    };
-    add(super::titles::STOP_WORDS.words(), class::STOP);
-    for heads in [
-        super::titles::OFFICIAL_HEADS.words(),
-        super::titles::PRIVATE_HEADS.words(),
-    ] {
-        add(heads, class::TITLE);
-        // "Congressmen", "Councilwomen" beside the regular "Senators".
-        let plurals: Vec<String> = heads
-            .iter()
-            .map(|w| match w.strip_suffix("man") {
-                Some(stem) => format!("{stem}men"),
-                None => format!("{w}s"),
-            })
-            .collect();
-        add(
-            &plurals.iter().map(String::as_str).collect::<Vec<_>>(),
-            class::TITLE,
-        );
-    }
-    add(super::titles::MODIFIERS.words(), class::TITLE);
-    add(super::titles::HONORIFICS.words(), class::TITLE);
-    add(super::agencies::HEADS.words(), class::HEAD);
-    add(super::agencies::WEAK_HEADS.words(), class::WEAK_HEAD);
-    add(super::agencies::ORG_HEADS.words(), class::ORG_HEAD);
-    add(super::agencies::GOVERNMENT_WORDS.words(), class::GOVERNMENT);
-    add(super::people::PLACE_WORDS.words(), class::PLACE);
-    add(super::people::SUFFIXES, class::SUFFIX);
-    add(&super::states::single_word_names(), class::STATE);
-    let verbs: Vec<String> = VERBS
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .flat_map(verb_forms)
-        .map(|w| capitalise(&w))
-        .collect();
-    add(
-        &verbs.iter().map(String::as_str).collect::<Vec<_>>(),
-        class::VERB,
-    );
-    map
-});
-
-fn classes(word: &str) -> u32 {
-    LEXICON.get(word).copied().unwrap_or(0)
-}
+use crate::lexicon::words::{ENGLISH_WORDS, FUNCTION_WORDS, HEADLINE_SMALL_WORDS};
+use crate::lexicon::{abbreviations, classes, is_all_caps, strip_possessive};
 
 /// One word or punctuation mark of the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Token<'a> {
+pub(crate) struct Word<'a> {
     /// Where the token is (without the period recorded in `dot`).
     pub span: Span,
     /// The token as written.
@@ -175,24 +31,12 @@ pub(crate) struct Token<'a> {
     pub dot: bool,
     /// Index of the sentence the token belongs to.
     pub sentence: usize,
-    /// True when the token's sentence reads as running prose (see [`is_prose`]).
+    /// True when the token's sentence reads as running prose (see [`reads_as_prose`]).
     pub prose: bool,
     /// True when the sentence is prose or continues a prose line cut off without final
     /// punctuation (a paragraph hard-wrapped into lines).
     pub running: bool,
 }
-
-/// Abbreviations after which a period does not end a phrase.
-static ABBREVIATIONS: WordSet = WordSet::new(&[
-    "Mr", "Mrs", "Ms", "Dr", "Jr", "Sr", "St", "Rep", "Reps", "Sen", "Sens", "Gov", "Lt", "Sgt",
-    "Det", "Hon", "Capt", "Gen", "Col", "Maj", "Cpl", "Insp", "Supt", "Prof", "Rev", "Atty",
-    "Dept", "Asst", "No", "Mt", "Ft",
-]);
-
-/// Small words written in lower case inside proper names.
-static FUNCTION_WORDS: WordSet = WordSet::new(&[
-    "of", "for", "and", "the", "on", "&", "in", "at", "to", "de", "del", "la", "y",
-]);
 
 static TOKEN_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -206,7 +50,7 @@ static TOKEN_RE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
-impl<'a> Token<'a> {
+impl<'a> Word<'a> {
     /// The word without a possessive ending ("Nebraska’s" -> "Nebraska").
     pub fn base(&self) -> &'a str {
         self.base
@@ -241,7 +85,7 @@ impl<'a> Token<'a> {
     /// True when a period after this token ends the phrase (not an initial or title
     /// abbreviation).
     pub fn ends_phrase(&self) -> bool {
-        self.dot && !self.is_initial() && !ABBREVIATIONS.contains(self.base())
+        self.dot && !self.is_initial() && !abbreviations::continues_phrase(self.base())
     }
 
     /// True for the given word, ignoring a possessive ending and case.
@@ -255,37 +99,11 @@ impl<'a> Token<'a> {
     }
 }
 
-/// A word without a possessive ending.
-pub(crate) fn strip_possessive(word: &str) -> &str {
-    for suffix in ["’s", "'s", "’S", "'S", "’", "'"] {
-        if let Some(base) = word.strip_suffix(suffix) {
-            if !base.is_empty() {
-                return base;
-            }
-        }
-    }
-    word
-}
-
-/// Small words that title-case headlines leave in lower case.
-static HEADLINE_SMALL_WORDS: WordSet = WordSet::new(&[
-    "a", "an", "by", "from", "with", "into", "as", "after", "before", "over", "under", "vs", "or",
-    "but", "nor", "up", "off", "out", "via", "per", "upon", "amid", "onto",
-]);
-
-/// Common English words that prose lines hold and headlines in other languages do not.
-const ENGLISH_WORDS: &[&str] = &[
-    "the", "a", "an", "and", "to", "of", "in", "is", "was", "are", "were", "has", "have", "had",
-    "will", "for", "with", "that", "said", "by", "on", "at", "from", "as", "who", "his", "her",
-    "their", "our", "be", "been", "it", "this", "or", "he", "she", "they", "we", "not", "but",
-    "after", "before", "today",
-];
-
 /// True when a sentence reads as English prose rather than a menu item, headline or list
 /// of links: it has at least one lower-case word that is not a function word, and at
 /// least one common English word. Title-case lines in page chrome (navigation, other
 /// releases' headlines) fail this test.
-pub(crate) fn is_prose(tokens: &[Token<'_>]) -> bool {
+pub(crate) fn reads_as_prose(tokens: &[Word<'_>]) -> bool {
     // A teaser cut off with an ellipsis belongs to a list of other releases.
     let last = tokens.iter().rev().find(|t| !matches!(t.text, "]" | ")"));
     if last.is_some_and(|t| t.text == "…" || t.text == "[…]")
@@ -307,11 +125,11 @@ pub(crate) fn is_prose(tokens: &[Token<'_>]) -> bool {
 }
 
 /// Tokenises one span of the release text.
-pub(crate) fn tokenize_span(text: &str, span: Span, sentence: usize) -> Vec<Token<'_>> {
+pub(crate) fn tokenize_span(text: &str, span: Span, sentence: usize) -> Vec<Word<'_>> {
     let Some(slice) = text.get(span.range()) else {
         return Vec::new();
     };
-    let mut tokens: Vec<Token<'_>> = Vec::new();
+    let mut tokens: Vec<Word<'_>> = Vec::new();
     for m in TOKEN_RE.find_iter(slice) {
         let s = m.as_str();
         if s == "." {
@@ -329,13 +147,12 @@ pub(crate) fn tokenize_span(text: &str, span: Span, sentence: usize) -> Vec<Toke
         let newline_before = text
             .get(gap_start..span.start + m.start())
             .is_some_and(|gap| gap.contains('\n'));
-        tokens.push(Token {
+        tokens.push(Word {
             newline_before,
             span: Span::new(span.start + m.start(), span.start + m.end()),
             text: s,
             base,
-            all_caps: base.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                && !base.chars().any(char::is_lowercase),
+            all_caps: is_all_caps(base),
             class: if base.len() == s.len() {
                 classes(s)
             } else {
@@ -347,7 +164,7 @@ pub(crate) fn tokenize_span(text: &str, span: Span, sentence: usize) -> Vec<Toke
             running: false,
         });
     }
-    let prose = is_prose(&tokens);
+    let prose = reads_as_prose(&tokens);
     for t in &mut tokens {
         t.prose = prose;
         t.running = prose;
@@ -362,10 +179,10 @@ fn is_wordlike(s: &str) -> bool {
 /// Every token of the release's sentences, in text order.
 ///
 /// A long line of prose cut off without final punctuation (a paragraph hard-wrapped into
-/// lines) makes the next line [`Token::running`] text too.
-pub(crate) fn tokenize(release: &Release) -> Vec<Token<'_>> {
+/// lines) makes the next line [`Word::running`] text too.
+pub(crate) fn tokenize(release: &Release) -> Vec<Word<'_>> {
     let text: &str = &release.text;
-    let mut out: Vec<Token<'_>> = Vec::new();
+    let mut out: Vec<Word<'_>> = Vec::new();
     let mut continues = false;
     for (i, s) in release.sentences.iter().enumerate() {
         let mut tokens = tokenize_span(text, s.span, i);
@@ -384,7 +201,7 @@ pub(crate) fn tokenize(release: &Release) -> Vec<Token<'_>> {
 }
 
 /// The headline and sub-headline, as two sentences.
-pub(crate) fn tokenize_headline(release: &Release) -> Vec<Token<'_>> {
+pub(crate) fn tokenize_headline(release: &Release) -> Vec<Word<'_>> {
     let text: &str = &release.text;
     [release.header.title, release.header.subtitle]
         .into_iter()
@@ -397,7 +214,7 @@ pub(crate) fn tokenize_headline(release: &Release) -> Vec<Token<'_>> {
 /// The lines of the contact block: the line holding the contact name segmentation found
 /// and the few lines after it ("Chief of Staff", a second contact). Empty when there is
 /// no contact name.
-pub(crate) fn tokenize_contact_block(release: &Release) -> Vec<Token<'_>> {
+pub(crate) fn tokenize_contact_block(release: &Release) -> Vec<Word<'_>> {
     /// Lines read from the contact name on.
     const BLOCK_LINES: usize = 8;
     let text: &str = &release.text;
@@ -426,6 +243,7 @@ pub(crate) fn tokenize_contact_block(release: &Release) -> Vec<Token<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lexicon::class;
 
     fn words(s: &str) -> Vec<(&str, bool)> {
         tokenize_span(s, Span::new(0, s.len()), 0)
@@ -484,21 +302,6 @@ mod tests {
     #[test]
     fn out_of_range_span_gives_nothing() {
         assert!(tokenize_span("abc", Span::new(2, 9), 0).is_empty());
-    }
-
-    #[test]
-    fn verb_forms_cover_the_inflections() {
-        assert_eq!(verb_forms("pass"), ["pass", "passes", "passed", "passing"]);
-        assert_eq!(
-            verb_forms("announce"),
-            ["announce", "announces", "announced", "announcing"]
-        );
-        assert_eq!(
-            verb_forms("testify"),
-            ["testify", "testifies", "testified", "testifying"]
-        );
-        assert_eq!(verb_forms("vote")[3], "voting");
-        assert_eq!(capitalise("walks"), "Walks");
     }
 
     #[test]

@@ -4,488 +4,17 @@
 //! State").
 
 use super::states;
-use super::text::{class, Token, WordSet};
-
-/// Honorifics: dropped from names, not titles.
-pub(crate) static HONORIFICS: WordSet = WordSet::new(&[
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Miss",
-    "Mx",
-    "Dr",
-    "Hon",
-    "Honorable",
-    "Rev",
-    "Reverend",
-    "Prof",
-    "Sir",
-    "Dame",
-]);
-
-/// Title heads of people acting in a public role (singular, capitalised).
-pub(crate) static OFFICIAL_HEADS: WordSet = WordSet::new(&[
-    "Secretary",
-    "Attorney",
-    "Governor",
-    "Gov",
-    "Senator",
-    "Sen",
-    "Representative",
-    "Rep",
-    "Congressman",
-    "Congresswoman",
-    "Congressmember",
-    "Delegate",
-    "Mayor",
-    "Sheriff",
-    "Judge",
-    "Justice",
-    "Detective",
-    "Det",
-    "Officer",
-    "Investigator",
-    "Commissioner",
-    "Director",
-    "Administrator",
-    "Superintendent",
-    "Supt",
-    "Chief",
-    "Spokesperson",
-    "Spokesman",
-    "Spokeswoman",
-    "Clerk",
-    "President",
-    "Chairman",
-    "Chairwoman",
-    "Chair",
-    "Chairperson",
-    "Speaker",
-    "Leader",
-    "Member",
-    "Councilmember",
-    "Councilman",
-    "Councilwoman",
-    "Alderman",
-    "Alderwoman",
-    "Assemblyman",
-    "Assemblywoman",
-    "Assemblymember",
-    "Sergeant",
-    "Sgt",
-    "Captain",
-    "Capt",
-    "Lieutenant",
-    "Lt",
-    "Trooper",
-    "Deputy",
-    "Agent",
-    "Prosecutor",
-    "Marshal",
-    "Coordinator",
-    "Manager",
-    "Inspector",
-    "General",
-    "Staff",
-    "Ambassador",
-    "Comptroller",
-    "Treasurer",
-    "Auditor",
-    "Controller",
-    "Magistrate",
-    "Warden",
-    "Coroner",
-    "Assessor",
-    "Recorder",
-    "Constable",
-    "Analyst",
-    "Commander",
-    "Cmdr",
-    "Colonel",
-    "Col",
-    "Major",
-    "Maj",
-    "Corporal",
-    "Cpl",
-    "Patrolman",
-    "Whip",
-    "Advocate",
-    "Defender",
-    "Supervisor",
-    "Specialist",
-    "Counsel",
-    "Solicitor",
-    "Administrator",
-    "Principal",
-]);
-
-/// Title heads of people who are not acting in a public role.
-pub(crate) static PRIVATE_HEADS: WordSet =
-    WordSet::new(&["Professor", "CEO", "Founder", "Owner", "Partner"]);
-
-/// Words that may stand inside a title before its head.
-pub(crate) static MODIFIERS: WordSet = WordSet::new(&[
-    "Acting",
-    "Assistant",
-    "Deputy",
-    "Senior",
-    "Executive",
-    "Supervising",
-    "Chief",
-    "Special",
-    "District",
-    "Attorney",
-    "State",
-    "State’s",
-    "State's",
-    "United",
-    "States",
-    "U.S.",
-    "General",
-    "Criminal",
-    "County",
-    "City",
-    "Council",
-    "Precinct",
-    "Police",
-    "Sheriff",
-    "Insurance",
-    "Public",
-    "Information",
-    "Communications",
-    "Interim",
-    "Former",
-    "First",
-    "Vice",
-    "Under",
-    "Associate",
-    "Principal",
-    "Managing",
-    "Division",
-    "Press",
-    "Media",
-    "Legislative",
-    "Program",
-    "Regional",
-    "Federal",
-    "National",
-    "Head",
-    "Lead",
-    "Presiding",
-    "Superior",
-    "Supreme",
-    "Circuit",
-    "Court",
-    "Appellate",
-    "Municipal",
-    "Trial",
-    "Elections",
-    "Election",
-    "Safety",
-    "Operations",
-    "Relations",
-    "Community",
-    "Crime",
-    "Analysis",
-    "Departmental",
-    "Forensic",
-    "Homeland",
-    "Security",
-    "Ranking",
-    "Majority",
-    "Minority",
-    "House",
-    "Senate",
-    "Republican",
-    "Democratic",
-    "Investigations",
-    "Investigative",
-    "Case",
-    "Staff",
-    "Health",
-    "Affairs",
-    "Veterans",
-    "Lt",
-    "Sen",
-    "Rep",
-    "Gov",
-    "Administrative",
-    "Field",
-    "Resident",
-    "Victim",
-    "Intelligence",
-    "Fire",
-    "Patrol",
-    "Highway",
-    "Sergeant",
-    "Detective",
-    "Investigator",
-]);
-
-/// Role nouns written in lower case before a name ("spokesman Brian Doe"), with whether
-/// they mark a public role.
-const LOWER_ROLES: &[(&str, bool)] = &[
-    ("spokesman", true),
-    ("spokeswoman", true),
-    ("spokesperson", true),
-    ("prosecutor", true),
-    ("detective", true),
-    ("officer", true),
-    ("investigator", true),
-    ("deputy", true),
-    ("agent", true),
-    ("judge", true),
-    ("sheriff", true),
-    ("trooper", true),
-    ("attorney", false),
-    ("counsel", false),
-    ("lawyer", false),
-    ("defendant", false),
-    ("victim", false),
-    ("suspect", false),
-    ("witness", false),
-    ("co-defendant", false),
-];
+use super::text::Word;
+use crate::lexicon::abbreviations::expand_title;
+use crate::lexicon::titles::{
+    HONORIFICS, LOWER_ROLES, MODIFIERS, OFFICIAL_HEADS, PRIVATE_HEADS, PRIVATE_ROLE_MODIFIERS,
+};
+use crate::lexicon::{capitalise, class};
 
 /// True for a role noun of [`LOWER_ROLES`] ("defendant"), in lower case.
 pub(crate) fn is_lower_role(word: &str) -> bool {
     LOWER_ROLES.iter().any(|(r, _)| *r == word)
 }
-
-/// Words written before a lower-case role that make it private ("defense attorney").
-const PRIVATE_ROLE_MODIFIERS: &[&str] = &[
-    "defense", "private", "family", "civil", "Defense", "Private",
-];
-
-/// Capitalised words that start sentences or name dates, never parts of a name.
-pub(crate) static STOP_WORDS: WordSet = WordSet::new(&[
-    "The",
-    "A",
-    "An",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "In",
-    "On",
-    "At",
-    "For",
-    "Of",
-    "And",
-    "But",
-    "Or",
-    "If",
-    "When",
-    "While",
-    "After",
-    "Before",
-    "During",
-    "Today",
-    "Yesterday",
-    "Tomorrow",
-    "He",
-    "She",
-    "They",
-    "We",
-    "I",
-    "It",
-    "His",
-    "Her",
-    "Our",
-    "Their",
-    "Its",
-    "My",
-    "Your",
-    "As",
-    "By",
-    "From",
-    "To",
-    "With",
-    "Without",
-    "Under",
-    "Over",
-    "Since",
-    "Until",
-    "Per",
-    "Also",
-    "According",
-    "Additionally",
-    "Anyone",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Sept",
-    "Oct",
-    "Nov",
-    "Dec",
-    "Contact",
-    "Media",
-    "Press",
-    "Release",
-    "Immediate",
-    "News",
-    "Email",
-    "Phone",
-    "Cell",
-    "Fax",
-    "Tel",
-    "Attn",
-    "Share",
-    "Home",
-    "Read",
-    "More",
-    "Click",
-    "Here",
-    "Visit",
-    "Follow",
-    "Like",
-    "Tweet",
-    "Print",
-    "Back",
-    "Next",
-    "Previous",
-    "Posted",
-    "Published",
-    "Author",
-    "Updated",
-    "Thanks",
-    "Thank",
-    "Please",
-    "Dear",
-    "Sincerely",
-    "Yes",
-    "No",
-    "Not",
-    "All",
-    "Every",
-    "Each",
-    "Both",
-    "Some",
-    "Any",
-    "Many",
-    "Most",
-    "Other",
-    "Another",
-    "Such",
-    "Through",
-    "Throughout",
-    "Because",
-    "Although",
-    "However",
-    "Meanwhile",
-    "Instead",
-    "Now",
-    "Then",
-    "There",
-    "Where",
-    "Who",
-    "What",
-    "Which",
-    "Why",
-    "How",
-    "Here",
-    "Federal",
-    "American",
-    "Americans",
-    "God",
-    "Act",
-    "Bill",
-    "Program",
-    "Medicare",
-    "Medicaid",
-    "Social",
-    "Security",
-    "Congress",
-    "Jane",
-    "John Doe",
-    "Doe",
-    "Covid",
-    "COVID",
-    "Internet",
-    "Facebook",
-    "Twitter",
-    "Instagram",
-    "YouTube",
-    "LinkedIn",
-    "Just",
-    "Only",
-    "Even",
-    "Once",
-    "Whether",
-    "Including",
-    "Among",
-    "Between",
-    "Against",
-    "About",
-    "Above",
-    "Below",
-    "Into",
-    "Upon",
-    "Within",
-    "Across",
-    "Along",
-    "Around",
-    "Behind",
-    "Beyond",
-    "Near",
-    "Following",
-    "Regarding",
-    "Despite",
-    "Except",
-    "Like",
-    "Unlike",
-    "Via",
-    "Us",
-    "Use",
-    "Terms",
-    "Privacy",
-    "Policy",
-    "Do",
-    "Does",
-    "Did",
-    "Is",
-    "Are",
-    "Was",
-    "Were",
-    "Be",
-    "Been",
-    "Has",
-    "Have",
-    "Had",
-    "Will",
-    "Would",
-    "Should",
-    "Could",
-    "Can",
-    "May",
-    "Might",
-    "Must",
-    "Shall",
-]);
 
 /// Honorific words ("Mr", "Dr"), with or without their period.
 pub(crate) fn is_honorific(word: &str) -> bool {
@@ -520,11 +49,6 @@ pub(crate) fn is_title_word(word: &str) -> bool {
     head_kind(word).is_some() || MODIFIERS.contains(word) || is_honorific(word)
 }
 
-/// True for capitalised function words, pronouns, dates and page words.
-pub(crate) fn is_stop_word(word: &str) -> bool {
-    STOP_WORDS.contains(word)
-}
-
 /// A title read from the text around a name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Title {
@@ -547,34 +71,15 @@ pub(crate) struct Prefix {
     pub honorific: bool,
 }
 
-/// Full spelling of abbreviated titles.
-fn expand(head: &str) -> &str {
-    match head {
-        "Rep" | "Reps" => "Representative",
-        "Sen" | "Sens" => "Senator",
-        "Gov" => "Governor",
-        "Det" => "Detective",
-        "Lt" => "Lieutenant",
-        "Sgt" => "Sergeant",
-        "Capt" => "Captain",
-        "Supt" => "Superintendent",
-        "Col" => "Colonel",
-        "Maj" => "Major",
-        "Cpl" => "Corporal",
-        "Cmdr" => "Commander",
-        other => other,
-    }
-}
-
 /// Writes the title tokens first..=last as a title: single abbreviations spelled out,
 /// plural heads made singular.
-fn title_text(tokens: &[Token<'_>], first: usize, last: usize) -> String {
+fn title_text(tokens: &[Word<'_>], first: usize, last: usize) -> String {
     let words: Vec<&str> = tokens[first..=last]
         .iter()
         .enumerate()
         .map(|(k, t)| {
             if first + k == last {
-                expand(singular(t.base()))
+                expand_title(singular(t.base()))
             } else {
                 t.text
             }
@@ -584,7 +89,7 @@ fn title_text(tokens: &[Token<'_>], first: usize, last: usize) -> String {
 }
 
 /// A state written just before token `k` ("Missouri", "New York", "Nebraska’s").
-fn state_before(tokens: &[Token<'_>], k: usize) -> Option<&'static str> {
+fn state_before(tokens: &[Word<'_>], k: usize) -> Option<&'static str> {
     let prev = tokens.get(k.checked_sub(1)?)?;
     if prev.sentence != tokens[k].sentence {
         return None;
@@ -596,14 +101,14 @@ fn state_before(tokens: &[Token<'_>], k: usize) -> Option<&'static str> {
     states::code_for_name(&format!("{} {}", prev2.text, prev.base()))
 }
 
-fn is_title_token(t: &Token<'_>) -> bool {
+fn is_title_token(t: &Word<'_>) -> bool {
     t.is_capitalised() && t.has(class::TITLE) && !t.possessive()
         || t.text.chars().all(|c| c.is_ascii_digit())
         || (t.text.len() == 1 && t.is_capitalised() && !t.dot)
 }
 
 /// Walks back from the head at `head` over title words; returns the first index.
-fn title_start(tokens: &[Token<'_>], head: usize) -> usize {
+fn title_start(tokens: &[Word<'_>], head: usize) -> usize {
     let sentence = tokens[head].sentence;
     let mut k = head;
     while k > 0 {
@@ -628,13 +133,13 @@ fn title_start(tokens: &[Token<'_>], head: usize) -> usize {
 }
 
 /// The title or honorific written right before the name starting at token `name`.
-pub(crate) fn before(tokens: &[Token<'_>], name: usize) -> Prefix {
+pub(crate) fn before(tokens: &[Word<'_>], name: usize) -> Prefix {
     let mut prefix = Prefix::default();
     let Some(mut j) = name.checked_sub(1) else {
         return prefix;
     };
     let sentence = tokens[name].sentence;
-    let same = |t: &Token<'_>| t.sentence == sentence;
+    let same = |t: &Word<'_>| t.sentence == sentence;
     if same(&tokens[j]) && tokens[j].is_capitalised() && is_honorific(tokens[j].base()) {
         prefix.honorific = true;
         match j.checked_sub(1) {
@@ -683,7 +188,7 @@ pub(crate) fn before(tokens: &[Token<'_>], name: usize) -> Prefix {
 }
 
 /// A role noun in lower case at token `j` ("spokesman", "defense attorney").
-fn lower_role(tokens: &[Token<'_>], j: usize) -> Option<Title> {
+fn lower_role(tokens: &[Word<'_>], j: usize) -> Option<Title> {
     let t = &tokens[j];
     let &(role, official) = LOWER_ROLES.iter().find(|(r, _)| t.text == *r)?;
     let private = j > 0
@@ -704,7 +209,7 @@ fn lower_role(tokens: &[Token<'_>], j: usize) -> Option<Title> {
 
 /// Whether the title tokens first..=last mark a public role: the last head decides,
 /// unless a private modifier ("Defense Counsel") stands in the title.
-fn is_official(tokens: &[Token<'_>], first: usize, last: usize) -> bool {
+fn is_official(tokens: &[Word<'_>], first: usize, last: usize) -> bool {
     let words = &tokens[first..=last];
     !words
         .iter()
@@ -716,17 +221,8 @@ fn is_official(tokens: &[Token<'_>], first: usize, last: usize) -> bool {
             .unwrap_or(true)
 }
 
-/// The word with its first letter in upper case ("director" -> "Director").
-fn capitalise(word: &str) -> String {
-    let mut chars = word.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
 /// The title whose head is token `head`.
-fn title_from(tokens: &[Token<'_>], head: usize) -> Title {
+fn title_from(tokens: &[Word<'_>], head: usize) -> Title {
     let mut first = title_start(tokens, head);
     // "Defense Counsel": a private modifier before the title makes it private.
     if first > 0
@@ -746,7 +242,7 @@ fn title_from(tokens: &[Token<'_>], head: usize) -> Title {
 
 /// The title in an apposition after a name ending before token `end`: ", Missouri
 /// Secretary of State", ", Communications Director".
-pub(crate) fn after(tokens: &[Token<'_>], end: usize) -> Option<Title> {
+pub(crate) fn after(tokens: &[Word<'_>], end: usize) -> Option<Title> {
     let comma = tokens.get(end)?;
     if comma.text != "," || end == 0 || comma.sentence != tokens[end - 1].sentence {
         return None;
@@ -806,7 +302,7 @@ pub(crate) fn after(tokens: &[Token<'_>], end: usize) -> Option<Title> {
 
 /// Whether a whole sentence is a title ("Chief of Staff" on its own line in a contact
 /// block).
-pub(crate) fn whole_title(tokens: &[Token<'_>]) -> Option<Title> {
+pub(crate) fn whole_title(tokens: &[Word<'_>]) -> Option<Title> {
     let first = tokens.first()?;
     if !first.is_capitalised() || tokens.len() > 8 {
         return None;
@@ -843,7 +339,7 @@ mod tests {
     use super::*;
     use crate::doc::Span;
 
-    fn toks(s: &str) -> Vec<Token<'_>> {
+    fn toks(s: &str) -> Vec<Word<'_>> {
         tokenize_span(s, Span::new(0, s.len()), 0)
     }
 

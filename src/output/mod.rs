@@ -13,26 +13,13 @@ use anyhow::{Context, Result};
 use serde::Serialize;
 use tempfile::NamedTempFile;
 
-use crate::attribution::Quote;
-use crate::doc::Release;
-use crate::entities::Entity;
+use crate::analysis::Analysis;
 
 pub mod cache;
 pub mod datasette;
 pub mod resolve;
 pub mod schema;
 pub mod sqlite;
-
-/// Everything the pipeline found in one release.
-#[derive(Debug, Clone)]
-pub struct Analysis {
-    /// The segmented release.
-    pub release: Release,
-    /// Its entities.
-    pub entities: Vec<Entity>,
-    /// Its quotations with speakers.
-    pub quotes: Vec<Quote>,
-}
 
 /// A row of `releases.csv`.
 #[derive(Serialize)]

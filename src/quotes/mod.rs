@@ -20,10 +20,9 @@
 //! phrases used as a modifier ("the “one strike” allegations") unless a speech verb is
 //! next to them.
 
-pub(crate) mod lexicon;
-
 use crate::doc::{Release, Span};
-use lexicon::is_speech_verb;
+use crate::lexicon::verbs::is_speech_verb;
+use crate::lexicon::words::{FOLLOWERS, TITLE_SMALL};
 
 /// A direct quotation: the quoted words, without the quotation marks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -287,21 +286,6 @@ fn sentence_end(text: &str, pos: usize) -> Option<usize> {
         .find(|&((_, c), n)| matches!(c, '.' | '!' | '?') && n.is_whitespace())
         .map(|((k, c), _)| pos + k + c.len_utf8())
 }
-
-/// Words that may follow a quoted phrase in running text without making it a modifier.
-const FOLLOWERS: &[&str] = &[
-    "and", "or", "but", "nor", "to", "in", "of", "on", "at", "for", "with", "from", "by", "as",
-    "that", "which", "who", "whom", "is", "was", "were", "are", "be", "been", "has", "have", "had",
-    "will", "would", "could", "should", "can", "may", "might", "than", "then", "when", "while",
-    "if", "because", "so", "about", "into", "over", "after", "before", "during", "since", "until",
-    "he", "she", "they", "it", "i", "we", "you", "this", "these", "those", "there", "here", "not",
-    "also", "even", "only", "just", "now", "again", "too", "instead",
-];
-
-/// Small words a title may leave in lower case.
-const TITLE_SMALL: &[&str] = &[
-    "a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "at", "by", "with", "from",
-];
 
 /// Whether a candidate reproduces speech rather than naming or marking a term.
 fn is_speech(text: &str, q: QuoteSpan) -> bool {

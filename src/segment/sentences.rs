@@ -8,34 +8,7 @@
 //! split where a sentence end is glued to a capitalised word.
 
 use crate::doc::Span;
-
-/// Abbreviations after which a period never ends a sentence: titles, ranks, months,
-/// states, street and reference words.
-const NEVER_FINAL: &[&str] = &[
-    // titles and ranks
-    "Mr", "Mrs", "Ms", "Dr", "Sen", "Sens", "Rep", "Reps", "Gov", "Lt", "Gen", "Col", "Maj", "Capt",
-    "Cpt", "Sgt", "Cpl", "Pvt", "Det", "Dets", "Ofc", "Insp", "Supt", "Cmdr", "Adm", "Hon", "Rev",
-    "Prof", "Atty", "Asst", "Dep", "Messrs", "Pres", "Amb", "Sec", "Secs", "Treas", "Lieut",
-    // months
-    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-    // states
-    "Ala", "Ariz", "Ark", "Calif", "Cal", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan",
-    "Kans", "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nebr", "Nev",
-    "Okla", "Ore", "Pa", "Penn", "Tenn", "Tex", "Vt", "Va", "Wash", "Wis", "Wisc", "Wyo",
-    // places and references
-    "St", "Ste", "Mt", "Ft", "Ave", "Blvd", "Rd", "Hwy", "Dist", "No", "Nos", "Vol", "Ch", "Fig",
-    "vs", "v", "approx", "Dept", "Gov't", "Univ", "Bros", "Assn", "Jud", "ST", "MT", "FT",
-    // legislation
-    "Res", "Con", "Amdt", "Cong", "Sess", "Stat", "Pub", "Subsec",
-    // abbreviated first names
-    "Wm", "Chas", "Geo", "Thos", "Jas", "Jos",
-];
-
-/// Abbreviations that may also end a sentence: a period after them ends one when a
-/// capitalised word follows.
-const MAYBE_FINAL: &[&str] = &[
-    "Jr", "Sr", "Inc", "Ltd", "Co", "Corp", "LLC", "etc", "a.m", "p.m",
-];
+use crate::lexicon::abbreviations;
 
 /// Closing characters that may follow a sentence-final mark.
 fn is_closer(c: char) -> bool {
@@ -63,7 +36,7 @@ fn word_before(text: &str, end: usize) -> &str {
 
 /// True when a period after `word` cannot end a sentence, whatever follows.
 fn period_is_abbreviation(word: &str, glued: bool) -> bool {
-    if NEVER_FINAL.contains(&word) {
+    if abbreviations::never_ends_sentence(word) {
         return true;
     }
     let mut chars = word.chars();
@@ -72,7 +45,7 @@ fn period_is_abbreviation(word: &str, glued: bool) -> bool {
         return c.is_alphabetic();
     }
     // Dotted abbreviations: "U.S", "D.C", "H.R", "i.e"; web addresses when glued.
-    if word.contains('.') && !MAYBE_FINAL.contains(&word) {
+    if word.contains('.') && !abbreviations::may_end_sentence(word) {
         return true;
     }
     glued && (word.contains('/') || word.contains('@') || word.starts_with("www"))
@@ -138,7 +111,7 @@ pub fn split(text: &str, para: Span) -> Vec<Span> {
             if body[start..i].trim() == word && word.chars().all(|c| c.is_ascii_digit()) {
                 continue;
             }
-            if MAYBE_FINAL.contains(&word) && !next.is_uppercase() {
+            if abbreviations::may_end_sentence(word) && !next.is_uppercase() {
                 continue;
             }
         }
@@ -191,6 +164,10 @@ mod tests {
             sentences("Jefferson City, Mo. — Secretary Lee spoke. Then left."),
             ["Jefferson City, Mo. — Secretary Lee spoke.", "Then left."]
         );
+        for state in ["Kans.", "Nebr.", "Penn."] {
+            let text = format!("Offices in Hollowell, {state} Then more. Done.");
+            assert_eq!(sentences(&text).len(), 2, "{state}");
+        }
     }
 
     #[test]

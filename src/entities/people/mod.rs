@@ -3,211 +3,27 @@
 //! possessives, contact blocks), merged into one person per release under the fullest
 //! name the release uses.
 
+mod candidate;
+mod context;
+mod merge;
+
 use super::agencies::{self, BodyMention};
-use super::states;
-use super::text::{class, Token, WordSet};
+use super::entity::Origin;
+use super::state_of::{Claim, Evidence as StateEvidence};
+use super::text::Word;
 use super::titles::{self, Title};
-use super::Origin;
 use crate::doc::{NerLabel, NerSpan, Span};
+use crate::lexicon::names::{PARTICLES, PLACE_WORDS, SUFFIXES};
+use crate::lexicon::words::CASE_WORDS_BEFORE;
+pub(crate) use candidate::{Candidate, Evidence};
+use context::*;
+pub(crate) use merge::{merge, Person};
 use std::collections::HashSet;
-
-/// Lower-case particles inside names ("Ludwig van Beethoven").
-const PARTICLES: &[&str] = &[
-    "de", "del", "la", "van", "von", "der", "da", "dos", "di", "le", "bin",
-];
-
-/// Name suffixes kept in names.
-pub(crate) const SUFFIXES: &[&str] = &["Jr", "Sr", "II", "III", "IV"];
-
-/// Words of place and building names, never parts of a person's name.
-pub(crate) static PLACE_WORDS: WordSet = WordSet::new(&[
-    "Street",
-    "St",
-    "Avenue",
-    "Ave",
-    "Road",
-    "Rd",
-    "Blvd",
-    "Boulevard",
-    "Drive",
-    "Highway",
-    "Plaza",
-    "Square",
-    "Building",
-    "Forest",
-    "River",
-    "Mountain",
-    "Beach",
-    "Valley",
-    "Bridge",
-    "Parkway",
-    "Freeway",
-    "Center",
-    "Centre",
-    "Island",
-    "Islands",
-    "Lake",
-    "County",
-    "City",
-    "Town",
-    "Township",
-    "Village",
-    "Airport",
-    "Station",
-    "Mall",
-    "Park",
-    "Stadium",
-    "Arena",
-    "Suite",
-    "Floor",
-    "Room",
-    "Hall",
-    "Tower",
-    "Harbor",
-    "Port",
-    "Bay",
-    "Canyon",
-    "Heights",
-    "Hills",
-]);
-
-/// Verbs of speech that mark the name before or after them as a speaker.
-static SPEECH_VERBS: WordSet = WordSet::new(&[
-    "said",
-    "says",
-    "stated",
-    "states",
-    "added",
-    "adds",
-    "explained",
-    "noted",
-    "announced",
-    "announces",
-    "commented",
-    "remarked",
-    "continued",
-    "testified",
-    "wrote",
-    "told",
-    "urged",
-    "warned",
-    "emphasized",
-    "stressed",
-    "declared",
-    "concluded",
-    "reported",
-    "acknowledged",
-    "praised",
-    "thanked",
-    "applauded",
-    "commends",
-    "commended",
-    "stated:",
-    "asked",
-]);
-
-/// Verbs after a name that only people do ("Doe pleaded guilty").
-const PERSON_VERBS: &[&str] = &[
-    "pleaded",
-    "pled",
-    "admitted",
-    "allegedly",
-    "confessed",
-    "died",
-    "fled",
-    "testified",
-    "faces",
-    "faced",
-];
-
-/// Participles after "was"/"is" that only people undergo ("Doe was sentenced").
-const PERSON_PARTICIPLES: &[&str] = &[
-    "sentenced",
-    "arrested",
-    "convicted",
-    "charged",
-    "indicted",
-    "killed",
-    "shot",
-    "appointed",
-    "elected",
-    "sworn",
-    "booked",
-    "identified",
-    "arraigned",
-    "stabbed",
-    "murdered",
-    "extradited",
-    "acquitted",
-];
-
-/// Verbs after a name used alone that show it is a person's surname ("Davos was freed").
-static SUBJECT_VERBS: WordSet = WordSet::new(&[
-    "was",
-    "is",
-    "has",
-    "had",
-    "said",
-    "says",
-    "pleaded",
-    "pled",
-    "will",
-    "would",
-    "faces",
-    "told",
-    "added",
-    "allegedly",
-    "also",
-    "who",
-    "admitted",
-    "remains",
-    "received",
-    "served",
-]);
-
-/// Why a sequence of words was taken for a person.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Evidence {
-    /// Strong enough on its own.
-    Strong,
-    /// A capitalised sequence with nothing around it: kept only when the surname is
-    /// used alone elsewhere or the model agrees.
-    Bare,
-    /// A title and name outside running prose (a headline, a menu): adds its title to a
-    /// person found elsewhere, never a person of its own.
-    Support,
-}
-
-/// A person named at one place in the text.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Candidate {
-    /// Where the name (without title) is.
-    pub span: Span,
-    /// The name as written, possessive dropped, whitespace normalised.
-    pub name: String,
-    /// Lower-case name words without initials and suffix.
-    pub key: Vec<String>,
-    /// Suffix ("Jr"), if any.
-    pub suffix: Option<String>,
-    /// Title written with the name.
-    pub title: Option<String>,
-    /// Public role: from the title or the pattern.
-    pub official: Option<bool>,
-    /// State given with the name.
-    pub state: Option<&'static str>,
-    /// Office the person serves, as written, and whether it is a government body.
-    pub organization: Option<(String, bool)>,
-    /// Sentence index (none in the header).
-    pub sentence: Option<usize>,
-    /// What found it.
-    pub origin: Origin,
-    evidence: Evidence,
-}
 
 /// For each token, whether it is a capitalised word the release also writes in lower
 /// case ("Budget" beside "budget"): a common word in a headline, which may start a name
 /// but not continue one ("Secretary Jarvis Demanding Answers" names "Jarvis").
-fn common_words(tokens: &[Token<'_>]) -> Vec<bool> {
+fn common_words(tokens: &[Word<'_>]) -> Vec<bool> {
     let lower: HashSet<&str> = tokens
         .iter()
         .filter(|t| t.text.chars().all(char::is_lowercase))
@@ -223,56 +39,9 @@ fn common_words(tokens: &[Token<'_>]) -> Vec<bool> {
         .collect()
 }
 
-/// True for a word that may be part of a person's name.
-fn is_name_token(t: &Token<'_>) -> bool {
-    let base = t.base();
-    if t.is_initial() {
-        return true;
-    }
-    let not_name = class::STOP
-        | class::TITLE
-        | class::HEAD
-        | class::WEAK_HEAD
-        | class::ORG_HEAD
-        | class::PLACE
-        | class::STATE
-        | class::SUFFIX
-        | class::VERB;
-    // "I’ve", "We’re": contractions, not names ("O’Dell" has a capital after the mark).
-    let contraction = base
-        .split(['\'', '’'])
-        .skip(1)
-        .any(|rest| rest.chars().next().is_some_and(char::is_lowercase));
-    // "ComplexCongressman": two words run together, the second a title (text scraped
-    // from a page layout), not a name ("McTallis", "DeFenn").
-    let glued_title = base
-        .char_indices()
-        .skip(1)
-        .filter(|&(k, c)| c.is_uppercase() && base[..k].ends_with(char::is_lowercase))
-        .any(|(k, _)| titles::is_title_word(&base[k..]));
-    // "Defendant Ann Doe" opening a sentence, "Thirty-eight-year-old Ann Doe".
-    let lower = base.to_lowercase();
-    let role_or_age = titles::is_lower_role(&lower) || lower.ends_with("-old");
-    t.is_capitalised()
-        && !contraction
-        && !glued_title
-        && !role_or_age
-        && !t.has(not_name)
-        && base.chars().any(char::is_lowercase)
-        && base
-            .chars()
-            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
-        && (!base.contains('-')
-            || !base.split('-').any(|part| {
-                titles::is_title_word(part)
-                    || agencies::is_head(part)
-                    || agencies::is_org_head(part)
-            }))
-}
-
 /// True when the word after a name continues a larger proper name ("Cook County",
 /// "Chicago Police", "Forensic Science Services"): the words are not a person's name.
-fn continues_proper_name(tokens: &[Token<'_>], end: usize) -> bool {
+fn continues_proper_name(tokens: &[Word<'_>], end: usize) -> bool {
     let last = &tokens[end - 1];
     if last.ends_phrase() || last.possessive() {
         return false;
@@ -288,24 +57,8 @@ fn continues_proper_name(tokens: &[Token<'_>], end: usize) -> bool {
     })
 }
 
-/// Words before a name that mark a private person in a case ("charges against ...").
-const CASE_WORDS_BEFORE: &[&str] = &[
-    "against",
-    "killing",
-    "killed",
-    "murdered",
-    "shot",
-    "stabbed",
-    "victim",
-    "victims",
-    "defendant",
-    "defendants",
-    "suspect",
-    "suspects",
-];
-
 /// "against Ann Doe", "the death of Ann Doe".
-fn case_word_before(tokens: &[Token<'_>], first: usize, sentence: usize) -> bool {
+fn case_word_before(tokens: &[Word<'_>], first: usize, sentence: usize) -> bool {
     let at = |k: Option<usize>| k.and_then(|k| same_sentence(tokens, k, sentence));
     let p1 = at(first.checked_sub(1));
     let p2 = at(first.checked_sub(2));
@@ -316,7 +69,7 @@ fn case_word_before(tokens: &[Token<'_>], first: usize, sentence: usize) -> bool
 
 /// The end (exclusive) of a name starting at token `i`, and the index of its suffix.
 fn name_at(
-    tokens: &[Token<'_>],
+    tokens: &[Word<'_>],
     names: &[bool],
     common: &[bool],
     i: usize,
@@ -374,153 +127,8 @@ fn name_at(
     Some((end, suffix))
 }
 
-fn same_sentence<'a>(tokens: &'a [Token<'a>], k: usize, sentence: usize) -> Option<&'a Token<'a>> {
-    tokens.get(k).filter(|t| t.sentence == sentence)
-}
-
-/// ", 41," or "(41)" after a name: an age, as given for defendants and victims.
-fn age_after(tokens: &[Token<'_>], end: usize, sentence: usize) -> bool {
-    let is_age = |k: usize| {
-        same_sentence(tokens, k, sentence).is_some_and(|t| {
-            (1..=3).contains(&t.text.len()) && t.text.chars().all(|c| c.is_ascii_digit())
-        })
-    };
-    let at = |k: usize, s: &str| same_sentence(tokens, k, sentence).is_some_and(|t| t.text == s);
-    (at(end, ",")
-        && is_age(end + 1)
-        && (tokens
-            .get(end + 2)
-            .is_none_or(|t| t.sentence != sentence || matches!(t.text, "," | ";" | ")"))
-            || tokens[end + 1].dot))
-        || (at(end, "(") && is_age(end + 1) && at(end + 2, ")"))
-}
-
-fn speech_around(tokens: &[Token<'_>], first: usize, end: usize, sentence: usize) -> bool {
-    let after = same_sentence(tokens, end, sentence).is_some_and(|t| SPEECH_VERBS.contains(t.text));
-    let before = first > 0
-        && same_sentence(tokens, first - 1, sentence)
-            .is_some_and(|t| SPEECH_VERBS.contains(t.text) && !t.ends_phrase());
-    after || before
-}
-
-fn person_verb_after(tokens: &[Token<'_>], end: usize, sentence: usize) -> bool {
-    let Some(t) = same_sentence(tokens, end, sentence) else {
-        return false;
-    };
-    if PERSON_VERBS.contains(&t.text) {
-        return true;
-    }
-    if matches!(t.text, "was" | "is" | "has" | "had" | "will") {
-        let mut k = end + 1;
-        while same_sentence(tokens, k, sentence)
-            .is_some_and(|t| matches!(t.text, "been" | "be" | "later" | "also" | "previously"))
-        {
-            k += 1;
-        }
-        return same_sentence(tokens, k, sentence)
-            .is_some_and(|t| PERSON_PARTICIPLES.contains(&t.text));
-    }
-    false
-}
-
-/// ", who" or ", whose" after a name.
-fn relative_after(tokens: &[Token<'_>], end: usize, sentence: usize) -> bool {
-    same_sentence(tokens, end, sentence).is_some_and(|t| t.text == ",")
-        && same_sentence(tokens, end + 1, sentence)
-            .is_some_and(|t| matches!(t.text, "who" | "whose"))
-}
-
-/// "(D-CA)" or "(R-Glenbeulah)" after a name: a member of Congress.
-fn party_after(tokens: &[Token<'_>], end: usize, sentence: usize) -> Option<Option<&'static str>> {
-    let open = same_sentence(tokens, end, sentence)?;
-    let tag = same_sentence(tokens, end + 1, sentence)?;
-    if open.text != "(" {
-        return None;
-    }
-    let b = tag.text.as_bytes();
-    if b.len() >= 3 && matches!(b[0], b'D' | b'R' | b'I') && b[1] == b'-' {
-        return Some(states::party_tag_code(tag));
-    }
-    None
-}
-
-/// A state possessive right before the name: "Nebraska’s Kit Hollis".
-fn state_possessive_before(
-    tokens: &[Token<'_>],
-    first: usize,
-    sentence: usize,
-) -> Option<&'static str> {
-    let p = same_sentence(tokens, first.checked_sub(1)?, sentence)?;
-    if !p.possessive() {
-        return None;
-    }
-    states::code_for_name(p.base()).or_else(|| {
-        let p2 = same_sentence(tokens, first.checked_sub(2)?, sentence)?;
-        states::code_for_name(&format!("{} {}", p2.text, p.base()))
-    })
-}
-
-/// "Contact: Name" or "Contact Name".
-fn contact_before(tokens: &[Token<'_>], first: usize, sentence: usize) -> bool {
-    let at = |k: Option<usize>| k.and_then(|k| same_sentence(tokens, k, sentence));
-    let p1 = at(first.checked_sub(1));
-    let p2 = at(first.checked_sub(2));
-    let is_contact = |t: &Token<'_>| t.is("contact") || t.is("contacts");
-    p1.is_some_and(is_contact) || (p1.is_some_and(|t| t.text == ":") && p2.is_some_and(is_contact))
-}
-
-/// The whole sentence is the name and the next sentence is a title (a contact block
-/// written one item per line).
-fn title_line_after(tokens: &[Token<'_>], first: usize, end: usize) -> Option<Title> {
-    let sentence = tokens[first].sentence;
-    if first > 0 && tokens[first - 1].sentence == sentence {
-        return None;
-    }
-    if tokens.get(end).is_some_and(|t| t.sentence == sentence) {
-        return None;
-    }
-    let next_start = end;
-    let next_sentence = tokens.get(next_start)?.sentence;
-    // Sentence indices never decrease, so the next sentence ends where they pass it.
-    let next_end = tokens.partition_point(|t| t.sentence <= next_sentence);
-    titles::whole_title(&tokens[next_start..next_end])
-}
-
-/// The agency a person serves, when written right before the title ("Chicago Police
-/// Department Superintendent Ann Doe") or after the name ("Ann Doe of the Fraud Bureau").
-fn organization(
-    bodies: &[BodyMention],
-    title: Option<&Title>,
-    end: usize,
-    tokens: &[Token<'_>],
-) -> Option<(String, bool)> {
-    // The model's organisations without a head word are not sure enough to make a person
-    // private: they count as government bodies here.
-    let named = |b: &BodyMention| {
-        let private = b.kind == agencies::BodyKind::Organization && b.origin == Origin::Rule;
-        (b.name.clone(), !private)
-    };
-    if let Some(t) = title {
-        if let Some(b) = bodies.iter().find(|b| b.end == t.first) {
-            return Some(named(b));
-        }
-    }
-    let mut k = end;
-    if tokens.get(k).is_some_and(|t| t.text == ",") {
-        k += 1;
-    }
-    if tokens.get(k).is_none_or(|t| t.text != "of") {
-        return None;
-    }
-    k += 1;
-    if tokens.get(k).is_some_and(|t| t.is("the")) {
-        k += 1;
-    }
-    bodies.iter().find(|b| b.first == k).map(named)
-}
-
 fn candidate(
-    tokens: &[Token<'_>],
+    tokens: &[Word<'_>],
     text: &str,
     first: usize,
     end: usize,
@@ -555,7 +163,7 @@ fn candidate(
         suffix: suffix.map(|s| tokens[s].base().to_string()),
         title: None,
         official: None,
-        state: None,
+        states: Vec::new(),
         organization: None,
         sentence: Some(tokens[first].sentence),
         origin,
@@ -566,7 +174,7 @@ fn candidate(
 /// Reads everything the context says about the name at tokens[first..end].
 fn with_context(
     mut c: Candidate,
-    tokens: &[Token<'_>],
+    tokens: &[Word<'_>],
     bodies: &[BodyMention],
     first: usize,
     end: usize,
@@ -592,7 +200,8 @@ fn with_context(
     if let Some(t) = &title {
         c.title = Some(t.text.clone());
         c.official = Some(t.official);
-        c.state = t.state;
+        c.states
+            .extend(t.state.map(|s| Claim::new(s, StateEvidence::Title)));
     }
     // "Hon." is given to office holders; a release's contact speaks for the office.
     let honourable =
@@ -608,16 +217,17 @@ fn with_context(
         strong = true;
         c.official.get_or_insert(false);
     }
-    if let Some(code) = party_after(tokens, end, sentence) {
+    if let Some(tag) = party_after(tokens, end, sentence) {
         strong = true;
         c.official = Some(true);
         c.title.get_or_insert_with(|| "Representative".to_string());
-        c.state = c.state.or(code);
+        c.states
+            .extend(tag.state.map(|s| Claim::new(s, StateEvidence::PartyTag)));
     }
     if let Some(code) = state_possessive_before(tokens, first, sentence) {
         strong = true;
         c.official = Some(true);
-        c.state = c.state.or(Some(code));
+        c.states.push(Claim::new(code, StateEvidence::Possessive));
     }
     if full && person_verb_after(tokens, end, sentence) {
         strong = true;
@@ -627,10 +237,7 @@ fn with_context(
     }
     c.organization = organization(bodies, title.as_ref(), end, tokens);
     // People who serve a company or other private organisation are not officials.
-    if c.organization
-        .as_ref()
-        .is_some_and(|(_, government)| !government)
-    {
+    if c.organization.as_ref().is_some_and(|s| !s.government) {
         // (Only for organisations the rules name by their head word, see `organization`.)
         c.official = Some(false);
     }
@@ -644,7 +251,7 @@ fn with_context(
 
 /// Finds people named in the tokens (rules) and in the model's PER spans.
 pub(crate) fn find(
-    tokens: &[Token<'_>],
+    tokens: &[Word<'_>],
     text: &str,
     bodies: &[BodyMention],
     ner: &[NerSpan],
@@ -718,7 +325,7 @@ pub(crate) fn find(
 /// ("Contact: Ann Doe", a name line over a title line, "Ann Doe, Press Officer"), in a
 /// list of defendants ("Ann Doe, 31, of Anaheim;") or on a line of its own with a title
 /// ("District Attorney Investigator Ann Doe"); otherwise support for a title at most.
-fn outside_prose(tokens: &[Token<'_>], first: usize, end: usize, c: &Candidate) -> Evidence {
+fn outside_prose(tokens: &[Word<'_>], first: usize, end: usize, c: &Candidate) -> Evidence {
     let sentence = tokens[first].sentence;
     let line_start = first == 0 || tokens[first - 1].sentence != sentence;
     let line_end = tokens.get(end).is_none_or(|t| t.sentence != sentence);
@@ -742,7 +349,7 @@ fn outside_prose(tokens: &[Token<'_>], first: usize, end: usize, c: &Candidate) 
 /// People of the contact block in the release header: the contact name segmentation
 /// found, and the names the contact patterns find on the lines of the block (`tokens`,
 /// whose sentence numbers are lines of the block, not body sentences).
-pub(crate) fn contacts(tokens: &[Token<'_>], text: &str, contact: Option<Span>) -> Vec<Candidate> {
+pub(crate) fn contacts(tokens: &[Word<'_>], text: &str, contact: Option<Span>) -> Vec<Candidate> {
     let mut found: Vec<Candidate> = find(tokens, text, &[], &[])
         .into_iter()
         .filter(|c| c.evidence == Evidence::Strong || contact.is_some_and(|s| s.contains(c.span)))
@@ -776,7 +383,7 @@ pub(crate) fn contacts(tokens: &[Token<'_>], text: &str, contact: Option<Span>) 
 
 /// Titles from the headline: "District Attorney Ann Doe Announces ..." lends its title to
 /// the Ann Doe of the body, but makes no person of its own.
-pub(crate) fn headline_titles(tokens: &[Token<'_>], text: &str) -> Vec<Candidate> {
+pub(crate) fn headline_titles(tokens: &[Word<'_>], text: &str) -> Vec<Candidate> {
     find(tokens, text, &[], &[])
         .into_iter()
         .filter(|c| c.title.is_some())
@@ -791,7 +398,7 @@ pub(crate) fn headline_titles(tokens: &[Token<'_>], text: &str) -> Vec<Candidate
 /// A candidate from a PER span of the model: leading titles inside the span are dropped
 /// and read as the title.
 fn from_model(
-    tokens: &[Token<'_>],
+    tokens: &[Word<'_>],
     text: &str,
     bodies: &[BodyMention],
     n: &NerSpan,
@@ -851,17 +458,17 @@ fn from_model(
 /// The model confidence at which a full name needs no other cue.
 const MODEL_ALONE: f32 = 0.9;
 
-fn is_suffix(t: &Token<'_>) -> bool {
+fn is_suffix(t: &Word<'_>) -> bool {
     SUFFIXES.contains(&t.base())
 }
 
-fn is_party_tag(t: &Token<'_>) -> bool {
+fn is_party_tag(t: &Word<'_>) -> bool {
     let b = t.text.as_bytes();
     b.len() >= 3 && matches!(b[0], b'D' | b'R' | b'I') && b[1] == b'-'
 }
 
 /// Words between quotation marks in the same sentence ("Little Ferret").
-fn quoted(tokens: &[Token<'_>], start: usize, stop: usize) -> bool {
+fn quoted(tokens: &[Word<'_>], start: usize, stop: usize) -> bool {
     let open = start > 0 && matches!(tokens[start - 1].text, "“" | "\"" | "‘");
     let close = tokens
         .get(stop)
@@ -876,243 +483,11 @@ fn quoted(tokens: &[Token<'_>], start: usize, stop: usize) -> bool {
 }
 
 /// ", LLC" or "Inc." right after the words.
-fn company_after(tokens: &[Token<'_>], stop: usize) -> bool {
+fn company_after(tokens: &[Word<'_>], stop: usize) -> bool {
     let next = |k: usize| tokens.get(k).map(|t| t.base());
     let comma = next(stop) == Some(",");
     let k = if comma { stop + 1 } else { stop };
     next(k).is_some_and(|w| matches!(w, "LLC" | "Inc" | "Corp" | "Co" | "Ltd" | "LLP" | "PC"))
-}
-
-/// A person of one release: all candidates that name them.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Person {
-    /// The fullest name.
-    pub name: String,
-    /// The key of the person's identifier: first and last name and suffix, lower case
-    /// ("Tom J. Lark" and "Tom Lark" are one person, "Tom Lark" and "Ann Lark" two).
-    pub key: String,
-    /// Title, if any.
-    pub title: Option<String>,
-    /// Public role.
-    pub official: bool,
-    /// State.
-    pub state: Option<&'static str>,
-    /// Office served.
-    pub organization: Option<String>,
-    /// Mentions: span, sentence, origin.
-    pub mentions: Vec<(Span, Option<usize>, Origin)>,
-}
-
-struct Group {
-    key: Vec<String>,
-    suffix: Option<String>,
-    members: Vec<Candidate>,
-    /// Candidates outside prose that only lend their title.
-    support: Vec<Candidate>,
-}
-
-impl Group {
-    fn last(&self) -> &str {
-        self.key.last().map_or("", String::as_str)
-    }
-
-    fn first(&self) -> &str {
-        self.key.first().map_or("", String::as_str)
-    }
-}
-
-/// Merges candidates into people: full names first, then single names ("Ashcroft") into
-/// the full name with that surname, then further uses of known surnames in the text.
-pub(crate) fn merge(mut candidates: Vec<Candidate>, tokens: &[Token<'_>]) -> Vec<Person> {
-    candidates.sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end)));
-    let mut groups: Vec<Group> = Vec::new();
-    let (support, candidates): (Vec<Candidate>, Vec<Candidate>) = candidates
-        .into_iter()
-        .partition(|c| c.evidence == Evidence::Support);
-    let (multi, single): (Vec<Candidate>, Vec<Candidate>) =
-        candidates.into_iter().partition(|c| c.key.len() >= 2);
-    let (strong_multi, bare_multi): (Vec<Candidate>, Vec<Candidate>) = multi
-        .into_iter()
-        .partition(|c| c.evidence == Evidence::Strong);
-    for c in strong_multi {
-        add_full(&mut groups, c);
-    }
-    let names: Vec<bool> = tokens.iter().map(is_name_token).collect();
-    // Words used alone as the subject of a verb somewhere in the prose ("Davos was
-    // freed"): not after a capitalised word or an article.
-    let standalone: HashSet<String> = (0..tokens.len())
-        .filter(|&k| {
-            let t = &tokens[k];
-            let prev = k
-                .checked_sub(1)
-                .map(|p| &tokens[p])
-                .filter(|p| p.sentence == t.sentence && !p.ends_phrase());
-            t.prose
-                && names[k]
-                && !t.possessive()
-                && !t.dot
-                && !prev.is_some_and(|p| p.is_capitalised() || matches!(p.text, "the" | "a" | "an"))
-                && tokens
-                    .get(k + 1)
-                    .is_some_and(|n| n.sentence == t.sentence && SUBJECT_VERBS.contains(n.text))
-        })
-        .map(|k| tokens[k].base().to_lowercase())
-        .collect();
-    for c in bare_multi {
-        let known = groups
-            .iter()
-            .any(|g| g.last() == c.key[c.key.len() - 1] && g.first() == c.key[0]);
-        if known
-            || single
-                .iter()
-                .any(|s| s.evidence == Evidence::Strong && s.key[0] == c.key[c.key.len() - 1])
-            || standalone.contains(&c.key[c.key.len() - 1])
-        {
-            add_full(&mut groups, c);
-        }
-    }
-    for c in single {
-        let word = c.key[0].clone();
-        let target = groups
-            .iter()
-            .enumerate()
-            .filter(|(_, g)| g.key.len() >= 2 && g.last() == word)
-            .min_by_key(|(_, g)| {
-                // The nearest full name before the mention, else the first after.
-                let before = g
-                    .members
-                    .iter()
-                    .filter(|m| m.span.start <= c.span.start)
-                    .map(|m| c.span.start - m.span.start)
-                    .min();
-                before.unwrap_or(usize::MAX / 2 + g.members[0].span.start)
-            })
-            .map(|(k, _)| k);
-        match target {
-            Some(k) => groups[k].members.push(c),
-            None if c.evidence == Evidence::Strong => {
-                if let Some(g) = groups.iter_mut().find(|g| g.key == [word.clone()]) {
-                    g.members.push(c);
-                } else {
-                    groups.push(Group {
-                        key: vec![word],
-                        suffix: None,
-                        members: vec![c],
-                        support: Vec::new(),
-                    });
-                }
-            }
-            None => {}
-        }
-    }
-    // Titles from headlines and menus, for people the release names elsewhere.
-    for c in support {
-        let last = &c.key[c.key.len() - 1];
-        let first = &c.key[0];
-        let group = groups.iter_mut().find(|g| {
-            g.last() == last && (c.key.len() == 1 || g.key.len() == 1 || g.first() == first)
-        });
-        if let Some(g) = group {
-            g.support.push(c);
-        }
-    }
-    groups
-        .into_iter()
-        .map(|g| person(g, tokens, &names))
-        .collect()
-}
-
-fn add_full(groups: &mut Vec<Group>, c: Candidate) {
-    let (first, last) = (c.key[0].clone(), c.key[c.key.len() - 1].clone());
-    // The same words at the same place are the same person even when one reading has a
-    // suffix ("Ronald Pettibone" from the model, "Ronald Pettibone, Jr." from the rules).
-    let same_place = |g: &Group| g.members.iter().any(|m| m.span.start == c.span.start);
-    if let Some(g) = groups
-        .iter_mut()
-        .find(|g| g.first() == first && g.last() == last && (g.suffix == c.suffix || same_place(g)))
-    {
-        if c.key.len() > g.key.len() {
-            g.key = c.key.clone();
-        }
-        g.members.push(c);
-    } else {
-        groups.push(Group {
-            key: c.key.clone(),
-            suffix: c.suffix.clone(),
-            members: vec![c],
-            support: Vec::new(),
-        });
-    }
-}
-
-fn person(g: Group, tokens: &[Token<'_>], names: &[bool]) -> Person {
-    let best = g
-        .members
-        .iter()
-        .max_by_key(|m| {
-            (
-                m.key.len(),
-                m.suffix.is_some(),
-                m.name.len(),
-                std::cmp::Reverse(m.span.start),
-            )
-        })
-        .map(|m| m.name.clone())
-        .unwrap_or_default();
-    let with_support = || g.members.iter().chain(&g.support);
-    let official = with_support().any(|m| m.official == Some(true));
-    let title = with_support()
-        .filter(|m| m.official == Some(official) || !official)
-        .find_map(|m| m.title.clone());
-    let state = with_support().find_map(|m| m.state);
-    let organization = with_support().find_map(|m| m.organization.clone().map(|(name, _)| name));
-    let mut mentions: Vec<(Span, Option<usize>, Origin)> = g
-        .members
-        .iter()
-        .map(|m| (m.span, m.sentence, m.origin))
-        .collect();
-    // Further uses of the surname alone (rule mentions), unless a different full name.
-    if g.key.len() >= 2 && g.suffix.is_none() {
-        let last = g.last();
-        for (k, t) in tokens.iter().enumerate() {
-            if t.prose
-                && names[k]
-                && t.base().len() == last.len()
-                && t.base()
-                    .chars()
-                    .flat_map(char::to_lowercase)
-                    .eq(last.chars())
-                && !mentions
-                    .iter()
-                    .any(|(s, _, _)| s.contains(t.span) || t.span.contains(*s))
-                && !(k > 0
-                    && tokens[k - 1].sentence == t.sentence
-                    && names[k - 1]
-                    && !tokens[k - 1].ends_phrase())
-            {
-                let span = Span::new(t.span.start, t.span.start + t.base().len());
-                mentions.push((span, Some(t.sentence), Origin::Rule));
-            }
-        }
-    }
-    mentions.sort_by_key(|m| m.0);
-    mentions.dedup_by_key(|m| m.0);
-    let mut key = match g.key.as_slice() {
-        [first, .., last] => format!("{first} {last}"),
-        _ => g.key.join(" "),
-    };
-    if let Some(suffix) = &g.suffix {
-        key = format!("{key} {}", suffix.to_lowercase());
-    }
-    Person {
-        key,
-        name: best,
-        title,
-        official,
-        state,
-        organization,
-        mentions,
-    }
 }
 
 #[cfg(test)]
@@ -1167,7 +542,7 @@ mod tests {
     fn title_after_name_with_state() {
         let p = one("The summit was led by Tom Lark, Missouri Secretary of State, on Monday.");
         assert_eq!(p.title.as_deref(), Some("Secretary of State"));
-        assert_eq!(p.state, Some("MO"));
+        assert_eq!(p.state(None), Some("MO"));
     }
 
     #[test]
@@ -1175,7 +550,7 @@ mod tests {
         let p = people("Four officials, Nebraska’s Kit Hollis and Iowa’s Pat Pine, met today.");
         assert_eq!(p.len(), 2);
         assert_eq!(p[0].name, "Kit Hollis");
-        assert_eq!(p[0].state, Some("NE"));
+        assert_eq!(p[0].state(None), Some("NE"));
         assert!(p[0].official);
     }
 
@@ -1206,7 +581,7 @@ mod tests {
     fn party_tags() {
         let p = one("Today Rep. Ada Penlow (D-CA) wrote to the agency about it.");
         assert_eq!(p.title.as_deref(), Some("Representative"));
-        assert_eq!(p.state, Some("CA"));
+        assert_eq!(p.state(None), Some("CA"));
         let p = one("Congressman Glen Harrow (R-Pinecrest) today announced a grant.");
         assert!(p.official);
     }
@@ -1255,7 +630,7 @@ mod tests {
         assert_eq!(p.title.as_deref(), Some("Communications Director"));
         assert!(p.official);
         let s = "Meg Holt Varnell\nChief of Staff\nAuthor\nTam Orwin\nPublished";
-        let toks: Vec<Token<'_>> = s
+        let toks: Vec<Word<'_>> = s
             .split('\n')
             .scan(0usize, |pos, line| {
                 let start = *pos;

@@ -1,0 +1,36 @@
+//! Who said a quotation: an entity of the release, or a name written in the text.
+
+use crate::entities::Entity;
+
+/// Who said a quotation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Speaker {
+    /// Canonical name.
+    pub name: String,
+    /// The entity's id, when the speaker is an entity of the release.
+    pub entity_id: Option<String>,
+    /// The speaker's title.
+    pub title: Option<String>,
+    /// The speaker's state (USPS code).
+    pub state: Option<String>,
+}
+
+/// A speaker from an entity.
+pub(super) fn speaker_of(e: &Entity) -> Speaker {
+    Speaker {
+        name: e.name.clone(),
+        entity_id: Some(e.id.clone()),
+        title: e.title.clone(),
+        state: e.state.clone(),
+    }
+}
+
+/// A speaker known only by the name written in the text.
+pub(super) fn plain(name: String) -> Speaker {
+    Speaker {
+        name,
+        entity_id: None,
+        title: None,
+        state: None,
+    }
+}

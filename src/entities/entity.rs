@@ -1,0 +1,116 @@
+//! The entities of a release as the stage hands them on: kinds, mentions and their origin,
+//! and the ids shared by the same entity across releases.
+
+use serde::Serialize;
+
+use super::text::Word;
+use crate::doc::Span;
+
+/// The kinds of entity written to `entities.csv`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum EntityType {
+    /// A person.
+    #[serde(rename = "PERSON")]
+    Person,
+    /// A US state, DC or territory (USPS code in `state`).
+    #[serde(rename = "STATE")]
+    State,
+    /// A government body.
+    #[serde(rename = "AGENCY")]
+    Agency,
+    /// An organisation that is not a government body.
+    #[serde(rename = "ORG")]
+    Organization,
+    /// A place that is not a US state.
+    #[serde(rename = "LOCATION")]
+    Location,
+}
+
+impl EntityType {
+    /// The name written in the `type` column.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityType::Person => "PERSON",
+            EntityType::State => "STATE",
+            EntityType::Agency => "AGENCY",
+            EntityType::Organization => "ORG",
+            EntityType::Location => "LOCATION",
+        }
+    }
+}
+
+/// Which component found a mention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Origin {
+    /// The NER model.
+    Model,
+    /// A rule (gazetteer, pattern, coreference).
+    Rule,
+}
+
+/// One place in the text where an entity is named.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    /// Where.
+    pub span: Span,
+    /// Index of the sentence holding it, if it lies in the body.
+    pub sentence: Option<usize>,
+    /// What found it.
+    pub origin: Origin,
+}
+
+/// An entity of one release, with all its mentions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entity {
+    /// Identifier shared by the same entity across all releases of a run.
+    pub id: String,
+    /// Kind of entity.
+    pub kind: EntityType,
+    /// Canonical name (the fullest form the release uses; titles stripped).
+    pub name: String,
+    /// For people: whether they act in a public role.
+    pub official: Option<bool>,
+    /// For people: their title ("Secretary of State").
+    pub title: Option<String>,
+    /// The office or agency a person serves, or the parent of an agency.
+    pub organization: Option<String>,
+    /// USPS code of the state the entity belongs to (or is, for states).
+    pub state: Option<String>,
+    /// Acronym of an agency or organisation.
+    pub acronym: Option<String>,
+    /// Mentions in text order.
+    pub mentions: Vec<Mention>,
+}
+
+/// The identifier of an entity: a short hash of its kind and normalised key, so the same
+/// entity gets the same id in every release and every run without shared state.
+pub fn entity_id(kind: EntityType, key: &str) -> String {
+    let normalised: String = key
+        .split_whitespace()
+        .map(|w| w.to_lowercase())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut hasher = blake3::Hasher::new();
+    hasher.update(kind.as_str().as_bytes());
+    hasher.update(&[0]);
+    hasher.update(normalised.as_bytes());
+    format!(
+        "{}-{}",
+        &kind.as_str()[..1],
+        &hasher.finalize().to_hex()[..12]
+    )
+}
+
+/// A mention at `span`, with the body sentence holding it (none in the header).
+pub(super) fn mention_of(tokens: &[Word<'_>], span: Span, origin: Origin) -> Mention {
+    let k = tokens.partition_point(|t| t.span.end <= span.start);
+    Mention {
+        span,
+        sentence: tokens
+            .get(k)
+            .filter(|t| t.span.start <= span.start)
+            .map(|t| t.sentence),
+        origin,
+    }
+}
