@@ -171,11 +171,18 @@ pub(crate) const SENTENCE_OPENERS: &[&str] = &[
 /// among others is a tag or acronym ("Reyes CTA"). It rules out what a cue can name that
 /// is no person: tags ("NC-10", "D-MA"), plurals and single words ("DAs", "Floor"),
 /// lists ("Reyes and Quill", "Members"), and headline words glued on ("Reyes Delivers
-/// Remarks", "Dana Reyes It").
+/// Remarks", "Dana Reyes It", "Reyes’s Statement").
 pub(crate) fn is_person_name_shape(name: &str) -> bool {
     use super::{class, classes, is_all_caps, is_capitalised, strip_possessive};
     let words: Vec<&str> = name.split_whitespace().collect();
     if !(2..=5).contains(&words.len()) || name.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    // Only the last word may carry a possessive: "Reyes’s Statement" is a headline.
+    if words[..words.len() - 1]
+        .iter()
+        .any(|w| strip_possessive(w).len() != w.len())
+    {
         return false;
     }
     let bare = |w: &str| strip_possessive(w).trim_end_matches([',', '.']).to_string();
@@ -236,6 +243,7 @@ mod tests {
             "Dana Reyes CTA",
             "Members of Congress",
             "Representatives Reyes",
+            "Reyes’s Statement",
         ] {
             assert!(!is_person_name_shape(name), "{name}");
         }
