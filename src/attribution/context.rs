@@ -10,6 +10,7 @@ use super::quote::Quote;
 use super::speaker::{speaker_of, Speaker};
 use crate::doc::Span;
 use crate::entities::{Entity, EntityType};
+use crate::lexicon::names::is_person_name_shape;
 use crate::lexicon::strip_possessive;
 use crate::lexicon::words::Pronoun;
 use crate::quotes::QuoteSpan;
@@ -139,6 +140,12 @@ impl Ctx<'_> {
                 .entity_id
                 .as_deref()
                 .and_then(|id| self.entities.iter().find(|e| e.id == id));
+            // A speaker is an entity of the release or a name of a person's shape (one
+            // the model missed); a transcript's labels ("WALLACE:") name their speakers.
+            let transcript = source == Source::Rule && rule.method == Method::Transcript;
+            if entity.is_none() && !transcript && !is_person_name_shape(&speaker.name) {
+                continue;
+            }
             let last = self.last_mention_before(&speaker, entity, q.outer.start);
             let subject = last.is_some_and(|m| self.opens_sentence(m.start));
             let last = last.map(|m| m.end);

@@ -117,9 +117,14 @@ pub(crate) fn classify(text: &str, tokens: &[Token], all: (usize, usize)) -> Run
     let name = if org {
         (all.1, all.1)
     } else {
+        // A name ends at a joiner: "Reyes and Quill" names Reyes first, "Dana Reyes of
+        // Oregon" is Dana Reyes.
+        let end = (name_start..ws.len())
+            .find(|&k| JOINERS.contains(&ws[k]))
+            .map_or(all.1, |k| all.0 + k);
         // A name has at most four words: keep the last ones.
-        let start = (all.0 + name_start).max(all.1.saturating_sub(4));
-        (start, all.1)
+        let start = (all.0 + name_start).max(end.saturating_sub(4));
+        (start, end)
     };
     Run {
         all: (all.0 + first, all.1),
@@ -231,6 +236,20 @@ mod tests {
         let run = run_at(t, &tokens, 2, (0, tokens.len()));
         assert!(!run.org);
         assert_eq!(name_text(t, &tokens, run.name), "Maura O’Dell Haskins");
+    }
+
+    #[test]
+    fn a_name_ends_at_a_joiner() {
+        for (t, name) in [
+            ("said Reps. Reyes and Quill today", "Reyes"),
+            ("said Dana Reyes of Oregon", "Dana Reyes"),
+            ("said Secretary of State Dana Reyes", "Dana Reyes"),
+        ] {
+            let tokens = tokenize(t, 0);
+            let run = run_at(t, &tokens, 2, (0, tokens.len()));
+            assert!(!run.org, "{t}");
+            assert_eq!(name_text(t, &tokens, run.name), name, "{t}");
+        }
     }
 
     #[test]

@@ -458,3 +458,22 @@ fn learned_a_cued_quote_keeps_its_named_speaker() {
         vec![some("Bo Tarn")]
     );
 }
+
+#[test]
+fn a_speaker_is_an_entity_or_a_person_s_name_never_a_tag_or_a_word() {
+    // A cue that names no person leaves the quotation without a speaker.
+    for t in [
+        "Crime fell. “Every case matters to us,” DAs said.",
+        "Crime fell. “Every case matters to us,” NC-10 said.",
+        "The vote came late. “We rise to oppose this bill,” Floor said.",
+    ] {
+        assert_eq!(speakers(t), vec![None], "{t}");
+    }
+    // Two names joined by "and": the first is the speaker, not the pair.
+    let t =
+        "Reps. Ada Quill and Bo Tarn met. “We will fund the bridge,” said Reps. Quill and Tarn.";
+    assert_eq!(speakers(t), vec![some("Ada Quill")]);
+    // A person's name the entity rules missed still speaks.
+    let t = "“We will fund the bridge,” said Ada B. Quill.";
+    assert_eq!(speakers(t), vec![some("Ada B. Quill")]);
+}

@@ -216,9 +216,23 @@ pub(crate) fn is_acronym(word: &str) -> bool {
     (2..=8).contains(&letters) && upper * 2 > letters && is_capitalised(word)
 }
 
+/// True for the plural of an acronym ("DAs", "CEOs", "AGs"): capitals, then one "s".
+/// A group of officials, never one person's name.
+pub(crate) fn is_plural_acronym(word: &str) -> bool {
+    word.strip_suffix('s').is_some_and(|stem| {
+        stem.chars().count() >= 2 && stem.chars().all(|c| c.is_ascii_uppercase())
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plural_acronyms() {
+        assert!(is_plural_acronym("DAs") && is_plural_acronym("CEOs"));
+        assert!(!is_plural_acronym("Das") && !is_plural_acronym("DA") && !is_plural_acronym("As"));
+    }
 
     #[test]
     fn verb_forms_cover_the_inflections() {

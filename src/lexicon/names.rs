@@ -162,3 +162,90 @@ pub(crate) const SENTENCE_OPENERS: &[&str] = &[
     "each",
     "both",
 ];
+
+/// True when a written name has the shape of a person's full name, whatever NER made of
+/// it: two to five words, each capitalised (or a particle, an initial, a suffix), no
+/// digits, and none a stop word, title, body head or headline verb (place words and
+/// states stay: they are surnames and given names too, "Ada Beach", "Virginia Quill").
+/// Capitals throughout are a name set in capitals ("DANA REYES"), but one word in capitals
+/// among others is a tag or acronym ("Reyes CTA"). It rules out what a cue can name that
+/// is no person: tags ("NC-10", "D-MA"), plurals and single words ("DAs", "Floor"),
+/// lists ("Reyes and Quill", "Members"), and headline words glued on ("Reyes Delivers
+/// Remarks", "Dana Reyes It", "Reyes’s Statement").
+pub(crate) fn is_person_name_shape(name: &str) -> bool {
+    use super::{class, classes, is_all_caps, is_capitalised, strip_possessive};
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if !(2..=5).contains(&words.len()) || name.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    // Only the last word may carry a possessive: "Reyes’s Statement" is a headline.
+    if words[..words.len() - 1]
+        .iter()
+        .any(|w| strip_possessive(w).len() != w.len())
+    {
+        return false;
+    }
+    let bare = |w: &str| strip_possessive(w).trim_end_matches([',', '.']).to_string();
+    let suffix = |w: &str| SUFFIXES.contains(&bare(w).as_str());
+    let initial = |w: &str| {
+        let b = bare(w);
+        b.chars().count() == 1 && b.chars().all(char::is_uppercase)
+    };
+    let all_caps = words
+        .iter()
+        .filter(|w| !suffix(w) && !initial(w))
+        .all(|w| is_all_caps(w));
+    let not_name = class::STOP | class::TITLE | class::HEAD | class::ORG_HEAD | class::VERB;
+    words.iter().all(|w| {
+        let b = bare(w);
+        if suffix(w) || initial(w) || PARTICLES.contains(&b.as_str()) {
+            return true;
+        }
+        let as_written = if all_caps {
+            super::capitalise(&b.to_lowercase())
+        } else {
+            b.clone()
+        };
+        is_capitalised(&b)
+            && (all_caps || !is_all_caps(&b))
+            && classes(&as_written) & not_name == 0
+            && classes(&as_written.to_lowercase()) & class::STOP == 0
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn person_name_shapes() {
+        for name in [
+            "Dana Reyes",
+            "Dana B. Reyes",
+            "Charles S. Quill II",
+            "Ada S. Beach II",
+            "Virginia Quill",
+            "Marco de la Vora",
+            "DANA REYES",
+            "Jo O’Dell-Haskins",
+            "Ada Quill Jr.",
+        ] {
+            assert!(is_person_name_shape(name), "{name}");
+        }
+        for name in [
+            "Reyes",
+            "DAs",
+            "NC-10",
+            "D-MA Reyes",
+            "Reyes and Quill",
+            "Dana Reyes It",
+            "Reyes Announces Grants",
+            "Dana Reyes CTA",
+            "Members of Congress",
+            "Representatives Reyes",
+            "Reyes’s Statement",
+        ] {
+            assert!(!is_person_name_shape(name), "{name}");
+        }
+    }
+}

@@ -13,6 +13,7 @@ use super::state_of::{Claim, Evidence as StateEvidence};
 use super::text::Word;
 use super::titles::{self, Title};
 use crate::doc::{NerLabel, NerSpan, Span};
+use crate::lexicon::is_plural_acronym;
 use crate::lexicon::names::{PARTICLES, PLACE_WORDS, SUFFIXES};
 use crate::lexicon::words::CASE_WORDS_BEFORE;
 pub(crate) use candidate::{Candidate, Evidence};
@@ -76,6 +77,9 @@ fn name_at(
 ) -> Option<(usize, Option<usize>)> {
     let first = tokens.get(i)?;
     if !names[i] || first.is_initial() && tokens.get(i + 1).is_none() {
+        return None;
+    }
+    if is_plural_acronym(first.base()) {
         return None;
     }
     let sentence = first.sentence;
