@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::lexicon::pages::{BUTTON_WORDS, SECTION_FILLERS, SECTION_WORDS, SHARE_WIDGETS};
+use crate::lexicon::states::STATES;
 
 /// A line that ends the release: end marks (`###`, `# # #`, `-30-`, `—30—`) and the
 /// headings of what pages put after a release.
@@ -76,8 +77,12 @@ static LISTING_TITLE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A postal address with a ZIP code and a phone number: a page or letterhead footer.
 static ADDRESS_FOOTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:[A-Z]{2}|Texas|California|Florida|Illinois|Arizona|New York|Missouri)\s+\d{5}(?:-\d{4})?\b.*(?:\d{3}[)/.\- ]\s*\d{3}[.\-]\d{3,4}|•)")
-        .expect("static regex")
+    let names: Vec<String> = STATES.iter().map(|s| regex::escape(s.name)).collect();
+    Regex::new(&format!(
+        r"\b(?:[A-Z]{{2}}|{})\s+\d{{5}}(?:-\d{{4}})?\b.*(?:\d{{3}}[)/.\- ]\s*\d{{3}}[.\-]\d{{3,4}}|•)",
+        names.join("|")
+    ))
+    .expect("static regex")
 });
 
 /// Navigation links and form buttons: "Skip to: Content", "Jump to navigation",
@@ -249,6 +254,7 @@ mod tests {
             "https://example.org/wp-content/uploads/2022/01/photo.jpg",
             "Hall of Records 100 Main St., Springfield, IL 62701 555/555-1234",
             "Hall of Records • 100 Main Blvd. • Springfield, Texas 75207-4399 • 555/653-360",
+            "Quill Annex, 4 Elm Rd., Fernvale, North Dakota 58001 • 555.201.7788",
             "Tags: awards recognition",
         ] {
             assert!(is_end_line(l), "{l}");
@@ -273,12 +279,17 @@ mod tests {
             "Subscribe",
             "Search this site",
             "Main menu",
+            "Sign up now",
+            "Tweet",
+            "LinkedIn",
         ] {
             assert!(is_navigation(l), "{l}");
         }
         for l in [
             "Governor Signs the Search and Rescue Act",
             "Search Continues for Missing Hiker",
+            "Tweets",
+            "Email the office",
         ] {
             assert!(!is_navigation(l), "{l}");
         }
