@@ -148,7 +148,7 @@ pub(super) fn body_entities(
                 official: None,
                 title: None,
                 organization: None,
-                state: state.map(str::to_string),
+                state: state.map(|c| c.to_string()),
                 acronym: g.acronym,
                 mentions: g.mentions,
             }

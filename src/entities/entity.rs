@@ -27,6 +27,20 @@ pub enum EntityType {
 }
 
 impl EntityType {
+    /// Every kind, in the order of the enum.
+    pub const ALL: [EntityType; 5] = [
+        EntityType::Person,
+        EntityType::State,
+        EntityType::Agency,
+        EntityType::Organization,
+        EntityType::Location,
+    ];
+
+    /// The kind whose `type` column reads `label` ("PERSON"); `None` for any other text.
+    pub fn from_label(label: &str) -> Option<EntityType> {
+        EntityType::ALL.into_iter().find(|k| k.as_str() == label)
+    }
+
     /// The name written in the `type` column.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -112,5 +126,19 @@ pub(super) fn mention_of(tokens: &[Word<'_>], span: Span, origin: Origin) -> Men
             .filter(|t| t.span.start <= span.start)
             .map(|t| t.sentence),
         origin,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn type_labels_read_back() {
+        for kind in EntityType::ALL {
+            assert_eq!(EntityType::from_label(kind.as_str()), Some(kind));
+        }
+        assert_eq!(EntityType::from_label("person"), None);
+        assert_eq!(EntityType::from_label("P"), None);
     }
 }

@@ -17,6 +17,7 @@ mod text;
 mod titles;
 
 use crate::doc::{NerLabel, Release, Span};
+use crate::lexicon::states::StateCode;
 use crate::lexicon::titles::STATE_OFFICE_TITLES;
 use bodies::{body_entities, model_bodies};
 use entity::mention_of;
@@ -77,7 +78,7 @@ pub fn extract(release: &Release) -> Vec<Entity> {
 
 /// The state a release is issued from: the state of its dateline, else one named in its
 /// issuer ("Office of the Missouri Secretary of State").
-fn home_state(release: &Release, state_mentions: &[states::StateMention]) -> Option<&'static str> {
+fn home_state(release: &Release, state_mentions: &[states::StateMention]) -> Option<StateCode> {
     let dateline = release.header.dateline;
     state_mentions
         .iter()
@@ -102,7 +103,7 @@ fn is_state_office(title: &str) -> bool {
 /// The entity of a person; `home` is the release's home state, which an official of a
 /// state office with no state of its own takes ("Jefferson City, Mo. — Secretary of State
 /// Dana Whitcomb" is Missouri's).
-fn person_entity(p: people::Person, home: Option<&'static str>) -> Entity {
+fn person_entity(p: people::Person, home: Option<StateCode>) -> Entity {
     let home = home
         .filter(|_| p.official && p.title.as_deref().is_some_and(is_state_office))
         .map(|code| Claim::new(code, StateEvidence::HomeState));
@@ -113,7 +114,7 @@ fn person_entity(p: people::Person, home: Option<&'static str>) -> Entity {
         official: Some(p.official),
         title: p.title,
         organization: p.organization,
-        state: state.map(str::to_string),
+        state: state.map(|c| c.to_string()),
         acronym: None,
         mentions: p
             .mentions
@@ -132,7 +133,7 @@ fn state_entities(
     state_mentions: &[states::StateMention],
     tokens: &[text::Word<'_>],
 ) -> Vec<Entity> {
-    let mut by_code: Vec<(&'static str, Vec<Mention>)> = Vec::new();
+    let mut by_code: Vec<(StateCode, Vec<Mention>)> = Vec::new();
     for s in state_mentions {
         let m = mention_of(tokens, s.span, Origin::Rule);
         match by_code.iter_mut().find(|(c, _)| *c == s.code) {
@@ -143,9 +144,9 @@ fn state_entities(
     by_code
         .into_iter()
         .map(|(code, mentions)| Entity {
-            id: entity_id(EntityType::State, code),
+            id: entity_id(EntityType::State, code.as_str()),
             kind: EntityType::State,
-            name: states::name_for_code(code).unwrap_or(code).to_string(),
+            name: code.name().to_string(),
             official: None,
             title: None,
             organization: None,

@@ -7,6 +7,8 @@
 //! the order of [`Evidence`] (the first claim among equals). A learned decider can take
 //! the same claims without touching the readers.
 
+use crate::lexicon::states::StateCode;
+
 /// What a state was read from, strongest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Evidence {
@@ -30,21 +32,21 @@ pub(crate) enum Evidence {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Claim {
     /// USPS code.
-    pub code: &'static str,
+    pub code: StateCode,
     /// What it was read from.
     pub evidence: Evidence,
 }
 
 impl Claim {
     /// A claim of `code` read from `evidence`.
-    pub(crate) fn new(code: &'static str, evidence: Evidence) -> Claim {
+    pub(crate) fn new(code: StateCode, evidence: Evidence) -> Claim {
         Claim { code, evidence }
     }
 }
 
 /// The state of an entity from what was read for it: the claim with the strongest
 /// evidence, the first of them when several are as strong; none without a claim.
-pub(crate) fn decide(claims: impl IntoIterator<Item = Option<Claim>>) -> Option<&'static str> {
+pub(crate) fn decide(claims: impl IntoIterator<Item = Option<Claim>>) -> Option<StateCode> {
     claims
         .into_iter()
         .flatten()
@@ -58,15 +60,14 @@ mod tests {
 
     #[test]
     fn the_strongest_evidence_wins_then_the_first() {
-        let home = Some(Claim::new("MO", Evidence::HomeState));
-        let tag = Some(Claim::new("KS", Evidence::PartyTag));
-        let title = Some(Claim::new("NE", Evidence::Title));
-        assert_eq!(decide([home, tag, title]), Some("NE"));
-        assert_eq!(decide([home, None, tag]), Some("KS"));
-        assert_eq!(
-            decide([tag, Some(Claim::new("IA", Evidence::PartyTag))]),
-            Some("KS")
-        );
+        let claim = |code, evidence| StateCode::parse(code).map(|c| Claim::new(c, evidence));
+        let home = claim("MO", Evidence::HomeState);
+        let tag = claim("KS", Evidence::PartyTag);
+        let title = claim("NE", Evidence::Title);
+        let code = |claims: Vec<Option<Claim>>| decide(claims).map(StateCode::as_str);
+        assert_eq!(code(vec![home, tag, title]), Some("NE"));
+        assert_eq!(code(vec![home, None, tag]), Some("KS"));
+        assert_eq!(code(vec![tag, claim("IA", Evidence::PartyTag)]), Some("KS"));
         assert_eq!(decide([None, None]), None);
     }
 }

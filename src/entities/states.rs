@@ -12,14 +12,16 @@ use std::sync::LazyLock;
 use super::text::Word;
 use crate::doc::Span;
 use crate::lexicon::class;
-use crate::lexicon::states::{self as lex, GIVEN_NAME_STATES, STATES, WORDLIKE_CODES};
+use crate::lexicon::states::{
+    self as lex, State, StateCode, GIVEN_NAME_STATES, STATES, WORDLIKE_CODES,
+};
 use crate::lexicon::words::{COMPASS_POINTS, REGION_WORDS, STOP_WORDS};
 
 /// A reference to a state found in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct StateMention {
     /// USPS code.
-    pub code: &'static str,
+    pub code: StateCode,
     /// Where it is written.
     pub span: Span,
     /// Index of the first token of the reference.
@@ -29,14 +31,16 @@ pub(crate) struct StateMention {
 }
 
 /// A full name as words, with its code.
-type NameWords = (Vec<&'static str>, &'static str);
+type NameWords = (Vec<&'static str>, StateCode);
 
 /// Full names by their first word: (words of the name, code).
 static BY_FIRST_WORD: LazyLock<HashMap<&'static str, Vec<NameWords>>> = LazyLock::new(|| {
-    let mut map: HashMap<&str, Vec<(Vec<&str>, &str)>> = HashMap::new();
-    for &lex::State { code, name, .. } in STATES {
-        let words: Vec<&str> = name.split(' ').collect();
-        map.entry(words[0]).or_default().push((words, code));
+    let mut map: HashMap<&str, Vec<NameWords>> = HashMap::new();
+    for s in STATES {
+        let words: Vec<&str> = s.name.split(' ').collect();
+        map.entry(words[0])
+            .or_default()
+            .push((words, s.state_code()));
     }
     for list in map.values_mut() {
         list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
@@ -45,13 +49,13 @@ static BY_FIRST_WORD: LazyLock<HashMap<&'static str, Vec<NameWords>>> = LazyLock
 });
 
 /// Full names, as written and in capitals, with their codes.
-static BY_NAME: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
+static BY_NAME: LazyLock<HashMap<String, StateCode>> = LazyLock::new(|| {
     STATES
         .iter()
         .flat_map(|s| {
             [
-                (s.name.to_string(), s.code),
-                (s.name.to_uppercase(), s.code),
+                (s.name.to_string(), s.state_code()),
+                (s.name.to_uppercase(), s.state_code()),
             ]
         })
         .collect()
@@ -59,16 +63,17 @@ static BY_NAME: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
 
 /// The USPS code for a full state name, written as usual or in capitals ("Missouri",
 /// "MISSOURI" -> "MO").
-pub(crate) fn code_for_name(name: &str) -> Option<&'static str> {
+pub(crate) fn code_for_name(name: &str) -> Option<StateCode> {
     BY_NAME.get(name).copied()
 }
 
 /// The first state named in full in a free text ("Office of the Missouri Secretary of
 /// State" -> "MO"); names inside a longer proper name ("Kansas City") do not count.
-pub(crate) fn code_named_in(text: &str) -> Option<&'static str> {
+pub(crate) fn code_named_in(text: &str) -> Option<StateCode> {
     STATES
         .iter()
-        .filter_map(|&lex::State { code, name, .. }| {
+        .filter_map(|s| {
+            let name = s.name;
             text.match_indices(name)
                 .find(|&(at, _)| {
                     let after = &text[at + name.len()..];
@@ -81,23 +86,18 @@ pub(crate) fn code_named_in(text: &str) -> Option<&'static str> {
                         && !after.starts_with(" City")
                         && !after.starts_with(" County")
                 })
-                .map(|(at, _)| (at, code))
+                .map(|(at, _)| (at, s.state_code()))
         })
         .min_by_key(|&(at, _)| at)
         .map(|(_, code)| code)
-}
-
-/// The full name for a USPS code ("MO" -> "Missouri").
-pub(crate) fn name_for_code(code: &str) -> Option<&'static str> {
-    lex::by_code(code).map(|s| s.name)
 }
 
 fn is_code(s: &str) -> bool {
     lex::by_code(s).is_some()
 }
 
-fn code_for_ap(s: &str) -> Option<&'static str> {
-    lex::by_ap_form(s).map(|st| st.code)
+fn code_for_ap(s: &str) -> Option<StateCode> {
+    lex::by_ap_form(s).map(State::state_code)
 }
 
 /// A word matches a name word when it is written the same or in capitals.
@@ -108,7 +108,7 @@ fn word_matches(token: &Word<'_>, word: &str) -> bool {
 
 /// The code of a party-state tag such as "D-FL", "R-TN-06" or "R-Mo" (the last with its
 /// period recorded on the token).
-pub(crate) fn party_tag_code(token: &Word<'_>) -> Option<&'static str> {
+pub(crate) fn party_tag_code(token: &Word<'_>) -> Option<StateCode> {
     let mut parts = token.base().split('-');
     let party = parts.next()?;
     if !matches!(party, "D" | "R" | "I") {
@@ -121,7 +121,7 @@ pub(crate) fn party_tag_code(token: &Word<'_>) -> Option<&'static str> {
         }
     }
     if place.len() == 2 && is_code(place) {
-        return lex::by_code(place).map(|s| s.code);
+        return StateCode::parse(place);
     }
     code_for_ap(place).or_else(|| code_for_name(place))
 }
@@ -186,7 +186,7 @@ pub(crate) fn find(tokens: &[Word<'_>]) -> Vec<StateMention> {
     found
 }
 
-fn mention(tokens: &[Word<'_>], code: &'static str, first: usize, end: usize) -> StateMention {
+fn mention(tokens: &[Word<'_>], code: StateCode, first: usize, end: usize) -> StateMention {
     let last = &tokens[end - 1];
     StateMention {
         code,
@@ -230,10 +230,10 @@ fn at(tokens: &[Word<'_>], i: usize) -> Option<StateMention> {
             if tokens[i..end - 1].iter().any(|x| x.possessive()) {
                 continue;
             }
-            if is_full_name_reference(tokens, i, end, code) {
-                return Some(mention(tokens, code, i, end));
+            if is_full_name_reference(tokens, i, end, *code) {
+                return Some(mention(tokens, *code, i, end));
             }
-            if *code == "WA" {
+            if *code == StateCode::WA {
                 return washington(tokens, i);
             }
             return None;
@@ -260,7 +260,7 @@ fn at(tokens: &[Word<'_>], i: usize) -> Option<StateMention> {
         let address = after_place_comma(tokens, i)
             && (!WORDLIKE_CODES.contains(&t.text) || !tokens[i - 2].is_all_caps());
         if zip || address || t.text == "DC" {
-            let code = lex::by_code(t.text).map(|s| s.code)?;
+            let code = StateCode::parse(t.text)?;
             return Some(mention(tokens, code, i, i + 1));
         }
     }
@@ -268,7 +268,7 @@ fn at(tokens: &[Word<'_>], i: usize) -> Option<StateMention> {
 }
 
 /// Whether a matched full name at tokens[i..end] refers to the state.
-fn is_full_name_reference(tokens: &[Word<'_>], i: usize, end: usize, code: &str) -> bool {
+fn is_full_name_reference(tokens: &[Word<'_>], i: usize, end: usize, code: StateCode) -> bool {
     let first = &tokens[i];
     let last = &tokens[end - 1];
     let next = tokens
@@ -277,7 +277,7 @@ fn is_full_name_reference(tokens: &[Word<'_>], i: usize, end: usize, code: &str)
     if next.is_some_and(|n| n.is("City") || n.is("County")) {
         return false;
     }
-    if code == "WA" {
+    if code == StateCode::WA {
         return false;
     }
     let given_name = end == i + 1 && GIVEN_NAME_STATES.contains(&first.base());
@@ -317,16 +317,16 @@ fn washington(tokens: &[Word<'_>], i: usize) -> Option<StateMention> {
     let n1 = same(i + 1);
     let n2 = same(i + 2);
     if n1.is_some_and(|n| n.text == "D.C." || n.text == "DC") {
-        return Some(mention(tokens, "DC", i, i + 2));
+        return Some(mention(tokens, StateCode::DC, i, i + 2));
     }
     if n1.is_some_and(|n| n.text == ",") && n2.is_some_and(|n| n.text == "D.C." || n.text == "DC") {
-        return Some(mention(tokens, "DC", i, i + 3));
+        return Some(mention(tokens, StateCode::DC, i, i + 3));
     }
     if !t.possessive() && n1.is_some_and(|n| n.is("State")) {
-        return Some(mention(tokens, "WA", i, i + 2));
+        return Some(mention(tokens, StateCode::WA, i, i + 2));
     }
     if i >= 2 && tokens[i - 1].is("of") && tokens[i - 2].is("State") {
-        return Some(mention(tokens, "WA", i, i + 1));
+        return Some(mention(tokens, StateCode::WA, i, i + 1));
     }
     None
 }
@@ -335,13 +335,16 @@ fn washington(tokens: &[Word<'_>], i: usize) -> Option<StateMention> {
 mod tests {
     #[test]
     fn state_named_in_free_text() {
-        use super::code_named_in;
+        use super::{code_named_in, StateCode};
         assert_eq!(
-            code_named_in("Office of the Missouri Secretary of State"),
+            code_named_in("Office of the Missouri Secretary of State").map(StateCode::as_str),
             Some("MO")
         );
         assert_eq!(code_named_in("Kansas City Police Department"), None);
-        assert_eq!(code_named_in("West Virginia Board, Virginia"), Some("WV"));
+        assert_eq!(
+            code_named_in("West Virginia Board, Virginia").map(StateCode::as_str),
+            Some("WV")
+        );
         assert_eq!(code_named_in("Arkansasville office"), None);
     }
 
@@ -350,7 +353,7 @@ mod tests {
 
     fn codes(s: &str) -> Vec<&'static str> {
         let toks = tokenize_span(s, Span::new(0, s.len()), 0);
-        find(&toks).into_iter().map(|m| m.code).collect()
+        find(&toks).into_iter().map(|m| m.code.as_str()).collect()
     }
 
     #[test]
@@ -416,9 +419,11 @@ mod tests {
 
     #[test]
     fn code_lookups() {
-        assert_eq!(code_for_name("MISSOURI"), Some("MO"));
+        assert_eq!(code_for_name("MISSOURI").map(StateCode::as_str), Some("MO"));
         assert_eq!(code_for_name("missouri"), None);
-        assert_eq!(name_for_code("NE"), Some("Nebraska"));
-        assert_eq!(name_for_code("XX"), None);
+        assert_eq!(
+            code_for_name("NEBRASKA").map(StateCode::name),
+            Some("Nebraska")
+        );
     }
 }

@@ -6,6 +6,7 @@
 use super::states;
 use super::text::Word;
 use crate::lexicon::abbreviations::expand_title;
+use crate::lexicon::states::StateCode;
 use crate::lexicon::titles::{
     HONORIFICS, LOWER_ROLES, MODIFIERS, OFFICIAL_HEADS, PRIVATE_HEADS, PRIVATE_ROLE_MODIFIERS,
 };
@@ -57,7 +58,7 @@ pub(crate) struct Title {
     /// Whether the title marks a public role.
     pub official: bool,
     /// State named right before the title ("Missouri Secretary of State").
-    pub state: Option<&'static str>,
+    pub state: Option<StateCode>,
     /// Index of the first token of the title.
     pub first: usize,
 }
@@ -89,7 +90,7 @@ fn title_text(tokens: &[Word<'_>], first: usize, last: usize) -> String {
 }
 
 /// A state written just before token `k` ("Missouri", "New York", "Nebraska’s").
-fn state_before(tokens: &[Word<'_>], k: usize) -> Option<&'static str> {
+fn state_before(tokens: &[Word<'_>], k: usize) -> Option<StateCode> {
     let prev = tokens.get(k.checked_sub(1)?)?;
     if prev.sentence != tokens[k].sentence {
         return None;
@@ -364,7 +365,7 @@ mod tests {
         let p = title_before("Sheriff Detectives Al Morrow and", "Al");
         assert_eq!(p.title.expect("title").text, "Sheriff Detective");
         let p = title_before("Missouri Secretary of State Tom Lark", "Tom");
-        assert_eq!(p.title.expect("title").state, Some("MO"));
+        assert_eq!(p.title.expect("title").state, StateCode::parse("MO"));
     }
 
     #[test]
@@ -398,7 +399,7 @@ mod tests {
         let t = toks("Tom Lark, Missouri Secretary of State, said");
         let title = after(&t, 2).expect("title");
         assert_eq!(title.text, "Secretary of State");
-        assert_eq!(title.state, Some("MO"));
+        assert_eq!(title.state, StateCode::parse("MO"));
         let t = toks("Ada Quint, Chief of the District Attorney’s Fraud Unit");
         assert_eq!(after(&t, 2).expect("title").text, "Chief");
         let t = toks("Ada Quint, 41, of Anaheim");

@@ -11,6 +11,7 @@
 //! | [`verbs`] | speech, statement, praise and person verbs |
 //! | [`names`] | particles, suffixes, place words, sentence openers |
 //! | [`words`] | stop and function words, pronouns, determiners, directions |
+//! | [`pages`] | news-section names, share widgets, buttons, header and contact labels |
 //!
 //! Nothing here reads a release; the stages import from here and none redefines a list.
 //! [`class`] and [`classes`] give a word's classes as bits, built once on first use.
@@ -18,6 +19,7 @@
 pub(crate) mod abbreviations;
 pub(crate) mod names;
 pub(crate) mod organisations;
+pub(crate) mod pages;
 pub(crate) mod states;
 pub(crate) mod titles;
 pub(crate) mod verbs;

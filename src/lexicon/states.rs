@@ -2,6 +2,7 @@
 //! friends among them (codes that are English words, names that are given names).
 
 use std::collections::HashMap;
+use std::fmt;
 use std::sync::LazyLock;
 
 /// One state, district or territory.
@@ -14,6 +15,46 @@ pub(crate) struct State {
     /// AP forms, without a final period ("Mo"; dotted ones keep their inner periods:
     /// "N.Y.").
     pub ap: &'static [&'static str],
+}
+
+impl State {
+    /// The state's code as a [`StateCode`].
+    pub(crate) fn state_code(&self) -> StateCode {
+        StateCode(self.code)
+    }
+}
+
+/// The USPS code of a state, DC or territory of [`STATES`] ("MO"): only made from that
+/// table, so it is never a code the lexicon does not know.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct StateCode(&'static str);
+
+impl StateCode {
+    /// The District of Columbia, which "Washington, D.C." names.
+    pub(crate) const DC: StateCode = StateCode("DC");
+    /// Washington, the state ("Washington State"), apart from the capital.
+    pub(crate) const WA: StateCode = StateCode("WA");
+
+    /// The code of the state written `code` ("MO"); `None` for a code no state has.
+    pub fn parse(code: &str) -> Option<StateCode> {
+        by_code(code).map(State::state_code)
+    }
+
+    /// The code as written ("MO").
+    pub fn as_str(self) -> &'static str {
+        self.0
+    }
+
+    /// The state's full name ("Missouri"; the first name of a state listed under two).
+    pub fn name(self) -> &'static str {
+        by_code(self.0).map_or(self.0, |s| s.name)
+    }
+}
+
+impl fmt::Display for StateCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0)
+    }
 }
 
 /// Every state, DC and the territories (the Virgin Islands under two names).
@@ -359,6 +400,19 @@ pub(crate) fn single_word_names() -> Vec<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn state_codes_only_of_known_states() {
+        let mo = StateCode::parse("MO").expect("Missouri");
+        assert_eq!(
+            (mo.as_str(), mo.name(), mo.to_string()),
+            ("MO", "Missouri", "MO".into())
+        );
+        assert_eq!(StateCode::parse("XX"), None);
+        assert_eq!(StateCode::parse("mo"), None);
+        assert_eq!(StateCode::parse("DC"), Some(StateCode::DC));
+        assert_eq!(StateCode::parse("WA"), Some(StateCode::WA));
+    }
 
     #[test]
     fn every_ap_form_gives_its_state() {

@@ -408,14 +408,25 @@ mod tests {
     /// (all 44 and 19 agree on the AMD EPYC where this was written; fbgemm's kernels
     /// differ by CPU, so a position or two may flip elsewhere).
     const INT8_TAG_AGREEMENT: f64 = 0.95;
+
+    /// Largest gap between a bf16 logit and rust-bert's f32 one: bf16 keeps 8 bits of
+    /// mantissa, so logits of up to 16 round to steps of 1/16; four steps (0.0625 was
+    /// measured on the AMD EPYC where this was written, on every sentence group).
+    const BF16_LOGIT_GAP: f64 = 0.25;
+
+    /// Largest gap between an int8 logit and rust-bert's f32 one: twice the 1.02 measured
+    /// on the AMD EPYC where this was written (0.44 on the one-sentence group), as
+    /// fbgemm's kernels differ by CPU; a broken quantisation is off by far more.
+    const INT8_LOGIT_GAP: f64 = 2.0;
     use crate::ner::encode::{batch, encode, plan_windows, Stream};
     use crate::ner::model::Network;
     use crate::ner::{default_model_dir, load_tokenizer};
 
     /// The fused pass computes what rust-bert's forward computes, padding included: the
-    /// same logits in f32 (up to rounding) and the same best tag at every real position in
-    /// bf16. In int8 (int8 linear maps in the fused pass, f32 in rust-bert's), the best
-    /// tags of all but a few positions: see [`INT8_TAG_AGREEMENT`].
+    /// same logits in f32 (up to rounding), logits within [`BF16_LOGIT_GAP`] and the same
+    /// best tag at every real position in bf16. In int8 (int8 linear maps in the fused
+    /// pass, f32 in rust-bert's), logits within [`INT8_LOGIT_GAP`] and the best tags of all
+    /// but a few positions: see [`INT8_TAG_AGREEMENT`].
     #[test]
     fn fused_pass_matches_rust_bert() {
         let dir = default_model_dir();
@@ -435,8 +446,8 @@ mod tests {
         assert_eq!(windows.len(), texts.len());
         for (precision, tolerance) in [
             (Precision::F32, 1e-3),
-            (Precision::Bf16, f64::INFINITY),
-            (Precision::Int8, f64::INFINITY),
+            (Precision::Bf16, BF16_LOGIT_GAP),
+            (Precision::Int8, INT8_LOGIT_GAP),
         ] {
             // Freshly loaded each time: going back from bf16 to f32 would keep the rounding.
             let mut net = Network::load(&dir).expect("the shipped model loads");

@@ -51,11 +51,7 @@ mod col {
 
 /// The `type` column value of a kind that is resolved.
 fn resolved_kind(kind: &str) -> Option<EntityType> {
-    match kind {
-        "PERSON" => Some(EntityType::Person),
-        "AGENCY" => Some(EntityType::Agency),
-        _ => None,
-    }
+    EntityType::from_label(kind).filter(|k| matches!(k, EntityType::Person | EntityType::Agency))
 }
 
 /// Paths of the three unresolved tables and of the tables to write.
@@ -290,10 +286,14 @@ pub fn resolve_tables(paths: &Paths<'_>, outputs: Outputs<'_>) -> Result<Resolut
     // of that name in the same issuer's releases, else the one person of that name.
     let mut by_name: HashMap<(Option<String>, String), String> = HashMap::new();
     let mut unique_name: HashMap<String, Option<String>> = HashMap::new();
+    // The local ids whose rows are typed PERSON: a speaker linked to any other is not a
+    // person.
+    let mut person_ids: HashSet<String> = HashSet::new();
     for (((_, issuer), record), id) in records.iter().zip(&ids) {
         if record.kind != EntityType::Person {
             continue;
         }
+        person_ids.insert(record.local_id.clone());
         for name in record.names.keys() {
             by_name.insert((issuer.clone(), name.clone()), id.clone());
             unique_name
@@ -350,7 +350,7 @@ pub fn resolve_tables(paths: &Paths<'_>, outputs: Outputs<'_>) -> Result<Resolut
                     Some(new) => replace(&row, col::ENTITY_ID, new),
                     None => row,
                 };
-                if &row[col::ENTITY_TYPE] == "PERSON" {
+                if EntityType::from_label(&row[col::ENTITY_TYPE]) == Some(EntityType::Person) {
                     replace(&row, col::ENTITY_NAME, &clean(&row[col::ENTITY_NAME]))
                 } else {
                     row
@@ -404,7 +404,7 @@ pub fn resolve_tables(paths: &Paths<'_>, outputs: Outputs<'_>) -> Result<Resolut
             let id = match (speaker_id.as_deref(), speaker.as_deref()) {
                 // A speaker linked to an organisation or place whose name is a person's
                 // in this issuer's releases ("Fenn said" read as the "Fenn" of a bill).
-                (Some(local), Some(name)) if !is_person_id(local) => {
+                (Some(local), Some(name)) if !person_ids.contains(local) => {
                     by_name.get(&(issuer.map(str::to_string), name.to_string()))
                 }
                 (Some(local), _) => resolved(local, issuer),
@@ -470,12 +470,6 @@ pub fn resolve_tables(paths: &Paths<'_>, outputs: Outputs<'_>) -> Result<Resolut
     Ok(result)
 }
 
-/// True for the id of a person ([`crate::entities::entity_id`] starts it with the type's
-/// initial).
-fn is_person_id(id: &str) -> bool {
-    id.starts_with("P-")
-}
-
 /// A CSV writer of rows without a header.
 fn headless(out: &mut dyn Write) -> csv::Writer<&mut dyn Write> {
     csv::WriterBuilder::new()
@@ -495,16 +489,6 @@ fn replace(row: &StringRecord, i: usize, value: &str) -> StringRecord {
 mod tests {
     use super::*;
     use crate::output::schema;
-
-    #[test]
-    fn person_ids_are_told_by_their_prefix() {
-        use crate::entities::entity_id;
-        assert!(is_person_id(&entity_id(EntityType::Person, "ann doe")));
-        assert!(!is_person_id(&entity_id(
-            EntityType::Organization,
-            "doe act"
-        )));
-    }
 
     #[test]
     fn column_positions_match_the_tables() {

@@ -331,11 +331,10 @@ impl Database {
 
 #[cfg(test)]
 pub(crate) mod tests {
-    use std::sync::Arc;
-
     use super::*;
     use crate::attribution::{Quote, Speaker};
-    use crate::doc::{Encoding, Header, Release, SourceFormat, Span};
+    use crate::doc::fixture::ReleaseBuilder;
+    use crate::doc::Span;
     use crate::entities::{entity_id, Entity, EntityType, Mention, Origin};
     use crate::output::{Analysis, Fragments, Writers};
 
@@ -344,20 +343,7 @@ pub(crate) mod tests {
 
     /// One release by an invented official, with one attributed quotation.
     pub(crate) fn analysis(text: &str) -> Analysis {
-        let release = Release {
-            id: "r1".to_string(),
-            source: "a.txt".to_string(),
-            record: 0,
-            format: SourceFormat::Text,
-            encoding: Encoding::Utf8,
-            text: Arc::from(text),
-            span: Span::new(0, text.len()),
-            header: Header::default(),
-            body: Span::new(0, text.len()),
-            paragraphs: vec![Span::new(0, text.len())],
-            sentences: Vec::new(),
-            ner: Vec::new(),
-        };
+        let release = ReleaseBuilder::new(text).build();
         let name_at = text.find("Dana Reyes").unwrap();
         let person = Entity {
             id: entity_id(EntityType::Person, "Dana Reyes"),

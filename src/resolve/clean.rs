@@ -4,9 +4,9 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use super::names;
 use super::Record;
 use crate::entities::EntityType;
+use crate::lexicon::names::{is_given_name, PARTICLES};
 
 /// How often each word is written in lower case in the corpus's sentences. Its size is
 /// that of the language's vocabulary, not of the corpus.
@@ -52,15 +52,10 @@ fn bare(word: &str) -> String {
         .to_lowercase()
 }
 
-/// Small words that begin surnames ("De Guzman"), never dropped.
-const PARTICLES: &[&str] = &[
-    "de", "del", "della", "di", "da", "la", "le", "van", "von", "st",
-];
-
 /// Cleans the person names of `records` in place and returns every name changed, with its
 /// clean form. A first word is dropped when the corpus writes it in lower case at least
 /// [`COMMON`] times as often as it opens a person's name, it is not a given name of
-/// `data/given_names.txt` nor a particle, and what stays is a full name or the surname of
+/// the lexicon ([`is_given_name`]) nor a particle, and what stays is a full name or the surname of
 /// another person's name ("Later Fenn" beside "Ada Fenn"). A last word is dropped when
 /// the corpus writes it in lower case as often and what stays is one word, a surname
 /// written alone elsewhere and no given name ("Fenn Response" beside "Fenn"): surnames are
@@ -89,7 +84,7 @@ pub fn clean_names(records: &mut [Record], vocabulary: &Vocabulary) -> BTreeMap<
     };
     let common_opener = |w: &str| {
         let word = bare(w);
-        common(w, &opens) && !names::is_given_name(&word) && !PARTICLES.contains(&word.as_str())
+        common(w, &opens) && !is_given_name(&word) && !PARTICLES.contains(&word.as_str())
     };
     let mut renames = BTreeMap::new();
     for r in records.iter_mut().filter(|r| r.kind == EntityType::Person) {
@@ -112,7 +107,7 @@ pub fn clean_names(records: &mut [Record], vocabulary: &Vocabulary) -> BTreeMap<
                 if common(last, &ends)
                     && written.contains(*rest)
                     && surnames.contains_key(&bare(rest))
-                    && !names::is_given_name(&bare(rest))
+                    && !is_given_name(&bare(rest))
                 {
                     words.pop();
                 }

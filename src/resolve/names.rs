@@ -1,45 +1,7 @@
 //! Person names as the resolution compares them: given names, surname, suffix and
 //! nicknames, and when two written names can be the same person.
 
-use std::collections::{HashMap, HashSet};
-use std::sync::LazyLock;
-
-/// `data/given_names.txt`: a full given name, then its short forms, per line.
-const GIVEN_NAMES: &str = include_str!("data/given_names.txt");
-
-/// Each short form with the full names it stands for ("bill" -> ["william"]).
-static SHORT_FORMS: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
-    let mut map: HashMap<&str, Vec<&str>> = HashMap::new();
-    for line in GIVEN_NAMES.lines().map(str::trim) {
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let mut words = line.split_whitespace();
-        let Some(full) = words.next() else { continue };
-        for short in words {
-            map.entry(short).or_default().push(full);
-        }
-    }
-    map
-});
-
-/// Every given name of `data/given_names.txt`, full and short forms.
-static GIVEN: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    GIVEN_NAMES
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .flat_map(str::split_whitespace)
-        .collect()
-});
-
-/// True for a given name of the language data (lower case): "william", "bill", "mark".
-pub fn is_given_name(word: &str) -> bool {
-    GIVEN.contains(word)
-}
-
-/// Name suffixes, lower case without periods.
-const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv", "v"];
+use crate::lexicon::names::{full_forms, is_suffix_any_case};
 
 /// A person's written name taken apart.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,7 +35,7 @@ impl PersonName {
             }
             if quoted {
                 nicknames.push(word);
-            } else if SUFFIXES.contains(&word.as_str()) && !words.is_empty() {
+            } else if is_suffix_any_case(&word) && !words.is_empty() {
                 suffix = Some(word);
             } else {
                 words.push(word);
@@ -156,13 +118,8 @@ fn same_given(a: &str, b: &str) -> bool {
     if initial(a, b) || initial(b, a) {
         return true;
     }
-    let a_full = SHORT_FORMS.get(a);
-    let b_full = SHORT_FORMS.get(b);
-    a_full.is_some_and(|f| f.contains(&b))
-        || b_full.is_some_and(|f| f.contains(&a))
-        || a_full
-            .zip(b_full)
-            .is_some_and(|(x, y)| x.iter().any(|f| y.contains(f)))
+    let (a_full, b_full) = (full_forms(a), full_forms(b));
+    a_full.contains(&b) || b_full.contains(&a) || a_full.iter().any(|f| b_full.contains(f))
 }
 
 #[cfg(test)]
@@ -212,12 +169,6 @@ mod tests {
         assert!(!name("Ann Fenn").compatible(&name("Ann Fennimore")));
         // A surname alone is matched by the issuer, never by the name.
         assert!(!name("Fenn").compatible(&name("Ann Fenn")));
-    }
-
-    #[test]
-    fn given_names_of_the_data() {
-        assert!(is_given_name("wm") && is_given_name("william") && is_given_name("mark"));
-        assert!(!is_given_name("later"));
     }
 
     #[test]

@@ -5,6 +5,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::lexicon::pages::{BUTTON_WORDS, SECTION_FILLERS, SECTION_WORDS, SHARE_WIDGETS};
+use crate::lexicon::states::STATES;
+
 /// A line that ends the release: end marks (`###`, `# # #`, `-30-`, `—30—`) and the
 /// headings of what pages put after a release.
 static END_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -41,8 +44,7 @@ static CHROME_LINE: LazyLock<Regex> = LazyLock::new(|| {
             read\s+more(?:\s*(?:\.\.\.|…|»|>))? |
             click\s+here(?:\s+to\s+.{0,40})? |
             skip\s+to\s+(?:main\s+)?content |
-            (?:create|sign\s+in\s+to|log\s*in\s+to|register)\s+(?:an?\s+|your\s+)?(?:website\s+)?account\b.* |
-            (?:tweet|email|facebook|twitter|linkedin|pinterest|x)
+            (?:create|sign\s+in\s+to|log\s*in\s+to|register)\s+(?:an?\s+|your\s+)?(?:website\s+)?account\b.*
         )$",
     )
     .expect("static regex")
@@ -75,20 +77,25 @@ static LISTING_TITLE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A postal address with a ZIP code and a phone number: a page or letterhead footer.
 static ADDRESS_FOOTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:[A-Z]{2}|Texas|California|Florida|Illinois|Arizona|New York|Missouri)\s+\d{5}(?:-\d{4})?\b.*(?:\d{3}[)/.\- ]\s*\d{3}[.\-]\d{3,4}|•)")
-        .expect("static regex")
+    let names: Vec<String> = STATES.iter().map(|s| regex::escape(s.name)).collect();
+    Regex::new(&format!(
+        r"\b(?:[A-Z]{{2}}|{})\s+\d{{5}}(?:-\d{{4}})?\b.*(?:\d{{3}}[)/.\- ]\s*\d{{3}}[.\-]\d{{3,4}}|•)",
+        names.join("|")
+    ))
+    .expect("static regex")
 });
 
 /// Navigation links and form buttons: "Skip to: Content", "Jump to navigation",
 /// "Submit Search", "Sign up for updates", "Search this site".
 static NAVIGATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    Regex::new(&format!(
         r"(?ix)^(?:
-            (?:skip|jump)\s+to\b.* | (?:go|return|back)\s+to(?:\s+\S+){0,2} |
-            (?:submit|search|subscribe|sign\s+up|sign\s+in|log\s*in|register|send|apply|donate|filter|reset|clear|menu|close|open|toggle)(?:\s+\S+){0,2} |
-            (?:\S+\s+){0,3}(?:main|site|top|mobile|toggle|open|close)\s+(?:menu|navigation) | .{0,40}\bbutton
+            (?:skip|jump)\s+to\b.* | (?:go|return|back)\s+to(?:\s+\S+){{0,2}} |
+            (?:{buttons})(?:\s+\S+){{0,2}} |
+            (?:\S+\s+){{0,3}}(?:main|site|top|mobile|toggle|open|close)\s+(?:menu|navigation) | .{{0,40}}\bbutton
         )$",
-    )
+        buttons = BUTTON_WORDS.join("|")
+    ))
     .expect("static regex")
 });
 
@@ -119,31 +126,6 @@ static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
-/// The head words of a site's news section ("Newsroom", "Press Releases", "News &
-/// Announcements", "Latest Updates"): a short line of these (and the office's name
-/// before them) names the section, not a release.
-const SECTION_WORDS: &[&str] = &[
-    "news",
-    "newsroom",
-    "press",
-    "releases",
-    "release",
-    "announcements",
-    "media",
-    "updates",
-    "statements",
-    "blog",
-    "stories",
-    "articles",
-    "archive",
-    "archives",
-];
-
-/// Words that go with section words in a section's name ("Media Center", "All News").
-const SECTION_FILLERS: &[&str] = &[
-    "center", "room", "hub", "latest", "recent", "all", "events", "and", "&", "the", "of",
-];
-
 /// Most words of a news-section name.
 const SECTION_NAME_WORDS: usize = 5;
 
@@ -155,7 +137,10 @@ static BREADCRUMB: LazyLock<Regex> = LazyLock::new(|| {
 
 /// True for a navigation link or form button ("Skip to:", "Submit Search").
 pub fn is_navigation(line: &str) -> bool {
-    NAVIGATION.is_match(line) || CHROME_LINE.is_match(line) || READ_MORE.is_match(line)
+    NAVIGATION.is_match(line)
+        || CHROME_LINE.is_match(line)
+        || READ_MORE.is_match(line)
+        || SHARE_WIDGETS.contains(&line.to_lowercase())
 }
 
 /// True for an image's file name ("IMG_2041.JPG", "plant-visit.png Springfield …").
@@ -188,8 +173,8 @@ pub fn is_section_name(line: &str) -> bool {
     if words.is_empty() || words.len() > SECTION_NAME_WORDS {
         return false;
     }
-    let core = |w: &String| SECTION_WORDS.contains(&w.as_str());
-    let section = |w: &String| core(w) || SECTION_FILLERS.contains(&w.as_str());
+    let core = |w: &String| SECTION_WORDS.contains(w);
+    let section = |w: &String| core(w) || SECTION_FILLERS.contains(w);
     let named = words.iter().take_while(|w| !section(w)).count();
     named <= 2 && words[named..].iter().all(section) && words[named..].iter().any(core)
 }
@@ -269,6 +254,7 @@ mod tests {
             "https://example.org/wp-content/uploads/2022/01/photo.jpg",
             "Hall of Records 100 Main St., Springfield, IL 62701 555/555-1234",
             "Hall of Records • 100 Main Blvd. • Springfield, Texas 75207-4399 • 555/653-360",
+            "Quill Annex, 4 Elm Rd., Fernvale, North Dakota 58001 • 555.201.7788",
             "Tags: awards recognition",
         ] {
             assert!(is_end_line(l), "{l}");
@@ -293,12 +279,17 @@ mod tests {
             "Subscribe",
             "Search this site",
             "Main menu",
+            "Sign up now",
+            "Tweet",
+            "LinkedIn",
         ] {
             assert!(is_navigation(l), "{l}");
         }
         for l in [
             "Governor Signs the Search and Rescue Act",
             "Search Continues for Missing Hiker",
+            "Tweets",
+            "Email the office",
         ] {
             assert!(!is_navigation(l), "{l}");
         }

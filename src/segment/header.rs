@@ -5,6 +5,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::lexicon::pages::{FILE_NAME_LABELS, NOT_CONTACT_NAMES, NOT_PLACES};
+
 /// Labels printed before a headline ("FOR IMMEDIATE RELEASE: …", "June 5, 2026: …").
 static TITLE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -148,60 +150,13 @@ fn bare_dateline(line: &str) -> Option<(std::ops::Range<usize>, usize)> {
         .then(|| (place.range(), c.get(0).map_or(0, |m| m.end())))
 }
 
-/// Words that never name a place in a dateline ("MEDIA ADVISORY –", "UPDATE –").
-const NOT_PLACES: &[&str] = &[
-    "advisory",
-    "release",
-    "update",
-    "statement",
-    "media",
-    "news",
-    "press",
-    "alert",
-    "breaking",
-    "photos",
-    "video",
-];
-
 /// True when a dateline's place is not a label ("MEDIA ADVISORY") and has no digits.
 pub fn is_place(place: &str) -> bool {
     !place.contains(|c: char| c.is_ascii_digit())
         && place
             .split(|c: char| !c.is_alphabetic())
-            .all(|w| !NOT_PLACES.contains(&w.to_lowercase().as_str()))
+            .all(|w| !NOT_PLACES.contains(&w.to_lowercase()))
 }
-
-/// Words that never belong to a contact person's name.
-const NOT_NAMES: &[&str] = &[
-    "release",
-    "immediate",
-    "office",
-    "division",
-    "agency",
-    "department",
-    "governor",
-    "please",
-    "use",
-    "media",
-    "relations",
-    "field",
-    "protection",
-    "county",
-    "state",
-    "district",
-    "attorney",
-    "public",
-    "information",
-    "officer",
-    "communications",
-    "press",
-    "news",
-    "the",
-    "for",
-    "contact",
-    "unit",
-    "bureau",
-];
 
 /// True when a text can be a contact person's name: two to four capitalised words, no
 /// office words, periods only after initials.
@@ -212,7 +167,7 @@ pub fn is_person_name(s: &str) -> bool {
             let bare = w.trim_end_matches('.');
             w.starts_with(char::is_uppercase)
                 && (!w.ends_with('.') || bare.chars().count() == 1)
-                && !NOT_NAMES.contains(&bare.to_lowercase().as_str())
+                && !NOT_CONTACT_NAMES.contains(&bare.to_lowercase())
         })
 }
 
@@ -316,20 +271,6 @@ pub fn office_of_prosecutor(text: &str) -> Option<String> {
     Some(format!("{place} {role}’s Office"))
 }
 
-/// Words of a file name that label a member rather than name them.
-const FILE_NAME_LABELS: &[&str] = &[
-    "rep",
-    "sen",
-    "senator",
-    "representative",
-    "congressman",
-    "congresswoman",
-    "press",
-    "release",
-    "releases",
-    "news",
-];
-
 /// The member of Congress named by a file name: "bradAshfordPress.txt" -> "Brad
 /// Ashford", "congress_jane_q_public_03.txt" -> "Jane Q Public".
 pub fn member_from_file_name(source: &str) -> Option<String> {
@@ -356,7 +297,7 @@ pub fn member_from_file_name(source: &str) -> Option<String> {
         }
     }
     // Titles and labels in the name are not part of it ("rep_jane_roe_press").
-    words.retain(|w| !FILE_NAME_LABELS.contains(&w.to_lowercase().as_str()));
+    words.retain(|w| !FILE_NAME_LABELS.contains(&w.to_lowercase()));
     if !(2..=5).contains(&words.len()) {
         return None;
     }

@@ -4,6 +4,7 @@
 use super::super::entity::Origin;
 use super::super::state_of::Claim;
 use crate::doc::Span;
+use crate::lexicon::states::StateCode;
 
 /// Why a sequence of words was taken for a person.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,7 +33,7 @@ pub(crate) struct Served {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct PartyTag {
     /// The state of the tag.
-    pub state: Option<&'static str>,
+    pub state: Option<StateCode>,
 }
 
 /// A person named at one place in the text.

@@ -9,6 +9,7 @@ use super::super::text::Word;
 use super::super::titles::{self, Title};
 use super::candidate::{PartyTag, Served};
 use crate::lexicon::class;
+use crate::lexicon::states::StateCode;
 use crate::lexicon::verbs::{marks_person, PERSON_PARTICIPLES, PERSON_VERBS};
 
 pub(super) fn same_sentence<'a>(
@@ -97,7 +98,7 @@ pub(super) fn state_possessive_before(
     tokens: &[Word<'_>],
     first: usize,
     sentence: usize,
-) -> Option<&'static str> {
+) -> Option<StateCode> {
     let p = same_sentence(tokens, first.checked_sub(1)?, sentence)?;
     if !p.possessive() {
         return None;

@@ -9,6 +9,7 @@ use super::super::text::Word;
 use super::candidate::{Candidate, Evidence};
 use super::context::is_name_token;
 use crate::doc::Span;
+use crate::lexicon::states::StateCode;
 use crate::lexicon::verbs::SUBJECT_VERBS;
 
 /// A person of one release: all candidates that name them.
@@ -34,7 +35,7 @@ pub(crate) struct Person {
 impl Person {
     /// The person's state, decided from the states read with the names and `more` (the
     /// release's home state, when it counts).
-    pub(crate) fn state(&self, more: Option<Claim>) -> Option<&'static str> {
+    pub(crate) fn state(&self, more: Option<Claim>) -> Option<StateCode> {
         state_of::decide(self.states.iter().copied().map(Some).chain([more]))
     }
 }

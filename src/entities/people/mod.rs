@@ -498,6 +498,7 @@ fn company_after(tokens: &[Word<'_>], stop: usize) -> bool {
 mod tests {
     use super::super::text::tokenize_span;
     use super::*;
+    use crate::lexicon::states::StateCode;
 
     fn people(s: &str) -> Vec<Person> {
         people_with(s, &[])
@@ -546,7 +547,7 @@ mod tests {
     fn title_after_name_with_state() {
         let p = one("The summit was led by Tom Lark, Missouri Secretary of State, on Monday.");
         assert_eq!(p.title.as_deref(), Some("Secretary of State"));
-        assert_eq!(p.state(None), Some("MO"));
+        assert_eq!(p.state(None), StateCode::parse("MO"));
     }
 
     #[test]
@@ -554,7 +555,7 @@ mod tests {
         let p = people("Four officials, Nebraska’s Kit Hollis and Iowa’s Pat Pine, met today.");
         assert_eq!(p.len(), 2);
         assert_eq!(p[0].name, "Kit Hollis");
-        assert_eq!(p[0].state(None), Some("NE"));
+        assert_eq!(p[0].state(None), StateCode::parse("NE"));
         assert!(p[0].official);
     }
 
@@ -585,7 +586,7 @@ mod tests {
     fn party_tags() {
         let p = one("Today Rep. Ada Penlow (D-CA) wrote to the agency about it.");
         assert_eq!(p.title.as_deref(), Some("Representative"));
-        assert_eq!(p.state(None), Some("CA"));
+        assert_eq!(p.state(None), StateCode::parse("CA"));
         let p = one("Congressman Glen Harrow (R-Pinecrest) today announced a grant.");
         assert!(p.official);
     }
