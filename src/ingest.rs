@@ -138,6 +138,24 @@ pub struct Ingested {
     pub bad_records: Vec<RecordError>,
 }
 
+/// The releases of gold directories: every `NAME.txt` with its annotation `NAME.json`
+/// beside it (files without one are left out), for the commands that train and score on
+/// annotated releases. A directory that cannot be read is an error.
+pub fn annotated(dirs: &[PathBuf]) -> anyhow::Result<Vec<(InputFile, PathBuf)>> {
+    let (files, errors) = discover(dirs);
+    if let Some((path, e)) = errors.first() {
+        anyhow::bail!("{path}: {e}");
+    }
+    Ok(files
+        .into_iter()
+        .filter(|f| f.path.extension().is_some_and(|e| e == "txt"))
+        .filter_map(|f| {
+            let gold = f.path.with_extension("json");
+            gold.exists().then_some((f, gold))
+        })
+        .collect())
+}
+
 /// Finds the input files under the given paths, in a deterministic order.
 ///
 /// Files named directly are taken whatever their extension; directories are walked

@@ -1,40 +1,12 @@
 //! Inference with the shipped model on invented text: fixed expected entities, byte spans
 //! into the release text, long sentences windowed rather than truncated.
 
-use std::sync::Arc;
+mod common;
 
-use whosaid::doc::{Encoding, Header, NerLabel, Release, Sentence, SourceFormat, Span};
+use common::release_of_sentences as release;
+use whosaid::doc::{NerLabel, Release};
 use whosaid::ner::precision::{Precision, PrecisionChoice};
 use whosaid::ner::{default_model_dir, NerModel, NerOptions};
-
-/// A release whose body is `sentences`, one paragraph, separated by single spaces.
-fn release(sentences: &[&str]) -> Release {
-    let text = sentences.join(" ");
-    let mut spans = Vec::new();
-    let mut pos = 0;
-    for s in sentences {
-        spans.push(Sentence {
-            span: Span::new(pos, pos + s.len()),
-            paragraph: 0,
-        });
-        pos += s.len() + 1;
-    }
-    let all = Span::new(0, text.len());
-    Release {
-        id: "test".into(),
-        source: "test.txt".into(),
-        record: 0,
-        format: SourceFormat::Text,
-        encoding: Encoding::Utf8,
-        text: Arc::from(text),
-        span: all,
-        header: Header::default(),
-        body: all,
-        paragraphs: vec![all],
-        sentences: spans,
-        ner: Vec::new(),
-    }
-}
 
 fn found(r: &Release) -> Vec<(String, &'static str)> {
     r.ner

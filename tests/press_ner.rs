@@ -5,9 +5,9 @@
 mod common;
 
 use std::path::Path;
-use std::sync::Arc;
 
-use whosaid::doc::{Encoding, Header, PressLabel, Release, Sentence, SourceFormat, Span};
+use common::release_of_sentences as release;
+use whosaid::doc::PressLabel;
 use whosaid::ner::precision::{Precision, PrecisionChoice};
 use whosaid::ner::project::from_gold;
 use whosaid::ner::{default_model_dir, NerModel, NerOptions};
@@ -15,35 +15,6 @@ use whosaid::ner::{default_model_dir, NerModel, NerOptions};
 /// The invented gold releases of the tests.
 fn gold_dir() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/gold"))
-}
-
-/// A release whose body is `sentences`, one paragraph, separated by single spaces.
-fn release(sentences: &[&str]) -> Release {
-    let text = sentences.join(" ");
-    let mut spans = Vec::new();
-    let mut pos = 0;
-    for s in sentences {
-        spans.push(Sentence {
-            span: Span::new(pos, pos + s.len()),
-            paragraph: 0,
-        });
-        pos += s.len() + 1;
-    }
-    let all = Span::new(0, text.len());
-    Release {
-        id: "test".into(),
-        source: "test.txt".into(),
-        record: 0,
-        format: SourceFormat::Text,
-        encoding: Encoding::Utf8,
-        text: Arc::from(text),
-        span: all,
-        header: Header::default(),
-        body: all,
-        paragraphs: vec![all],
-        sentences: spans,
-        ner: Vec::new(),
-    }
 }
 
 /// Gold names, surnames alone, acronyms, titles and states are found in the sentences of

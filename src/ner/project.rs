@@ -29,7 +29,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result};
 use serde::Deserialize;
 
 use super::press::{Labelled, LabelledSentence, LabelledSpan};
@@ -415,21 +415,10 @@ pub fn from_gold(
     max_bytes: u64,
     ner: Option<&NerModel>,
 ) -> Result<(Vec<Labelled>, Coverage)> {
-    let (files, errors) = ingest::discover(dirs);
-    if let Some((path, e)) = errors.first() {
-        bail!("{path}: {e}");
-    }
     let mut out = Vec::new();
     let mut coverage = Coverage::default();
-    for f in files
-        .iter()
-        .filter(|f| f.path.extension().is_some_and(|e| e == "txt"))
-    {
-        let gold_path = f.path.with_extension("json");
-        if !gold_path.exists() {
-            continue;
-        }
-        let gold = GoldEntities::load(&gold_path)?;
+    for (f, gold_path) in &ingest::annotated(dirs)? {
+        let gold = GoldEntities::load(gold_path)?;
         let name = f
             .path
             .file_name()

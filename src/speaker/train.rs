@@ -40,21 +40,10 @@ pub struct Row {
 /// Runs the pipeline over the gold directories and labels each predicted quotation that a
 /// gold quotation covers.
 pub fn rows(dirs: &[PathBuf], ner: Option<&NerModel>, max_bytes: u64) -> Result<Vec<Row>> {
-    let (files, errors) = ingest::discover(dirs);
-    if let Some((path, e)) = errors.first() {
-        bail!("{path}: {e}");
-    }
     let mut raws = Vec::new();
     let mut golds = Vec::new();
-    for f in files
-        .iter()
-        .filter(|f| f.path.extension().is_some_and(|e| e == "txt"))
-    {
-        let gold_path = f.path.with_extension("json");
-        if !gold_path.exists() {
-            continue;
-        }
-        let gold = GoldRelease::load(&gold_path)?;
+    for (f, gold_path) in &ingest::annotated(dirs)? {
+        let gold = GoldRelease::load(gold_path)?;
         let file_raws = ingest::read(f, max_bytes)
             .map_err(|e| anyhow::anyhow!("{}: {e}", f.source))?
             .releases;

@@ -3,6 +3,9 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::sync::Arc;
+
+use whosaid::doc::{Encoding, Header, Release, Sentence, SourceFormat, Span};
 
 /// The built `whosaid` binary.
 pub fn whosaid() -> Command {
@@ -102,4 +105,33 @@ pub fn utf16(text: &str, little_endian: bool) -> Vec<u8> {
         }
     });
     bom.into_iter().chain(units).collect()
+}
+
+/// A release whose body is `sentences`, one paragraph, separated by single spaces.
+pub fn release_of_sentences(sentences: &[&str]) -> Release {
+    let text = sentences.join(" ");
+    let mut spans = Vec::new();
+    let mut pos = 0;
+    for s in sentences {
+        spans.push(Sentence {
+            span: Span::new(pos, pos + s.len()),
+            paragraph: 0,
+        });
+        pos += s.len() + 1;
+    }
+    let all = Span::new(0, text.len());
+    Release {
+        id: "test".into(),
+        source: "test.txt".into(),
+        record: 0,
+        format: SourceFormat::Text,
+        encoding: Encoding::Utf8,
+        text: Arc::from(text),
+        span: all,
+        header: Header::default(),
+        body: all,
+        paragraphs: vec![all],
+        sentences: spans,
+        ner: Vec::new(),
+    }
 }
