@@ -187,7 +187,14 @@ pub fn is_end_line(line: &str) -> bool {
 /// True when a line is a postal address with a ZIP code and a phone number (a page or
 /// letterhead footer).
 pub fn is_address_footer(line: &str) -> bool {
-    ADDRESS_FOOTER.is_match(line)
+    // Most lines hold no five digits in a row; they skip the regex and its long list of
+    // state names (every line is asked whether it ends the release).
+    let mut run = 0;
+    let zip = line.bytes().any(|b| {
+        run = if b.is_ascii_digit() { run + 1 } else { 0 };
+        run == 5
+    });
+    zip && ADDRESS_FOOTER.is_match(line)
 }
 
 /// True when a line is a widget or link label that never belongs to a paragraph.
