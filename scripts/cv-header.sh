@@ -29,29 +29,14 @@ score() { # title and date accuracy lines of the reference scorer
         grep -E '^(date_acc|title_acc) '
 }
 
-rm -rf "$out"
-mkdir -p "$out/gold" "$out/pred"
-mapfile -t files < <(for f in "$shared"/eval/train/*.txt "$shared"/eval/dev/*.txt; do
-    echo "$(basename "$f") $f"; done | sort | cut -d' ' -f2)
+. scripts/folds.sh
+fold_files
 for ((k = 0; k < folds; k++)); do
-    mkdir -p "$out/fold$k/gold"
-    for i in "${!files[@]}"; do
-        if (( i % folds == k )); then
-            f="${files[$i]}"
-            for g in "$f" "${f%.txt}.json"; do
-                ln -s "$(realpath "$g")" "$out/fold$k/gold/"
-                ln -sf "$(realpath "$g")" "$out/gold/"
-            done
-        fi
-    done
+    make_fold "$k"
     # Exit status 1 only means some input was unusable (reported); 2 is a failed run.
     "$BIN" extract "$out/fold$k/gold" --out "$out/fold$k/pred" --quiet --no-ner || [ $? -eq 1 ]
 done
-for t in releases entities quotes; do
-    { head -n 1 "$out/fold0/pred/$t.csv"
-      for ((k = 0; k < folds; k++)); do tail -n +2 "$out/fold$k/pred/$t.csv"; done
-    } > "$out/pred/$t.csv"
-done
+pool_folds
 echo "== $folds-fold cross-validation over eval/train + eval/dev (${#files[@]} releases), pooled"
 score "$out/gold" "$out/pred"
 "$BIN" extract "$shared/eval/dev" --out "$out/dev" --quiet --no-ner || [ $? -eq 1 ]

@@ -40,32 +40,15 @@ score() { python3 "$shared/eval/score.py" --gold "$1" --pred "$2" | tail -n 14; 
 echo "== PolNeAR dev, model trained on PolNeAR train"
 score "$shared/data/polnear/dev" "$out/polnear-dev" | tail -n 1
 
-rm -rf "$out/gold" "$out/pred" "$out/fold"*
-mkdir -p "$out/gold" "$out/pred"
-mapfile -t files < <(for f in "$shared"/eval/train/*.txt "$shared"/eval/dev/*.txt; do
-    echo "$(basename "$f") $f"; done | sort | cut -d' ' -f2)
+. scripts/folds.sh
+fold_files
 for ((k = 0; k < folds; k++)); do
-    mkdir -p "$out/fold$k/gold"
-    : > "$out/fold$k/exclude.txt"
-    for i in "${!files[@]}"; do
-        if (( i % folds == k )); then
-            f="${files[$i]}"
-            ln -s "$(realpath "$f")" "$out/fold$k/gold/"
-            ln -s "$(realpath "${f%.txt}.json")" "$out/fold$k/gold/"
-            ln -sf "$(realpath "$f")" "$out/gold/"
-            ln -sf "$(realpath "${f%.txt}.json")" "$out/gold/"
-            basename "$f" >> "$out/fold$k/exclude.txt"
-        fi
-    done
+    make_fold "$k"
     "$bin" train-speaker "$pn_rows" "$train_rows" "$dev_rows" \
         --exclude "$out/fold$k/exclude.txt" --out "$out/fold$k/model.json"
     "$bin" extract "$out/fold$k/gold" --out "$out/fold$k/pred" --quiet \
         --speaker-model "$out/fold$k/model.json" || [ $? -eq 1 ]
 done
-for t in releases entities quotes; do
-    { head -n 1 "$out/fold0/pred/$t.csv"
-      for ((k = 0; k < folds; k++)); do tail -n +2 "$out/fold$k/pred/$t.csv"; done
-    } > "$out/pred/$t.csv"
-done
+pool_folds
 echo "== $folds-fold cross-validation over eval/train + eval/dev (${#files[@]} releases)"
 score "$out/gold" "$out/pred"
