@@ -221,8 +221,8 @@ pub struct DatabaseRun {
 const RELEASE_TABLES: [&schema::Table; 3] = [&schema::ENTITIES, &schema::MENTIONS, &schema::QUOTES];
 
 /// An `INSERT` of one table's CSV columns, by name (the database may order them
-/// otherwise and hold more). `or_ignore` lets a repeated key stand as one row.
-fn insert_sql(table: &schema::Table, extra: &[&str], or_ignore: bool) -> String {
+/// otherwise and hold more).
+fn insert_sql(table: &schema::Table, extra: &[&str]) -> String {
     let columns: Vec<&str> = table
         .csv_columns()
         .into_iter()
@@ -230,8 +230,7 @@ fn insert_sql(table: &schema::Table, extra: &[&str], or_ignore: bool) -> String 
         .collect();
     let slots: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();
     format!(
-        "INSERT {}INTO {} ({}) VALUES ({})",
-        if or_ignore { "OR IGNORE " } else { "" },
+        "INSERT INTO {} ({}) VALUES ({})",
         table.name,
         columns.join(", "),
         slots.join(", ")
@@ -277,10 +276,10 @@ impl Database {
                 tx.prepare("SELECT content_hash FROM releases WHERE release_id = ?1")?;
             let mut delete = tx.prepare("DELETE FROM releases WHERE release_id = ?1")?;
             let mut insert_release =
-                tx.prepare(&insert_sql(&schema::RELEASES, &["content_hash"], false))?;
+                tx.prepare(&insert_sql(&schema::RELEASES, &["content_hash"]))?;
             let mut inserts = RELEASE_TABLES
                 .iter()
-                .map(|t| tx.prepare(&insert_sql(t, &[], t.name == "mentions")))
+                .map(|t| tx.prepare(&insert_sql(t, &[])))
                 .collect::<rusqlite::Result<Vec<_>>>()?;
             let mut tables = RELEASE_TABLES
                 .iter()
@@ -318,7 +317,7 @@ impl Database {
             run.absent = usize::try_from(held)?.saturating_sub(ids.len());
             for table in [&schema::PERSONS, &schema::AGENCIES] {
                 tx.execute(&format!("DELETE FROM {}", table.name), [])?;
-                let mut insert = tx.prepare(&insert_sql(table, &[], false))?;
+                let mut insert = tx.prepare(&insert_sql(table, &[]))?;
                 for row in reader(&out.join(table.csv_file()))? {
                     insert.execute(rusqlite::params_from_iter(row?.iter().map(value)))?;
                 }
