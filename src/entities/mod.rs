@@ -29,7 +29,7 @@ use state_of::{Claim, Evidence as StateEvidence};
 pub fn extract(release: &Release) -> Vec<Entity> {
     let text: &str = &release.text;
     let tokens = text::tokenize(release);
-    let state_mentions = states::find(&tokens);
+    let mut state_mentions = states::find(&tokens);
     let mut bodies = agencies::find(&tokens, text, false);
     let from_model = model_bodies(release, &tokens, &bodies);
     bodies.extend(from_model);
@@ -59,6 +59,12 @@ pub fn extract(release: &Release) -> Vec<Entity> {
         .iter()
         .flat_map(|e| e.mentions.iter().map(|m| m.span))
         .collect();
+    for m in states::district_tags_after(&tokens, &person_spans) {
+        if !state_mentions.iter().any(|s| s.span == m.span) {
+            state_mentions.push(m);
+        }
+    }
+    state_mentions.sort_by_key(|m| m.span);
     bodies.retain(|b| {
         b.origin == Origin::Rule
             || !person_spans

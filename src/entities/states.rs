@@ -126,6 +126,47 @@ pub(crate) fn party_tag_code(token: &Word<'_>) -> Option<StateCode> {
     code_for_ap(place).or_else(|| code_for_name(place))
 }
 
+/// The state of a congressional district tag such as "CA-32", "NY-2" or "WY-AL" (at
+/// large). Only a name's context makes it one: "MS-13" alone is a gang, so callers look
+/// for it in parentheses after a person's name ([`district_tags_after`]).
+pub(crate) fn district_tag_code(token: &Word<'_>) -> Option<StateCode> {
+    let (place, district) = token.base().split_once('-')?;
+    let number = match district {
+        "AL" => 0,
+        _ if (1..=2).contains(&district.len()) => district.parse::<u8>().ok().filter(|&n| n > 0)?,
+        _ => return None,
+    };
+    StateCode::parse(place)
+        .filter(|_| place.len() == 2)
+        .filter(|code| code.has_district(number))
+}
+
+/// The index of a district tag in parentheses right after the token before `end` ("Ann
+/// Doe (CA-32)"), if any.
+pub(crate) fn district_tag_at(tokens: &[Word<'_>], end: usize) -> Option<usize> {
+    let sentence = tokens.get(end.checked_sub(1)?)?.sentence;
+    let open = tokens.get(end).filter(|t| t.sentence == sentence)?;
+    let tag = tokens.get(end + 1).filter(|t| t.sentence == sentence)?;
+    (open.text == "(" && district_tag_code(tag).is_some()).then_some(end + 1)
+}
+
+/// The state mentions of district tags written after the given names (spans of people's
+/// mentions): "Ann Doe (CA-32)" names California.
+pub(crate) fn district_tags_after(tokens: &[Word<'_>], names: &[Span]) -> Vec<StateMention> {
+    let mut out: Vec<StateMention> = names
+        .iter()
+        .filter_map(|name| {
+            let end = tokens.partition_point(|t| t.span.start < name.end);
+            let k = district_tag_at(tokens, end)?;
+            let code = district_tag_code(&tokens[k])?;
+            Some(mention(tokens, code, k, k + 1))
+        })
+        .collect();
+    out.sort_by_key(|m| m.span);
+    out.dedup_by_key(|m| m.span);
+    out
+}
+
 fn is_zip(token: Option<&Word<'_>>) -> bool {
     token.is_some_and(|t| {
         let s = t.text;

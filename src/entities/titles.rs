@@ -70,6 +70,9 @@ pub(crate) struct Prefix {
     pub title: Option<Title>,
     /// An honorific ("Mr.", "Dr.") stands before the name.
     pub honorific: bool,
+    /// The title is set off by a comma ("Administrator, Nora Pell"): an apposition, which
+    /// a list of capitalised words can imitate ("Commerce, Justice, Science").
+    pub apposition: bool,
 }
 
 /// Writes the title tokens first..=last as a title: single abbreviations spelled out,
@@ -108,13 +111,28 @@ fn is_title_token(t: &Word<'_>) -> bool {
         || (t.text.len() == 1 && t.is_capitalised() && !t.dot)
 }
 
-/// Walks back from the head at `head` over title words; returns the first index.
+/// True for a head that is only ever a role of its own, never a word inside a longer
+/// title ("Chair", "Members"; not "Deputy" of "Deputy Chief" nor "Attorney" of "Attorney
+/// General"), or the plural of a head ("Members", "Senators") before a singular one.
+fn ends_title_before(p: &Word<'_>, head: &Word<'_>) -> bool {
+    let base = p.base();
+    let plural = singular(base) != base && singular(head.base()) == head.base();
+    plural || (head_kind(base).is_some() && !MODIFIERS.contains(base))
+}
+
+/// Walks back from the head at `head` over title words; returns the first index. Two
+/// roles side by side ("Caucus Chair Representative Ann Doe", "Committee Members
+/// Congressman Ivo Brandt") give the one next to the name.
 fn title_start(tokens: &[Word<'_>], head: usize) -> usize {
     let sentence = tokens[head].sentence;
     let mut k = head;
     while k > 0 {
         let p = &tokens[k - 1];
-        if p.sentence != sentence || p.ends_phrase() {
+        let next_is_head = head_kind(tokens[k].base()).is_some();
+        if p.sentence != sentence
+            || p.ends_phrase()
+            || (next_is_head && ends_title_before(p, &tokens[head]))
+        {
             break;
         }
         let joins_title = (p.text == "of" || p.text == "for")
@@ -160,6 +178,7 @@ pub(crate) fn before(tokens: &[Word<'_>], name: usize) -> Prefix {
         } else if same(h) {
             prefix.title = lower_role(tokens, j - 1);
         }
+        prefix.apposition = prefix.title.is_some();
         return prefix;
     }
     // "Secretary of Labor Greta Haldane": the department completes the title.

@@ -9,7 +9,7 @@
 //! | [`titles`] | honorifics, title heads with their role kind, title words, state offices |
 //! | [`organisations`] | heads of bodies and organisations, government words, acronyms |
 //! | [`verbs`] | speech, statement, praise and person verbs |
-//! | [`names`] | particles, suffixes, place words, sentence openers |
+//! | [`names`] | given names, particles, suffixes, place words, group nouns, sentence openers |
 //! | [`words`] | stop and function words, pronouns, determiners, directions |
 //! | [`pages`] | news-section names, share widgets, buttons, header and contact labels |
 //!
@@ -85,6 +85,8 @@ pub(crate) mod class {
     pub const SUFFIX: u32 = 1 << 8;
     /// Capitalised verb forms ("Announces", "Passes"): never part of a person's name.
     pub const VERB: u32 = 1 << 9;
+    /// Plural nouns for groups of people ("Democrats", "Lawmakers").
+    pub const GROUP: u32 = 1 << 10;
 }
 
 /// The verbs of `data/verbs.txt` (base forms; `#` starts a comment line): written
@@ -154,6 +156,7 @@ static CLASSES: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
     add(organisations::ORG_HEADS.words(), class::ORG_HEAD);
     add(organisations::GOVERNMENT_WORDS.words(), class::GOVERNMENT);
     add(names::PLACE_WORDS.words(), class::PLACE);
+    add(names::GROUP_NOUNS.words(), class::GROUP);
     add(names::SUFFIXES, class::SUFFIX);
     add(&states::single_word_names(), class::STATE);
     let verbs: Vec<String> = HEADLINE_VERBS

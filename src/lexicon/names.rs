@@ -121,6 +121,31 @@ pub(crate) static PLACE_WORDS: WordSet = WordSet::new(&[
     "Hills",
 ]);
 
+/// Capitalised plural nouns for groups of people, parties first ("Democrats",
+/// "Lawmakers"): a headline or a list sets them against a name ("Democrats Seth Vargo"),
+/// but they are never part of one.
+pub(crate) static GROUP_NOUNS: WordSet = WordSet::new(&[
+    "Democrats",
+    "Democrat",
+    "Republicans",
+    "Independents",
+    "Libertarians",
+    "Lawmakers",
+    "Legislators",
+    "Officials",
+    "Leaders",
+    "Colleagues",
+    "Cosponsors",
+    "Co-sponsors",
+    "Residents",
+    "Constituents",
+    "Veterans",
+    "Students",
+    "Teachers",
+    "Families",
+    "Advocates",
+]);
+
 /// Capitalised words that start sentences rather than names.
 pub(crate) const SENTENCE_OPENERS: &[&str] = &[
     "the",

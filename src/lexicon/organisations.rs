@@ -122,6 +122,8 @@ pub(crate) static ORG_HEADS: WordSet = WordSet::new(&[
     "University",
     "College",
     "School",
+    "Elementary",
+    "Academy",
     "Inc",
     "LLC",
     "Corp",

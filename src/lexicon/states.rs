@@ -45,6 +45,20 @@ impl StateCode {
         self.0
     }
 
+    /// True when the state has (or had since 1992) a House district numbered `n`; 0 is
+    /// its at-large seat, which only a one-seat state has.
+    pub(crate) fn has_district(self, n: u8) -> bool {
+        let most = MOST_DISTRICTS
+            .iter()
+            .find(|(code, _)| *code == self.0)
+            .map_or(0, |&(_, most)| most);
+        if n == 0 {
+            most == 1
+        } else {
+            n <= most
+        }
+    }
+
     /// The state's full name ("Missouri"; the first name of a state listed under two).
     pub fn name(self) -> &'static str {
         by_code(self.0).map_or(self.0, |s| s.name)
@@ -346,6 +360,68 @@ pub(crate) const STATES: &[State] = &[
     },
 ];
 
+/// The most House districts each state has had since the 1992 apportionment (a state
+/// with one seat elects "at large": "WY-AL"). A district tag names a state only when
+/// its number exists there: "MS-13" is a gang, Mississippi never had 13 districts.
+const MOST_DISTRICTS: &[(&str, u8)] = &[
+    ("AL", 7),
+    ("AK", 1),
+    ("AZ", 9),
+    ("AR", 4),
+    ("CA", 53),
+    ("CO", 8),
+    ("CT", 6),
+    ("DE", 1),
+    ("DC", 1),
+    ("FL", 28),
+    ("GA", 14),
+    ("HI", 2),
+    ("ID", 2),
+    ("IL", 20),
+    ("IN", 10),
+    ("IA", 5),
+    ("KS", 4),
+    ("KY", 6),
+    ("LA", 7),
+    ("ME", 2),
+    ("MD", 8),
+    ("MA", 10),
+    ("MI", 16),
+    ("MN", 8),
+    ("MS", 5),
+    ("MO", 9),
+    ("MT", 2),
+    ("NE", 3),
+    ("NV", 4),
+    ("NH", 2),
+    ("NJ", 13),
+    ("NM", 3),
+    ("NY", 31),
+    ("NC", 14),
+    ("ND", 1),
+    ("OH", 19),
+    ("OK", 6),
+    ("OR", 6),
+    ("PA", 21),
+    ("RI", 2),
+    ("SC", 7),
+    ("SD", 1),
+    ("TN", 9),
+    ("TX", 38),
+    ("UT", 4),
+    ("VT", 1),
+    ("VA", 11),
+    ("WA", 10),
+    ("WV", 3),
+    ("WI", 9),
+    ("WY", 1),
+    ("PR", 1),
+    ("GU", 1),
+    ("VI", 1),
+    ("AS", 1),
+    ("MP", 1),
+];
+
 /// Codes that are also English words or common abbreviations: only counted in addresses.
 pub(crate) const WORDLIKE_CODES: &[&str] = &[
     "IN", "OR", "ME", "OK", "HI", "AS", "OH", "ID", "AL", "DE", "LA", "MA", "PA", "CO", "MD", "MS",
@@ -429,5 +505,15 @@ mod tests {
         }
         assert_eq!(by_ap_form("Quill"), None);
         assert_eq!(by_code("NE").map(|s| s.name), Some("Nebraska"));
+    }
+
+    #[test]
+    fn districts_that_exist() {
+        let code = |c: &str| StateCode::parse(c).expect("a state");
+        assert!(code("CA").has_district(32) && code("NY").has_district(2));
+        assert!(!code("MS").has_district(13) && !code("CA").has_district(54));
+        // The at-large seat only of a one-seat state.
+        assert!(code("WY").has_district(0) && code("WY").has_district(1));
+        assert!(!code("WY").has_district(2) && !code("CA").has_district(0));
     }
 }

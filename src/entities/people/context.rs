@@ -77,7 +77,8 @@ pub(super) fn relative_after(tokens: &[Word<'_>], end: usize, sentence: usize) -
             .is_some_and(|t| matches!(t.text, "who" | "whose"))
 }
 
-/// "(D-CA)" or "(R-Glenbeulah)" after a name: a member of Congress.
+/// "(D-CA)", "(R-Glenbeulah)" or a district tag "(CA-32)" after a name: a member of
+/// Congress.
 pub(super) fn party_after(tokens: &[Word<'_>], end: usize, sentence: usize) -> Option<PartyTag> {
     let open = same_sentence(tokens, end, sentence)?;
     let tag = same_sentence(tokens, end + 1, sentence)?;
@@ -90,7 +91,10 @@ pub(super) fn party_after(tokens: &[Word<'_>], end: usize, sentence: usize) -> O
             state: states::party_tag_code(tag),
         });
     }
-    None
+    // "Ann Doe (CA-32)": a district tag.
+    states::district_tag_at(tokens, end).map(|k| PartyTag {
+        state: states::district_tag_code(&tokens[k]),
+    })
 }
 
 /// A state possessive right before the name: "Nebraska’s Kit Hollis".
@@ -185,7 +189,8 @@ pub(super) fn is_name_token(t: &Word<'_>) -> bool {
         | class::PLACE
         | class::STATE
         | class::SUFFIX
-        | class::VERB;
+        | class::VERB
+        | class::GROUP;
     // "I’ve", "We’re": contractions, not names ("O’Dell" has a capital after the mark).
     let contraction = base
         .split(['\'', '’'])

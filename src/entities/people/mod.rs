@@ -186,18 +186,24 @@ fn with_context(
 ) -> (Candidate, Option<Title>) {
     let sentence = tokens[first].sentence;
     let prefix = titles::before(tokens, first);
-    let title = prefix
-        .title
-        .clone()
-        .or_else(|| titles::after(tokens, end))
-        .or_else(|| title_line_after(tokens, first, end))
-        .or_else(|| inherited.cloned());
+    let (title, apposition) = match prefix.title.clone() {
+        Some(t) => (Some(t), prefix.apposition),
+        None => match titles::after(tokens, end) {
+            Some(t) => (Some(t), true),
+            None => (
+                title_line_after(tokens, first, end).or_else(|| inherited.cloned()),
+                false,
+            ),
+        },
+    };
     let contact = contact_before(tokens, first, sentence);
-    // Weak cues make a person of a full name only; a single word needs a title, an
-    // honorific, a speech verb or the like.
+    // Weak cues make a person of a full name only; a single word needs a title written
+    // against it, an honorific, a speech verb or the like. A title set off by a comma
+    // is not enough for a single word: a list of capitalised words reads the same
+    // ("Commerce, Justice, Science").
     let full = c.key.len() >= 2;
     let mut strong = prefix.honorific
-        || title.is_some()
+        || (title.is_some() && (full || !apposition))
         || contact
         || speech_around(tokens, first, end, sentence)
         || (full && relative_after(tokens, end, sentence));
@@ -292,10 +298,21 @@ pub(crate) fn find(
         {
             i += 1;
         }
+        // The words the model reads as an organisation or a place ("General Electric",
+        // "Capitol Hill Napolitano") are no part of a person's name.
+        let Some((first, stop)) = outside_other_model_spans(tokens, ner, i, end) else {
+            i = end;
+            continue;
+        };
+        let suffix = suffix.filter(|&s| s < stop);
         let inherited = plural
             .as_ref()
             .filter(|(e, _)| {
-                *e < i && i - *e <= 2 && tokens[*e..i].iter().all(|t| matches!(t.text, "," | "and"))
+                *e < first
+                    && first - *e <= 2
+                    && tokens[*e..first]
+                        .iter()
+                        .all(|t| matches!(t.text, "," | "and"))
             })
             .map(|(_, t)| t);
         let inside_agency = |c: &Candidate| {
@@ -303,14 +320,22 @@ pub(crate) fn find(
                 .iter()
                 .any(|b| b.kind == agencies::BodyKind::Agency && b.span.contains(c.span))
         };
-        if let Some(c) = candidate(tokens, text, i, end, suffix, Origin::Rule, Evidence::Bare) {
-            let (mut c, carried) = with_context(c, tokens, bodies, i, end, inherited);
-            plural = carried.or_else(|| inherited.cloned()).map(|t| (end, t));
+        if let Some(c) = candidate(
+            tokens,
+            text,
+            first,
+            stop,
+            suffix,
+            Origin::Rule,
+            Evidence::Bare,
+        ) {
+            let (mut c, carried) = with_context(c, tokens, bodies, first, stop, inherited);
+            plural = carried.or_else(|| inherited.cloned()).map(|t| (stop, t));
             if !inside_agency(&c) {
-                if !tokens[i].prose {
-                    c.evidence = outside_prose(tokens, i, end, &c);
+                if !tokens[first].prose {
+                    c.evidence = outside_prose(tokens, first, stop, &c);
                 }
-                if c.evidence != Evidence::Bare || tokens[i].prose {
+                if c.evidence != Evidence::Bare || tokens[first].prose {
                     out.push(c);
                 }
             }
@@ -323,6 +348,43 @@ pub(crate) fn find(
         }
     }
     out
+}
+
+/// The name at tokens[first..end] without the words that the model's spans of other
+/// kinds (an organisation, a place, another name) cover: a span reaching over the start
+/// cuts the words it covers ("Capitol Hill" off "Capitol Hill Napolitano"), one reaching
+/// over the end cuts the words there, one holding the whole name and more drops it (the
+/// "Electric" of "General Electric"). None when no word is left.
+fn outside_other_model_spans(
+    tokens: &[Word<'_>],
+    ner: &[NerSpan],
+    mut first: usize,
+    mut end: usize,
+) -> Option<(usize, usize)> {
+    for n in ner.iter().filter(|n| n.label != NerLabel::Person) {
+        let (start, stop) = (tokens[first].span.start, tokens[end - 1].span.end);
+        if n.span.end <= start || n.span.start >= stop {
+            continue;
+        }
+        match (n.span.start <= start, n.span.end >= stop) {
+            (true, true) if n.span.start < start || n.span.end > stop => return None,
+            (true, false) => {
+                while first < end && tokens[first].span.start < n.span.end {
+                    first += 1;
+                }
+            }
+            (false, true) => {
+                while end > first && tokens[end - 1].span.end > n.span.start {
+                    end -= 1;
+                }
+            }
+            _ => {}
+        }
+        if first >= end {
+            return None;
+        }
+    }
+    Some((first, end))
 }
 
 /// What a name outside running prose is worth: a person of its own in a contact block
@@ -427,8 +489,15 @@ fn from_model(
     {
         stop -= 1;
     }
+    // The name starts after the last word inside that is no name ("La Congresista Grace
+    // Ventana").
+    let inside = (start..stop).rfind(|&k| !(is_name_token(&tokens[k]) || is_suffix(&tokens[k])));
+    if let Some(k) = inside {
+        start = k + 1;
+    }
     // Every word a name, none a party tag ("D-Laredo"); not a nickname in quotation
-    // marks; not a company ("Dora Penwick, LLC").
+    // marks; not a company ("Dora Penwick, LLC") nor a body named after the person
+    // ("Whit Corbin Elementary").
     let words = tokens.get(start..stop)?;
     if words.is_empty()
         || words
@@ -436,6 +505,7 @@ fn from_model(
             .any(|t| !(is_name_token(t) || is_suffix(t)) || is_party_tag(t))
         || quoted(tokens, start, stop)
         || company_after(tokens, stop)
+        || continues_proper_name(tokens, stop)
     {
         return None;
     }
@@ -688,5 +758,99 @@ mod tests {
         assert_eq!(p.len(), 1);
         assert_eq!(p[0].name, "Tom Dartt");
         assert_eq!(p[0].title.as_deref(), Some("Sheriff"));
+    }
+
+    /// A model span of `label` over the words `words` of `s`.
+    fn span_of(s: &str, words: &str, label: NerLabel) -> NerSpan {
+        let start = s.find(words).expect("words in the text");
+        NerSpan {
+            span: Span::new(start, start + words.len()),
+            label,
+            score: 0.95,
+        }
+    }
+
+    #[test]
+    fn a_list_of_capitalised_words_is_no_apposition() {
+        let s = "Rep. Dana Harlow backed the Commerce, Justice, Science, and Related \
+                 Agencies Appropriations Act. Currently, Members of Congress may vote.";
+        let p = people(s);
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].name, "Dana Harlow");
+        // A full name still takes a title set off by a comma.
+        let p = one("The plan was praised by Administrator, Nora Pell, on Monday.");
+        assert_eq!(p.title.as_deref(), Some("Administrator"));
+    }
+
+    #[test]
+    fn words_the_model_reads_as_places_or_bodies_leave_the_name() {
+        let s = "Rep. Marisol Ventana spoke. On Capitol Hill Ventana held a briefing. \
+                 The contract went to General Electric on Monday.";
+        let ner = [
+            span_of(s, "Capitol Hill", NerLabel::Location),
+            span_of(s, "General Electric", NerLabel::Organization),
+        ];
+        let p = people_with(s, &ner);
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].name, "Marisol Ventana");
+        let hill = s.find("Hill Ventana").expect("text") + "Hill ".len();
+        assert!(p[0].mentions.iter().any(|m| m.0.start == hill), "{p:?}");
+        // Without the model the rules alone still make a person of "General Electric".
+        assert!(people(s).iter().any(|p| p.name == "Electric"));
+    }
+
+    #[test]
+    fn a_body_named_after_a_person_is_no_mention_of_them() {
+        let s = "Teachers from Whit Corbin Elementary joined the event.";
+        let p = people_with(s, &[span_of(s, "Whit Corbin", NerLabel::Person)]);
+        assert!(p.is_empty(), "{p:?}");
+    }
+
+    #[test]
+    fn group_nouns_are_no_part_of_a_name() {
+        let s = "Cosponsors include Democrats Seth Vargo (MA-6) and Republicans Ann Kessel \
+                 (NY-2).";
+        let p = people(s);
+        let names: Vec<&str> = p.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Seth Vargo", "Ann Kessel"]);
+        assert!(p.iter().all(|p| p.official));
+        let code = |p: &Person| p.state(None).map(StateCode::as_str);
+        assert_eq!(
+            p.iter().map(code).collect::<Vec<_>>(),
+            [Some("MA"), Some("NY")]
+        );
+    }
+
+    #[test]
+    fn a_district_tag_needs_a_district_that_exists() {
+        let p = one("Rep. Tom Dartt (CA-32) said the bill would pass.");
+        assert_eq!(p.state(None), StateCode::parse("CA"));
+        // Mississippi never had a 13th district: "(MS-13)" is a gang's name.
+        let p = one("Rep. Tom Dartt (MS-13) said the bill would pass.");
+        assert_eq!(p.state(None), None);
+    }
+
+    #[test]
+    fn spanish_titles() {
+        // The model reads the title into the name; the rules take it out again.
+        let s = "La Congresista Grace Ventana (CA-32) dio a conocer la siguiente declaración \
+                 hoy.";
+        let ner = [span_of(s, "La Congresista Grace Ventana", NerLabel::Person)];
+        let p = people_with(s, &ner);
+        assert_eq!(p.len(), 1, "{p:?}");
+        let p = &p[0];
+        assert_eq!(p.name, "Grace Ventana");
+        assert_eq!(p.title.as_deref(), Some("Congresista"));
+        assert!(p.official);
+    }
+
+    #[test]
+    fn two_roles_side_by_side_give_the_one_next_to_the_name() {
+        let p = one("Caucus Chair Representative Ann Doe said the caucus would meet.");
+        assert_eq!(p.title.as_deref(), Some("Representative"));
+        let p = one("Committee Members Congressman Ivo Brandt said the hearing went well.");
+        assert_eq!(p.title.as_deref(), Some("Congressman"));
+        let p = one("Secretary of State Jo Ames said the count was done.");
+        assert_eq!(p.title.as_deref(), Some("Secretary of State"));
     }
 }
