@@ -175,6 +175,60 @@ fn candidate(
     })
 }
 
+/// The end of a nickname in quotation marks, in parentheses or not, written at token `k`
+/// after a given name and before the next word of the name (`names`): "“Rocky”",
+/// "(“Dougie”)".
+fn nickname_at(tokens: &[Word<'_>], names: &[bool], k: usize) -> Option<usize> {
+    let before = tokens.get(k.checked_sub(1)?)?;
+    if before.ends_phrase() || before.possessive() {
+        return None;
+    }
+    let at = |j: usize| tokens.get(j).filter(|t| t.sentence == before.sentence);
+    let mut j = k;
+    let paren = at(j)?.text == "(";
+    j += usize::from(paren);
+    if !matches!(at(j)?.text, "“" | "\"" | "‘" | "'") {
+        return None;
+    }
+    j += 1;
+    let words = j;
+    while j - words < 2 && at(j).is_some_and(|t| t.is_capitalised() && !t.is_all_caps()) {
+        j += 1;
+    }
+    if j == words || !matches!(at(j)?.text, "”" | "\"" | "’" | "'") {
+        return None;
+    }
+    j += 1;
+    if paren {
+        if at(j)?.text != ")" {
+            return None;
+        }
+        j += 1;
+    }
+    (at(j).is_some() && names[j]).then_some(j)
+}
+
+/// The candidate without the nickname at tokens[nick.0..nick.1]: its name and key are
+/// the given name and surname alone, its span still covers the nickname.
+fn without_nickname(
+    mut c: Candidate,
+    tokens: &[Word<'_>],
+    text: &str,
+    (from, to): (usize, usize),
+) -> Candidate {
+    let words = |a: usize, b: usize| text.get(a..b).unwrap_or("").split_whitespace();
+    let before = words(c.span.start, tokens[from].span.start);
+    let after = words(tokens[to].span.start, c.span.end);
+    c.name = before.chain(after).collect::<Vec<_>>().join(" ");
+    for t in &tokens[from..to] {
+        let word = t.base().to_lowercase();
+        if let Some(k) = c.key.iter().position(|w| *w == word) {
+            c.key.remove(k);
+        }
+    }
+    c
+}
+
 /// Reads everything the context says about the name at tokens[first..end].
 fn with_context(
     mut c: Candidate,
@@ -198,12 +252,14 @@ fn with_context(
     };
     let contact = contact_before(tokens, first, sentence);
     // Weak cues make a person of a full name only; a single word needs a title written
-    // against it, an honorific, a speech verb or the like. A title set off by a comma
-    // is not enough for a single word: a list of capitalised words reads the same
-    // ("Commerce, Justice, Science").
+    // against it, an honorific, a speech verb or the like. A title is not enough for a
+    // single word set off by a comma (a list of capitalised words reads the same:
+    // "Commerce, Justice, Science") or one the release also writes in lower case (a
+    // bill's name: "the School Principal Recruitment and Training Act").
     let full = c.key.len() >= 2;
+    let common = !full && tokens.iter().any(|t| t.text == c.key[0]);
     let mut strong = prefix.honorific
-        || (title.is_some() && (full || !apposition))
+        || (title.is_some() && (full || !(apposition || common)))
         || contact
         || speech_around(tokens, first, end, sentence)
         || (full && relative_after(tokens, end, sentence));
@@ -285,6 +341,17 @@ pub(crate) fn find(
             i += 1;
             continue;
         };
+        // "Raquel “Rocky” Vance", "Gregory (“Dougie”) Amberly": a nickname in quotation
+        // marks between the given name and the surname.
+        let nickname = suffix
+            .is_none()
+            .then(|| nickname_at(tokens, &names, end))
+            .flatten()
+            .and_then(|after| name_at(tokens, &names, &common, after).map(|n| (after, n)));
+        let (end, suffix, nickname) = match nickname {
+            Some((after, (last, suffix))) => (last, suffix, Some((end, after))),
+            None => (end, suffix, None),
+        };
         if continues_proper_name(tokens, end) {
             i = end;
             continue;
@@ -329,6 +396,10 @@ pub(crate) fn find(
             Origin::Rule,
             Evidence::Bare,
         ) {
+            let c = match nickname.filter(|&(a, b)| a > first && b < stop) {
+                Some(nick) => without_nickname(c, tokens, text, nick),
+                None => c,
+            };
             let (mut c, carried) = with_context(c, tokens, bodies, first, stop, inherited);
             plural = carried.or_else(|| inherited.cloned()).map(|t| (stop, t));
             if !inside_agency(&c) {
@@ -352,9 +423,10 @@ pub(crate) fn find(
 
 /// The name at tokens[first..end] without the words that the model's spans of other
 /// kinds (an organisation, a place, another name) cover: a span reaching over the start
-/// cuts the words it covers ("Capitol Hill" off "Capitol Hill Napolitano"), one reaching
-/// over the end cuts the words there, one holding the whole name and more drops it (the
-/// "Electric" of "General Electric"). None when no word is left.
+/// cuts the words it covers ("Capitol Hill" off "Capitol Hill Napolitano"), one running
+/// on past the end cuts the words there, one holding the whole name and more drops it
+/// (the "Electric" of "General Electric"). A span of the last words alone is the model's
+/// error, not the rules' ("Torvald" read as a place). None when no word is left.
 fn outside_other_model_spans(
     tokens: &[Word<'_>],
     ner: &[NerSpan],
@@ -373,7 +445,7 @@ fn outside_other_model_spans(
                     first += 1;
                 }
             }
-            (false, true) => {
+            (false, true) if n.span.end > stop => {
                 while end > first && tokens[end - 1].span.end > n.span.start {
                     end -= 1;
                 }
@@ -852,5 +924,25 @@ mod tests {
         assert_eq!(p.title.as_deref(), Some("Congressman"));
         let p = one("Secretary of State Jo Ames said the count was done.");
         assert_eq!(p.title.as_deref(), Some("Secretary of State"));
+    }
+
+    #[test]
+    fn nicknames_in_quotation_marks_leave_the_name() {
+        let s = "Judge Raquel “Rocky” Vance heard the case. The defendants are Gregory \
+                 (“Dougie”) Amberly, 25, and Michael (\"Mikey\") Torvald, 31.";
+        let p = people(s);
+        let names: Vec<&str> = p.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Raquel Vance", "Gregory Amberly", "Michael Torvald"]
+        );
+        assert_eq!(p[1].key, "gregory amberly");
+        // The mention covers the nickname.
+        let start = s.find("Gregory").expect("text");
+        let end = s.find("Amberly").expect("text") + "Amberly".len();
+        assert_eq!(p[1].mentions[0].0, Span::new(start, end));
+        // A quoted word before a name that is no given name's nickname stays out.
+        let p = one("The group “Unite” Dana Harlow founded grew, Harlow said.");
+        assert_eq!(p.name, "Dana Harlow");
     }
 }
