@@ -204,8 +204,9 @@ fn may_end(kind: Kind) -> bool {
     matches!(kind, Kind::Suffix | Kind::Company | Kind::Time)
 }
 
-/// True when a period after `word` does not end a phrase of names: titles and place
-/// prefixes stand before the name they belong to ("Sen. Ann Doe", "St. Louis"), suffixes,
+/// True when a period after `word` does not end a phrase of names: titles, place
+/// prefixes and abbreviated given names stand before the name they belong to ("Sen. Ann
+/// Doe", "St. Louis", "Wm. Lacy Clay"), suffixes,
 /// name parts and references inside it ("Ann Doe Jr.", "Police Dept. of", "No. 5"). A
 /// state's AP form, a month, a street word or a company form ends one ("Jefferson City,
 /// Mo. —").
@@ -213,7 +214,12 @@ pub(crate) fn continues_phrase(word: &str) -> bool {
     lookup(word).is_some_and(|a| {
         matches!(
             a.kind,
-            Kind::Title | Kind::Suffix | Kind::PlacePrefix | Kind::NamePart | Kind::Reference
+            Kind::Title
+                | Kind::Suffix
+                | Kind::PlacePrefix
+                | Kind::NamePart
+                | Kind::Reference
+                | Kind::GivenName
         )
     })
 }
@@ -265,6 +271,7 @@ mod tests {
         assert!(may_end_sentence("Jr") && may_end_sentence("Inc"));
         assert!(!never_ends_sentence("Inc") && !never_ends_sentence("Quill"));
         assert!(continues_phrase("Sen") && continues_phrase("Jr") && continues_phrase("St"));
+        assert!(continues_phrase("Wm") && continues_phrase("Chas"));
         assert!(!continues_phrase("Mo") && !continues_phrase("Jan") && !continues_phrase("Inc"));
     }
 

@@ -945,4 +945,11 @@ mod tests {
         let p = one("The group “Unite” Dana Harlow founded grew, Harlow said.");
         assert_eq!(p.name, "Dana Harlow");
     }
+
+    #[test]
+    fn abbreviated_given_names_stay_in_the_name() {
+        let p = one("Congressman Wm. Quarry Fenn (D) Missouri issued this statement.");
+        assert_eq!(p.name, "Wm. Quarry Fenn");
+        assert_eq!(p.title.as_deref(), Some("Congressman"));
+    }
 }
