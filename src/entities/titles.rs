@@ -8,7 +8,8 @@ use super::text::Word;
 use crate::lexicon::abbreviations::expand_title;
 use crate::lexicon::states::StateCode;
 use crate::lexicon::titles::{
-    HONORIFICS, LOWER_ROLES, MODIFIERS, OFFICIAL_HEADS, PRIVATE_HEADS, PRIVATE_ROLE_MODIFIERS,
+    title_acronym, HONORIFICS, LOWER_ROLES, MODIFIERS, OFFICIAL_HEADS, PRIVATE_HEADS,
+    PRIVATE_ROLE_MODIFIERS,
 };
 use crate::lexicon::{capitalise, class};
 
@@ -83,7 +84,8 @@ fn title_text(tokens: &[Word<'_>], first: usize, last: usize) -> String {
         .enumerate()
         .map(|(k, t)| {
             if first + k == last {
-                expand_title(singular(t.base()))
+                let head = singular(t.base());
+                title_acronym(head).unwrap_or_else(|| expand_title(head))
             } else {
                 t.text
             }
@@ -165,6 +167,16 @@ pub(crate) fn before(tokens: &[Word<'_>], name: usize) -> Prefix {
             Some(p) => j = p,
             None => return prefix,
         }
+    }
+    // "District Attorney (OCDA) Tony Rackley": the office's acronym between the title
+    // and the name.
+    if j >= 3
+        && tokens[j].text == ")"
+        && tokens[j - 2].text == "("
+        && tokens[j - 1].is_all_caps()
+        && tokens[j - 3..j].iter().all(same)
+    {
+        j -= 3;
     }
     let t = &tokens[j];
     if !same(t) || t.ends_phrase() {

@@ -116,6 +116,10 @@ pub(crate) static OFFICIAL_HEADS: WordSet = WordSet::new(&[
     "Administrator",
     "Principal",
     "Paralegal",
+    "DA",
+    "ADA",
+    "DDA",
+    "AUSA",
     // Spanish, as the Spanish releases of US offices write them.
     "Congresista",
     "Senador",
@@ -138,6 +142,26 @@ pub(crate) static OFFICIAL_HEADS: WordSet = WordSet::new(&[
     "Presidente",
     "Presidenta",
 ]);
+
+/// Titles written as acronyms, with what they stand for ("Deputy DA" is a Deputy District
+/// Attorney).
+pub(crate) const TITLE_ACRONYMS: &[(&str, &str)] = &[
+    ("DA", "District Attorney"),
+    ("ADA", "Assistant District Attorney"),
+    ("DDA", "Deputy District Attorney"),
+    ("AUSA", "Assistant U.S. Attorney"),
+];
+
+/// The title an acronym stands for ("DA" -> "District Attorney"), if it is one.
+pub(crate) fn title_acronym(word: &str) -> Option<&'static str> {
+    TITLE_ACRONYMS
+        .iter()
+        .find(|(acronym, _)| *acronym == word)
+        .map(|&(_, title)| title)
+}
+
+/// Months that are also given names ("Deputy DA August Sage").
+pub(crate) const MONTH_GIVEN_NAMES: &[&str] = &["April", "May", "June", "August"];
 
 /// Title heads of people who are not acting in a public role.
 pub(crate) static PRIVATE_HEADS: WordSet =

@@ -15,6 +15,7 @@ use super::titles::{self, Title};
 use crate::doc::{NerLabel, NerSpan, Span};
 use crate::lexicon::is_plural_acronym;
 use crate::lexicon::names::{PARTICLES, PLACE_WORDS, SUFFIXES};
+use crate::lexicon::titles::MONTH_GIVEN_NAMES;
 use crate::lexicon::words::CASE_WORDS_BEFORE;
 pub(crate) use candidate::{Candidate, Evidence};
 use context::*;
@@ -326,7 +327,18 @@ pub(crate) fn find(
     let mut i = 0;
     // A plural title ("Sheriff Detectives A and B") carries over to the next name.
     let mut plural: Option<(usize, Title)> = None;
-    let names: Vec<bool> = tokens.iter().map(is_name_token).collect();
+    let mut names: Vec<bool> = tokens.iter().map(is_name_token).collect();
+    // "Deputy DA August Sage": a month that is a given name, after a title and before a
+    // name.
+    for k in 1..tokens.len().saturating_sub(1) {
+        if MONTH_GIVEN_NAMES.contains(&tokens[k].text)
+            && names[k + 1]
+            && tokens[k + 1].sentence == tokens[k].sentence
+            && titles::before(tokens, k).title.is_some()
+        {
+            names[k] = true;
+        }
+    }
     let common = common_words(tokens);
     while i < tokens.len() {
         let starts = i == 0
@@ -467,9 +479,19 @@ fn outside_prose(tokens: &[Word<'_>], first: usize, end: usize, c: &Candidate) -
     let sentence = tokens[first].sentence;
     let line_start = first == 0 || tokens[first - 1].sentence != sentence;
     let line_end = tokens.get(end).is_none_or(|t| t.sentence != sentence);
+    // A line of a title and a name, after a label or not, the name's office after a
+    // comma or not ("Prosecutor: Senior Deputy District Attorney Ann Doe, Homicide Unit").
+    let starts_line = |k: usize| {
+        k == 0
+            || tokens[k - 1].sentence != sentence
+            || (k >= 2
+                && tokens[k - 1].text == ":"
+                && (k == 2 || tokens[k - 3].sentence != sentence))
+    };
+    let office_after = tokens.get(end).is_some_and(|t| t.text == ",");
     let title_line = titles::before(tokens, first)
         .title
-        .is_some_and(|t| (t.first == 0 || tokens[t.first - 1].sentence != sentence) && line_end);
+        .is_some_and(|t| starts_line(t.first) && (line_end || office_after));
     if contact_before(tokens, first, sentence)
         || title_line_after(tokens, first, end).is_some()
         || (line_start && titles::after(tokens, end).is_some())
@@ -951,5 +973,27 @@ mod tests {
         let p = one("Congressman Wm. Quarry Fenn (D) Missouri issued this statement.");
         assert_eq!(p.name, "Wm. Quarry Fenn");
         assert_eq!(p.title.as_deref(), Some("Congressman"));
+    }
+
+    #[test]
+    fn title_acronyms_months_and_office_acronyms() {
+        let s = "The case was prosecuted by Deputy DA August Sagely and Deputy DA Sam Tolan.";
+        let p = people(s);
+        let names: Vec<&str> = p.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["August Sagely", "Sam Tolan"]);
+        let titles: Vec<Option<&str>> = p.iter().map(|p| p.title.as_deref()).collect();
+        assert_eq!(titles, [Some("Deputy District Attorney"); 2]);
+        // A month after no title is a date.
+        assert!(people("The hearing is set for August Tuesday.").is_empty());
+        let p = one("District Attorney (OCDA) Tony Rackley announced the event today.");
+        assert_eq!(p.title.as_deref(), Some("District Attorney"));
+    }
+
+    #[test]
+    fn a_labelled_line_of_a_title_and_a_name() {
+        let p = one("Prosecutor: Senior Deputy District Attorney Cynda Herrold, Homicide Unit");
+        assert_eq!(p.name, "Cynda Herrold");
+        assert!(p.official);
+        assert_eq!(p.title.as_deref(), Some("Senior Deputy District Attorney"));
     }
 }
