@@ -181,9 +181,24 @@ fn candidates(tokens: &[Word<'_>], start: usize, end: usize, emit: &mut dyn FnMu
         }
         let after_head = k > a && is_strong_head(&tokens[k - 1]);
         let after_any_head = k > a && any_head(tokens, k - 1, k);
-        // "... Department and the Navy Region ...": "and the" starts a new name.
-        let and_the = tokens.get(k + 1).is_some_and(|n| n.text == "the") && any_head(tokens, a, k);
-        let split_and = t.text == "and" && (after_head || and_the) && any_head(tokens, k + 1, end);
+        let the_next = tokens.get(k + 1).is_some_and(|n| n.text == "the");
+        // "Grant Programs Directorate of the Federal Emergency Management Agency": a
+        // body of two or more words "of the" another is two bodies (the unit and the one
+        // it belongs to), not one name ("Department of the Navy" is one).
+        if t.text == "of"
+            && the_next
+            && k >= a + 2
+            && after_head
+            && ends_in_body(tokens, k + 2, end)
+        {
+            emit(a, k);
+            a = k + 2;
+            k = a;
+            continue;
+        }
+        // "... Department and the Navy Region ...", "the Disabilities Act and the State
+        // Access Board": "and the" starts a new name.
+        let split_and = t.text == "and" && (after_head || the_next) && any_head(tokens, k + 1, end);
         let split_us = after_any_head && matches!(t.text, "U.S." | "United");
         let split_new = after_head
             && SPLITTING_HEADS.contains(&tokens[k - 1].base())
@@ -202,6 +217,14 @@ fn candidates(tokens: &[Word<'_>], start: usize, end: usize, emit: &mut dyn FnMu
     if a < end {
         emit(a, end);
     }
+}
+
+/// True when tokens[from..end] are a name of two or more words ending in a strong head
+/// ("Federal Emergency Management Agency").
+fn ends_in_body(tokens: &[Word<'_>], from: usize, end: usize) -> bool {
+    end >= from + 2
+        && tokens[from..end].iter().all(is_name_word)
+        && is_strong_head(&tokens[end - 1])
 }
 
 /// The bodies named by tokens[first..end]: the name itself, and its owner when the name
@@ -236,7 +259,14 @@ fn body(tokens: &[Word<'_>], text: &str, mut first: usize, end: usize) -> Vec<Bo
         let t = tokens[k].text;
         t.ends_with("’s") || t.ends_with("'s")
     }) {
-        if p + 1 < last_head && (p + 1..last).any(|k| is_strong_head(&tokens[k])) {
+        // The name after the owner has more than its head ("Department of Justice’s
+        // Office of International Affairs"); a bare "District Attorney’s Office" is
+        // one name, and so is the office of an official ("U.S. Attorney’s Office for
+        // the Southern District").
+        let owner_is_body = (first..=p).any(|k| is_strong_head(&tokens[k]));
+        let officials_office = !owner_is_body && tokens[p + 1].base() == "Office";
+        let more_than_head = p + 1 < last_head || (last >= p + 4 && !officials_office);
+        if more_than_head && (p + 1..last).any(|k| is_strong_head(&tokens[k])) {
             out.extend(named(tokens, text, first, p + 1));
             first = p + 1;
         }
@@ -477,6 +507,39 @@ mod tests {
         assert_eq!(
             names("paid for by the U.S. Department of Agriculture’s Natural Resources Conservation Service."),
             ["U.S. Department of Agriculture", "Natural Resources Conservation Service"]
+        );
+    }
+
+    #[test]
+    fn possessive_and_of_the_chains_are_two_bodies() {
+        assert_eq!(
+            names("The grant came from the Vale Department of Commerce’s Office of Trade and Investment today."),
+            ["Vale Department of Commerce", "Office of Trade and Investment"]
+        );
+        assert_eq!(
+            names("It was run by the Flood Grants Directorate of the Federal Emergency Management Agency this year."),
+            ["Flood Grants Directorate", "Federal Emergency Management Agency"]
+        );
+        // One name: a bare office, an official's office, a body "of the" one word.
+        assert_eq!(
+            names("He called the District Attorney’s Office and the U.S. Attorney’s Office for the Western District yesterday."),
+            ["District Attorney’s Office", "U.S. Attorney’s Office for the Western District"]
+        );
+        assert_eq!(
+            names("She joined the Department of the Navy in May."),
+            ["Department of the Navy"]
+        );
+    }
+
+    #[test]
+    fn and_the_starts_a_new_name() {
+        assert_eq!(
+            names("It follows the Disabilities Act and the Vale Architectural Access Board rules."),
+            ["Vale Architectural Access Board"]
+        );
+        assert_eq!(
+            names("Officers of the 78th Police Precinct responded."),
+            ["78th Police Precinct"]
         );
     }
 
