@@ -13,8 +13,8 @@ use super::entity::Origin;
 use super::text::Word;
 use crate::doc::Span;
 use crate::lexicon::organisations::{
-    BUILDING_WORDS, CONNECTORS, HEADS, LEADING_NOISE, MUNICIPALITIES, ORG_HEADS, SPLITTING_HEADS,
-    WEAK_HEADS,
+    BUILDING_WORDS, CONNECTORS, HEADS, LEADING_NOISE, MUNICIPALITIES, ONE_WORD_BODIES, ORG_HEADS,
+    SPLITTING_HEADS, WEAK_HEADS,
 };
 use crate::lexicon::words::COMPASS_POINTS;
 use crate::lexicon::{class, is_acronym};
@@ -282,7 +282,8 @@ fn body(tokens: &[Word<'_>], text: &str, mut first: usize, end: usize) -> Vec<Bo
 /// The body named by exactly tokens[first..last], if the words make one.
 fn named(tokens: &[Word<'_>], text: &str, first: usize, last: usize) -> Option<BodyMention> {
     let words = tokens.get(first..last)?;
-    if words.len() < 2 {
+    let one_word_body = matches!(words, [w] if ONE_WORD_BODIES.contains(&w.base()));
+    if words.len() < 2 && !one_word_body {
         return None;
     }
     if tokens
@@ -302,7 +303,7 @@ fn named(tokens: &[Word<'_>], text: &str, first: usize, last: usize) -> Option<B
     let weak_only = words.iter().any(is_weak_head) && !strong;
     let kind = if org {
         BodyKind::Organization
-    } else if municipality || strong || (weak_only && government) {
+    } else if municipality || strong || (weak_only && government) || one_word_body {
         BodyKind::Agency
     } else {
         return None;
@@ -528,6 +529,16 @@ mod tests {
         assert_eq!(
             names("She joined the Department of the Navy in May."),
             ["Department of the Navy"]
+        );
+    }
+
+    #[test]
+    fn one_word_bodies() {
+        assert_eq!(names("Congress passed the bill on Monday."), ["Congress"]);
+        assert!(names("Congressman Ivo Brandt spoke on Monday.").is_empty());
+        assert_eq!(
+            names("Agents of Homeland Security Investigations made the arrest."),
+            ["Homeland Security Investigations"]
         );
     }
 

@@ -51,6 +51,7 @@ pub(crate) static HEADS: WordSet = WordSet::new(&[
     "Delegation",
     "Directorate",
     "Precinct",
+    "Investigations",
     "Secretariat",
     "Departments",
     "Offices",
@@ -223,6 +224,10 @@ pub(crate) const SPLITTING_HEADS: &[&str] = &[
     "Unit",
     "Authority",
 ];
+
+/// Government bodies named by one word ("Congress passed the bill"): the national
+/// legislature, unambiguous written alone.
+pub(crate) const ONE_WORD_BODIES: &[&str] = &["Congress"];
 
 /// Words that name a local government when followed by "of" ("City of Longview").
 pub(crate) const MUNICIPALITIES: &[&str] =
