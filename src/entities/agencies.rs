@@ -16,6 +16,7 @@ use crate::lexicon::organisations::{
     BUILDING_WORDS, CONNECTORS, HEADS, LEADING_NOISE, MUNICIPALITIES, ONE_WORD_BODIES, ORG_HEADS,
     SPLITTING_HEADS, WEAK_HEADS,
 };
+use crate::lexicon::titles::RANKS;
 use crate::lexicon::words::COMPASS_POINTS;
 use crate::lexicon::{class, is_acronym};
 
@@ -292,6 +293,14 @@ fn named(tokens: &[Word<'_>], text: &str, first: usize, last: usize) -> Option<B
     {
         return None;
     }
+    // "Deputy Bureau Chief of the …": a title, opened by a rank, whose head follows the
+    // body word.
+    let title_after = tokens.get(last).is_some_and(|t| {
+        t.sentence == words[0].sentence && super::titles::head_kind(t.base()).is_some()
+    });
+    if title_after && RANKS.contains(&words[0].base()) {
+        return None;
+    }
     let org = words.iter().any(|t| t.has(class::ORG_HEAD));
     let strong = words.iter().any(is_strong_head);
     let government = words.iter().any(is_government_word);
@@ -529,6 +538,15 @@ mod tests {
         assert_eq!(
             names("She joined the Department of the Navy in May."),
             ["Department of the Navy"]
+        );
+    }
+
+    #[test]
+    fn titles_holding_a_body_word_are_no_bodies() {
+        assert!(names("said Ann Kessel, Deputy Bureau Chief of the Fraud Unit.") == ["Fraud Unit"]);
+        assert_eq!(
+            names("The Sheriff’s Office Deputy Tom Dartt responded."),
+            ["Sheriff’s Office"]
         );
     }
 

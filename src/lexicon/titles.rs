@@ -160,6 +160,20 @@ pub(crate) fn title_acronym(word: &str) -> Option<&'static str> {
         .map(|&(_, title)| title)
 }
 
+/// Rank words that open a title before its body word and head ("Deputy Bureau Chief",
+/// "Assistant Division Director"); bodies do not start with them.
+pub(crate) const RANKS: &[&str] = &[
+    "Deputy",
+    "Assistant",
+    "Acting",
+    "Associate",
+    "Senior",
+    "Interim",
+    "Chief",
+    "Vice",
+    "Supervising",
+];
+
 /// Months that are also given names ("Deputy DA August Sage").
 pub(crate) const MONTH_GIVEN_NAMES: &[&str] = &["April", "May", "June", "August"];
 
