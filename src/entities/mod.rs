@@ -21,7 +21,7 @@ use crate::lexicon::states::StateCode;
 use crate::lexicon::titles::STATE_OFFICE_TITLES;
 use bodies::{body_entities, model_bodies};
 use entity::mention_of;
-pub use entity::{entity_id, Entity, EntityType, Mention, Origin};
+pub use entity::{Entity, EntityId, EntityType, Mention, Origin};
 use state_of::{Claim, Evidence as StateEvidence};
 
 /// Finds the entities of a release: people, states, agencies, other organisations and
@@ -115,12 +115,12 @@ fn person_entity(p: people::Person, home: Option<StateCode>) -> Entity {
         .map(|code| Claim::new(code, StateEvidence::HomeState));
     let state = p.state(home);
     Entity {
-        id: entity_id(EntityType::Person, &p.key),
+        id: EntityId::of(EntityType::Person, &p.key),
         kind: EntityType::Person,
         official: Some(p.official),
         title: p.title,
         organization: p.organization,
-        state: state.map(|c| c.to_string()),
+        state,
         acronym: None,
         mentions: p
             .mentions
@@ -150,13 +150,13 @@ fn state_entities(
     by_code
         .into_iter()
         .map(|(code, mentions)| Entity {
-            id: entity_id(EntityType::State, code.as_str()),
+            id: EntityId::of(EntityType::State, code.as_str()),
             kind: EntityType::State,
             name: code.name().to_string(),
             official: None,
             title: None,
             organization: None,
-            state: Some(code.to_string()),
+            state: Some(code),
             acronym: None,
             mentions,
         })
@@ -198,7 +198,7 @@ fn location_entities(release: &Release, tokens: &[text::Word<'_>], taken: &[Span
         match out.iter_mut().find(|e| e.name.eq_ignore_ascii_case(&name)) {
             Some(e) => e.mentions.push(m),
             None => out.push(Entity {
-                id: entity_id(EntityType::Location, &name),
+                id: EntityId::of(EntityType::Location, &name),
                 kind: EntityType::Location,
                 name,
                 official: None,
@@ -260,14 +260,14 @@ mod tests {
         assert_eq!(
             find(&entities, EntityType::Person, "Tom Lark")
                 .state
-                .as_deref(),
+                .map(StateCode::as_str),
             Some("MO")
         );
         // Hollis is Nebraska's, as the text says; nothing overrides that.
         assert_eq!(
             find(&entities, EntityType::Person, "Kit Hollis")
                 .state
-                .as_deref(),
+                .map(StateCode::as_str),
             Some("NE")
         );
         // Without a dateline or an issuer naming a state, nobody is placed.
@@ -283,7 +283,7 @@ mod tests {
         assert_eq!(lark.title.as_deref(), Some("Secretary of State"));
         assert_eq!(lark.mentions.len(), 2);
         let evans = find(&entities, EntityType::Person, "Kit Hollis");
-        assert_eq!(evans.state.as_deref(), Some("NE"));
+        assert_eq!(evans.state.map(StateCode::as_str), Some("NE"));
         let agency = find(
             &entities,
             EntityType::Agency,
@@ -294,7 +294,7 @@ mod tests {
         let states: Vec<&str> = entities
             .iter()
             .filter(|e| e.kind == EntityType::State)
-            .filter_map(|e| e.state.as_deref())
+            .filter_map(|e| e.state.map(StateCode::as_str))
             .collect();
         assert_eq!(states, ["MO", "NE"]);
         // Mentions are in text order and name what they point at.
@@ -317,7 +317,7 @@ mod tests {
         let ann = find(&b, EntityType::Person, "Ann Lark");
         assert_eq!(tom_a.id, tom_b.id);
         assert_ne!(tom_b.id, ann.id);
-        assert!(tom_a.id.starts_with("P-"));
+        assert_eq!(tom_a.id, EntityId::of(EntityType::Person, "tom lark"));
     }
 
     #[test]
