@@ -16,7 +16,7 @@ use super::agencies::{self, BodyMention};
 use super::bodies::body_entities;
 use super::entity::{mention_of, Entity, EntityId, EntityType, Mention, Origin};
 use super::people::{self, Candidate};
-use super::state_of::{Claim, Evidence as StateEvidence};
+use super::state_of::Claim;
 use super::states::{self, StateMention};
 use super::text::Word;
 use crate::doc::{NerLabel, Release, Span};
@@ -37,8 +37,8 @@ pub struct Candidates<'r> {
     /// People: the rules' names, the model's PER spans, the contact block's names and the
     /// headline's titles, each with what its context says.
     pub(crate) people: Vec<Candidate>,
-    /// The release's home state: its dateline's, else one its issuer names.
-    pub(crate) home: Option<StateCode>,
+    /// The release's home states: the state of its dateline, one its issuer names.
+    pub(crate) home: Vec<Claim>,
 }
 
 /// Turns the candidates of one release into its entities.
@@ -66,7 +66,7 @@ impl EntityDecider for RuleDecider {
         } = c;
         let mut entities: Vec<Entity> = people::merge(people, &tokens)
             .into_iter()
-            .map(|p| person_entity(p, home))
+            .map(|p| person_entity(p, &home))
             .collect();
         // The model's organisations that are the rules' people are people.
         let person_spans: Vec<Span> = entities
@@ -105,14 +105,12 @@ fn is_state_office(title: &str) -> bool {
     !title.starts_with("u.s.") && STATE_OFFICE_TITLES.iter().any(|o| title.ends_with(o))
 }
 
-/// The entity of a person; `home` is the release's home state, which an official of a
+/// The entity of a person; `home` are the release's home states, which an official of a
 /// state office with no state of its own takes ("Jefferson City, Mo. — Secretary of State
 /// Dana Whitcomb" is Missouri's).
-fn person_entity(p: people::Person, home: Option<StateCode>) -> Entity {
-    let home = home
-        .filter(|_| p.official && p.title.as_deref().is_some_and(is_state_office))
-        .map(|code| Claim::new(code, StateEvidence::HomeState));
-    let state = p.state(home);
+fn person_entity(p: people::Person, home: &[Claim]) -> Entity {
+    let counts = p.official && p.title.as_deref().is_some_and(is_state_office);
+    let state = p.state(home.iter().copied().filter(|_| counts));
     Entity {
         id: EntityId::of(EntityType::Person, &p.key),
         kind: EntityType::Person,

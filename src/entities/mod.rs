@@ -21,10 +21,10 @@ mod text;
 mod titles;
 
 use crate::doc::Release;
-use crate::lexicon::states::StateCode;
 use bodies::model_bodies;
 pub use decide::{Candidates, EntityDecider, RuleDecider};
 pub use entity::{Entity, EntityId, EntityType, Mention, Origin};
+use state_of::{Claim, Evidence as StateEvidence};
 
 /// Finds the entities of a release with today's rules ([`RuleDecider`]).
 pub fn extract(release: &Release) -> Vec<Entity> {
@@ -63,7 +63,7 @@ pub(crate) fn candidates(release: &Release) -> Candidates<'_> {
     }
     let headline = text::tokenize_headline(release);
     people.extend(people::headline_titles(&headline, text));
-    let home = home_state(release, &state_mentions);
+    let home = home_states(release, &state_mentions);
     Candidates {
         release,
         tokens,
@@ -74,21 +74,18 @@ pub(crate) fn candidates(release: &Release) -> Candidates<'_> {
     }
 }
 
-/// The state a release is issued from: the state of its dateline, else one named in its
+/// The states a release is issued from: the state of its dateline, and one named in its
 /// issuer ("Office of the Missouri Secretary of State").
-fn home_state(release: &Release, state_mentions: &[states::StateMention]) -> Option<StateCode> {
+fn home_states(release: &Release, state_mentions: &[states::StateMention]) -> Vec<Claim> {
     let dateline = release.header.dateline;
-    state_mentions
+    let of_dateline = state_mentions
         .iter()
         .find(|m| dateline.is_some_and(|d| d.contains(m.span)))
-        .map(|m| m.code)
-        .or_else(|| {
-            release
-                .header
-                .issuer
-                .as_deref()
-                .and_then(states::code_named_in)
-        })
+        .map(|m| Claim::new(m.code, StateEvidence::Dateline));
+    let of_issuer = (release.header.issuer.as_deref())
+        .and_then(states::code_named_in)
+        .map(|code| Claim::new(code, StateEvidence::Issuer));
+    of_dateline.into_iter().chain(of_issuer).collect()
 }
 
 #[cfg(test)]
@@ -96,6 +93,7 @@ mod tests {
     use super::*;
     use crate::doc::fixture::ReleaseBuilder;
     use crate::doc::{Header, NerLabel, NerSpan, Span};
+    use crate::lexicon::states::StateCode;
 
     /// A release whose sentences are the lines of `text`.
     fn release(text: &str, header: Header, ner: Vec<NerSpan>) -> Release {
@@ -151,6 +149,23 @@ mod tests {
         // Without a dateline or an issuer naming a state, nobody is placed.
         let entities = extract(&release(SUMMIT, Header::default(), Vec::new()));
         assert_eq!(find(&entities, EntityType::Person, "Tom Lark").state, None);
+        // An issuer naming a state places them, after the dateline.
+        let lark = |header| {
+            let entities = extract(&release(SUMMIT, header, Vec::new()));
+            find(&entities, EntityType::Person, "Tom Lark").state
+        };
+        let issuer = Some("Office of the Kansas Secretary of State".to_string());
+        let by_issuer = Header {
+            issuer: issuer.clone(),
+            ..Header::default()
+        };
+        assert_eq!(lark(by_issuer), StateCode::parse("KS"));
+        let both = Header {
+            dateline: Some(dateline),
+            issuer,
+            ..Header::default()
+        };
+        assert_eq!(lark(both), StateCode::parse("MO"));
     }
 
     #[test]
