@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 use crate::analysis::Analysis;
 use crate::attribution::SpeakerChooser;
 use crate::doc::{RawRelease, Release};
+use crate::entities::{EntityDecider, RuleDecider};
 use crate::ingest::{self, InputError, RecordError, RecordProblem};
 use crate::ner::{NerModel, NerStats};
 use crate::output::cache::Cache;
@@ -305,7 +306,14 @@ pub fn run(
             }
         }
         summary.stages.ingest_segment += t.elapsed();
-        let mut results = process(raws, model, &options.speaker, &mut summary.stages)?.into_iter();
+        let mut results = process(
+            raws,
+            model,
+            &RuleDecider,
+            &options.speaker,
+            &mut summary.stages,
+        )?
+        .into_iter();
 
         let t = Instant::now();
         for (file, slot) in chunk.iter().zip(slots) {
@@ -515,7 +523,7 @@ pub fn stream(
                 Err(e) => failed.push((n, id, e)),
             }
         }
-        let results = process(raws, model, speaker, &mut summary.stages)?;
+        let results = process(raws, model, &RuleDecider, speaker, &mut summary.stages)?;
         let mut done: Vec<(usize, String)> = Vec::with_capacity(results.len() + failed.len());
         for ((line, id), result) in keys.into_iter().zip(&results) {
             let outcome = match result {
@@ -567,11 +575,13 @@ pub struct Skipped {
 }
 
 /// Segments raw releases (in parallel), runs the model over them in batched calls of up to
-/// [`NER_RELEASES`] releases, then the rule stages (in parallel), with `speaker` choosing
-/// each quotation's speaker. Results keep the order of `raws`.
+/// [`NER_RELEASES`] releases, then the rule stages (in parallel), with `entities` deciding
+/// each release's entities and `speaker` choosing each quotation's speaker. Results keep
+/// the order of `raws`.
 pub fn process(
     raws: Vec<RawRelease>,
     model: Option<&NerModel>,
+    entities: &dyn EntityDecider,
     speaker: &dyn SpeakerChooser,
     stages: &mut StageTimes,
 ) -> Result<Vec<Result<Analysis, Skipped>>> {
@@ -610,7 +620,7 @@ pub fn process(
     let t = Instant::now();
     let mut analyses = releases
         .into_par_iter()
-        .map(|r| analyse(r, speaker))
+        .map(|r| analyse(r, entities, speaker))
         .collect::<Vec<_>>()
         .into_iter();
     stages.rules += t.elapsed();
@@ -623,9 +633,14 @@ pub fn process(
         .collect())
 }
 
-/// The rule stages of one release: entities, quotes, attribution.
-pub fn analyse(release: Release, speaker: &dyn SpeakerChooser) -> Analysis {
-    let entities = entities::extract(&release);
+/// The rule stages of one release: entities (as `decider` decides them), quotes,
+/// attribution (with `speaker` choosing each speaker).
+pub fn analyse(
+    release: Release,
+    decider: &dyn EntityDecider,
+    speaker: &dyn SpeakerChooser,
+) -> Analysis {
+    let entities = entities::extract_with(&release, decider);
     let spans = quotes::extract(&release);
     let quotes = attribution::attribute_with(&release, &entities, &spans, speaker);
     Analysis {

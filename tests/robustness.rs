@@ -16,6 +16,7 @@ use std::time::{Duration, Instant};
 use common::utf16;
 use proptest::prelude::*;
 use whosaid::doc::{Encoding, RawRelease, SourceFormat, Span};
+use whosaid::entities::RuleDecider;
 use whosaid::output::Fragments;
 use whosaid::pipeline::{process, StageTimes};
 
@@ -201,6 +202,7 @@ fn analyse(raws: Vec<RawRelease>) {
     let results = process(
         raws,
         None,
+        &RuleDecider,
         whosaid::speaker::SpeakerModel::bundled(),
         &mut stages,
     )
@@ -235,7 +237,7 @@ proptest! {
                 let errors: Vec<usize> = ingested.bad_records.iter().map(|e| e.record).collect();
                 prop_assert_eq!(errors, bad);
                 let mut stages = StageTimes::default();
-                let results = process(ingested.releases, None, whosaid::speaker::SpeakerModel::bundled(), &mut stages).unwrap();
+                let results = process(ingested.releases, None, &RuleDecider, whosaid::speaker::SpeakerModel::bundled(), &mut stages).unwrap();
                 for (result, &line) in results.iter().zip(&good) {
                     let Line::Good { text, .. } = &lines[line] else { unreachable!() };
                     let a = result.as_ref().expect("a good record is a release");
@@ -279,7 +281,7 @@ proptest! {
             given_title: None,
         };
         let mut stages = StageTimes::default();
-        for a in process(vec![raw], None, whosaid::speaker::SpeakerModel::bundled(), &mut stages).unwrap().into_iter().flatten() {
+        for a in process(vec![raw], None, &RuleDecider, whosaid::speaker::SpeakerModel::bundled(), &mut stages).unwrap().into_iter().flatten() {
             let text = &a.release.text;
             let spans = a.release.sentences.iter().map(|s| s.span)
                 .chain(a.release.paragraphs.iter().copied())

@@ -138,8 +138,8 @@ impl Ctx<'_> {
             }
             let entity = speaker
                 .entity_id
-                .as_deref()
-                .and_then(|id| self.entities.iter().find(|e| e.id == id));
+                .as_ref()
+                .and_then(|id| self.entities.iter().find(|e| e.id == *id));
             // A speaker is an entity of the release or a name of a person's shape (one
             // the model missed); a transcript's labels ("WALLACE:") name their speakers.
             let transcript = source == Source::Rule && rule.method == Method::Transcript;

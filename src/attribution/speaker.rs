@@ -1,6 +1,7 @@
 //! Who said a quotation: an entity of the release, or a name written in the text.
 
-use crate::entities::Entity;
+use crate::entities::{Entity, EntityId};
+use crate::lexicon::states::StateCode;
 
 /// Who said a quotation.
 #[derive(Debug, Clone, PartialEq)]
@@ -8,11 +9,11 @@ pub struct Speaker {
     /// Canonical name.
     pub name: String,
     /// The entity's id, when the speaker is an entity of the release.
-    pub entity_id: Option<String>,
+    pub entity_id: Option<EntityId>,
     /// The speaker's title.
     pub title: Option<String>,
-    /// The speaker's state (USPS code).
-    pub state: Option<String>,
+    /// The speaker's state.
+    pub state: Option<StateCode>,
 }
 
 /// A speaker from an entity.
@@ -21,7 +22,7 @@ pub(super) fn speaker_of(e: &Entity) -> Speaker {
         name: e.name.clone(),
         entity_id: Some(e.id.clone()),
         title: e.title.clone(),
-        state: e.state.clone(),
+        state: e.state,
     }
 }
 

@@ -3,7 +3,8 @@
 use super::*;
 use crate::doc::fixture::ReleaseBuilder;
 use crate::doc::{Release, Span};
-use crate::entities::{entity_id, Mention, Origin};
+use crate::entities::{EntityId, Mention, Origin};
+use crate::lexicon::states::StateCode;
 use crate::quotes;
 
 fn release(text: &str) -> Release {
@@ -46,13 +47,13 @@ fn entity(text: &str, kind: EntityType, name: &str, title: Option<&str>, forms: 
         })
         .collect();
     Entity {
-        id: entity_id(kind, name),
+        id: EntityId::of(kind, name),
         kind,
         name: name.to_string(),
         official: Some(true),
         title: title.map(str::to_string),
         organization: None,
-        state: Some("MO".to_string()),
+        state: StateCode::parse("MO"),
         acronym: None,
         mentions,
     }
@@ -168,9 +169,9 @@ fn entities_resolve_surname_pronoun_and_title() {
     let spans = quotes::extract(&r);
     let q = attribute(&r, std::slice::from_ref(&quill), &spans);
     let s = q[0].speaker.as_ref().expect("a speaker");
-    assert_eq!(s.entity_id.as_deref(), Some(quill.id.as_str()));
+    assert_eq!(s.entity_id.as_ref(), Some(&quill.id));
     assert_eq!(s.title.as_deref(), Some("Secretary of State"));
-    assert_eq!(s.state.as_deref(), Some("MO"));
+    assert_eq!(s.state.map(StateCode::as_str), Some("MO"));
 }
 
 #[test]

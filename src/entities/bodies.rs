@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::agencies::{self, BodyKind, BodyMention};
-use super::entity::{entity_id, mention_of, Entity, EntityType, Mention, Origin};
+use super::entity::{mention_of, Entity, EntityId, EntityType, Mention, Origin};
 use super::state_of::{self, Claim, Evidence as StateEvidence};
 use super::states;
 use super::text::Word;
@@ -142,13 +142,13 @@ pub(super) fn body_entities(
                 BodyKind::Organization => EntityType::Organization,
             };
             Entity {
-                id: entity_id(kind, &g.key),
+                id: EntityId::of(kind, &g.key),
                 kind,
                 name: g.name,
                 official: None,
                 title: None,
                 organization: None,
-                state: state.map(|c| c.to_string()),
+                state,
                 acronym: g.acronym,
                 mentions: g.mentions,
             }

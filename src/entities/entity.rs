@@ -1,10 +1,13 @@
 //! The entities of a release as the stage hands them on: kinds, mentions and their origin,
 //! and the ids shared by the same entity across releases.
 
+use std::fmt;
+
 use serde::Serialize;
 
 use super::text::Word;
 use crate::doc::Span;
+use crate::lexicon::states::StateCode;
 
 /// The kinds of entity written to `entities.csv`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -78,7 +81,7 @@ pub struct Mention {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entity {
     /// Identifier shared by the same entity across all releases of a run.
-    pub id: String,
+    pub id: EntityId,
     /// Kind of entity.
     pub kind: EntityType,
     /// Canonical name (the fullest form the release uses; titles stripped).
@@ -89,31 +92,57 @@ pub struct Entity {
     pub title: Option<String>,
     /// The office or agency a person serves, or the parent of an agency.
     pub organization: Option<String>,
-    /// USPS code of the state the entity belongs to (or is, for states).
-    pub state: Option<String>,
+    /// The state the entity belongs to (or is, for states).
+    pub state: Option<StateCode>,
     /// Acronym of an agency or organisation.
     pub acronym: Option<String>,
     /// Mentions in text order.
     pub mentions: Vec<Mention>,
 }
 
-/// The identifier of an entity: a short hash of its kind and normalised key, so the same
-/// entity gets the same id in every release and every run without shared state.
-pub fn entity_id(kind: EntityType, key: &str) -> String {
-    let normalised: String = key
-        .split_whitespace()
-        .map(|w| w.to_lowercase())
-        .collect::<Vec<_>>()
-        .join(" ");
-    let mut hasher = blake3::Hasher::new();
-    hasher.update(kind.as_str().as_bytes());
-    hasher.update(&[0]);
-    hasher.update(normalised.as_bytes());
-    format!(
-        "{}-{}",
-        &kind.as_str()[..1],
-        &hasher.finalize().to_hex()[..12]
-    )
+/// The identifier of an entity ("P-1f0c…"): a short hash of its kind and normalised key,
+/// so the same entity gets the same id in every release and every run without shared
+/// state. It is an opaque name: an entity's kind is its [`EntityType`], never read from
+/// the id. Written as the text it holds.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct EntityId(String);
+
+impl EntityId {
+    /// The id of the entity of `kind` whose normalised key is `key` (words in lower
+    /// case, single spaces).
+    pub fn of(kind: EntityType, key: &str) -> EntityId {
+        let normalised: String = key
+            .split_whitespace()
+            .map(|w| w.to_lowercase())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let mut hasher = blake3::Hasher::new();
+        hasher.update(kind.as_str().as_bytes());
+        hasher.update(&[0]);
+        hasher.update(normalised.as_bytes());
+        EntityId(format!(
+            "{}-{}",
+            &kind.as_str()[..1],
+            &hasher.finalize().to_hex()[..12]
+        ))
+    }
+
+    /// An id as a table writes it (reading the tables back).
+    pub fn written(id: &str) -> EntityId {
+        EntityId(id.to_string())
+    }
+
+    /// The id as written.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for EntityId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
 }
 
 /// A mention at `span`, with the body sentence holding it (none in the header).
@@ -140,5 +169,16 @@ mod tests {
         }
         assert_eq!(EntityType::from_label("person"), None);
         assert_eq!(EntityType::from_label("P"), None);
+    }
+
+    #[test]
+    fn ids_depend_on_kind_and_normalised_key_only() {
+        let id = EntityId::of(EntityType::Person, "tom  Lark");
+        assert_eq!(id, EntityId::of(EntityType::Person, "Tom lark"));
+        assert_ne!(id, EntityId::of(EntityType::Agency, "tom lark"));
+        assert_ne!(id, EntityId::of(EntityType::Person, "ann lark"));
+        // Written as the text it holds, and read back as the same id.
+        assert_eq!(EntityId::written(&id.to_string()), id);
+        assert_eq!(id.as_str().len(), "P-".len() + 12);
     }
 }

@@ -5,10 +5,14 @@
 //! gazetteer with context checks ([`states`]), agencies and organisations from
 //! capitalised names with head words ([`agencies`]), people from names in the context of
 //! titles, speech verbs and other cues ([`people`], [`titles`]). The model's PER/ORG/LOC
-//! spans, when present, are candidates beside the rules' own.
+//! spans, when present, are candidates beside the rules' own. The readers propose
+//! [`Candidates`]; an [`EntityDecider`] ([`RuleDecider`], today's rules) turns them into
+//! entities ([`decide`]), and every state an entity is given is decided in one place from
+//! the claims the readers make ([`state_of`]).
 
 mod agencies;
 mod bodies;
+mod decide;
 mod entity;
 mod people;
 mod state_of;
@@ -16,26 +20,36 @@ mod states;
 mod text;
 mod titles;
 
-use crate::doc::{NerLabel, Release, Span};
-use crate::lexicon::states::StateCode;
-use crate::lexicon::titles::STATE_OFFICE_TITLES;
-use bodies::{body_entities, model_bodies};
-use entity::mention_of;
-pub use entity::{entity_id, Entity, EntityType, Mention, Origin};
+use crate::doc::Release;
+use bodies::model_bodies;
+pub use decide::{Candidates, EntityDecider, RuleDecider};
+pub use entity::{Entity, EntityId, EntityType, Mention, Origin};
 use state_of::{Claim, Evidence as StateEvidence};
 
-/// Finds the entities of a release: people, states, agencies, other organisations and
-/// places, each with its mentions in text order.
+/// Finds the entities of a release with today's rules ([`RuleDecider`]).
 pub fn extract(release: &Release) -> Vec<Entity> {
+    extract_with(release, &RuleDecider)
+}
+
+/// Finds the entities of a release: people, states, agencies, other organisations and
+/// places, each with its mentions in text order, as `decider` decides them from the
+/// candidates the readers find.
+pub fn extract_with(release: &Release, decider: &dyn EntityDecider) -> Vec<Entity> {
+    decider.decide(candidates(release))
+}
+
+/// The candidates of a release: the spans the rules and the model propose, with what
+/// the text around them says.
+pub(crate) fn candidates(release: &Release) -> Candidates<'_> {
     let text: &str = &release.text;
     let tokens = text::tokenize(release);
-    let mut state_mentions = states::find(&tokens);
+    let state_mentions = states::find(&tokens);
     let mut bodies = agencies::find(&tokens, text, false);
     let from_model = model_bodies(release, &tokens, &bodies);
     bodies.extend(from_model);
-    let mut candidates = people::find(&tokens, text, &bodies, &release.ner);
+    let mut people = people::find(&tokens, text, &bodies, &release.ner);
     let contact_lines = text::tokenize_contact_block(release);
-    candidates.extend(people::contacts(
+    people.extend(people::contacts(
         &contact_lines,
         text,
         release.header.contact_name,
@@ -48,176 +62,38 @@ pub fn extract(release: &Release) -> Vec<Entity> {
         }
     }
     let headline = text::tokenize_headline(release);
-    candidates.extend(people::headline_titles(&headline, text));
-    let home = home_state(release, &state_mentions);
-    let mut entities: Vec<Entity> = people::merge(candidates, &tokens)
-        .into_iter()
-        .map(|p| person_entity(p, home))
-        .collect();
-    // The model's organisations that are the rules' people are people.
-    let person_spans: Vec<Span> = entities
-        .iter()
-        .flat_map(|e| e.mentions.iter().map(|m| m.span))
-        .collect();
-    for m in states::district_tags_after(&tokens, &person_spans) {
-        if !state_mentions.iter().any(|s| s.span == m.span) {
-            state_mentions.push(m);
-        }
+    people.extend(people::headline_titles(&headline, text));
+    let home = home_states(release, &state_mentions);
+    Candidates {
+        release,
+        tokens,
+        states: state_mentions,
+        bodies,
+        people,
+        home,
     }
-    state_mentions.sort_by_key(|m| m.span);
-    bodies.retain(|b| {
-        b.origin == Origin::Rule
-            || !person_spans
-                .iter()
-                .any(|s| s.start < b.span.end && b.span.start < s.end)
-    });
-    entities.extend(body_entities(release, &tokens, bodies, &state_mentions));
-    entities.extend(state_entities(&state_mentions, &tokens));
-    let taken: Vec<Span> = entities
-        .iter()
-        .flat_map(|e| e.mentions.iter().map(|m| m.span))
-        .collect();
-    entities.extend(location_entities(release, &tokens, &taken));
-    entities.sort_by_key(|e| e.mentions.first().map_or(usize::MAX, |m| m.span.start));
-    entities
 }
 
-/// The state a release is issued from: the state of its dateline, else one named in its
+/// The states a release is issued from: the state of its dateline, and one named in its
 /// issuer ("Office of the Missouri Secretary of State").
-fn home_state(release: &Release, state_mentions: &[states::StateMention]) -> Option<StateCode> {
+fn home_states(release: &Release, state_mentions: &[states::StateMention]) -> Vec<Claim> {
     let dateline = release.header.dateline;
-    state_mentions
+    let of_dateline = state_mentions
         .iter()
         .find(|m| dateline.is_some_and(|d| d.contains(m.span)))
-        .map(|m| m.code)
-        .or_else(|| {
-            release
-                .header
-                .issuer
-                .as_deref()
-                .and_then(states::code_named_in)
-        })
-}
-
-/// True for the title of an office that belongs to one state ("Secretary of State",
-/// "District Attorney"; not a "U.S." one).
-fn is_state_office(title: &str) -> bool {
-    let title = title.replace('’', "'").to_lowercase();
-    !title.starts_with("u.s.") && STATE_OFFICE_TITLES.iter().any(|o| title.ends_with(o))
-}
-
-/// The entity of a person; `home` is the release's home state, which an official of a
-/// state office with no state of its own takes ("Jefferson City, Mo. — Secretary of State
-/// Dana Whitcomb" is Missouri's).
-fn person_entity(p: people::Person, home: Option<StateCode>) -> Entity {
-    let home = home
-        .filter(|_| p.official && p.title.as_deref().is_some_and(is_state_office))
-        .map(|code| Claim::new(code, StateEvidence::HomeState));
-    let state = p.state(home);
-    Entity {
-        id: entity_id(EntityType::Person, &p.key),
-        kind: EntityType::Person,
-        official: Some(p.official),
-        title: p.title,
-        organization: p.organization,
-        state: state.map(|c| c.to_string()),
-        acronym: None,
-        mentions: p
-            .mentions
-            .into_iter()
-            .map(|(span, sentence, origin)| Mention {
-                span,
-                sentence,
-                origin,
-            })
-            .collect(),
-        name: p.name,
-    }
-}
-
-fn state_entities(
-    state_mentions: &[states::StateMention],
-    tokens: &[text::Word<'_>],
-) -> Vec<Entity> {
-    let mut by_code: Vec<(StateCode, Vec<Mention>)> = Vec::new();
-    for s in state_mentions {
-        let m = mention_of(tokens, s.span, Origin::Rule);
-        match by_code.iter_mut().find(|(c, _)| *c == s.code) {
-            Some((_, ms)) => ms.push(m),
-            None => by_code.push((s.code, vec![m])),
-        }
-    }
-    by_code
-        .into_iter()
-        .map(|(code, mentions)| Entity {
-            id: entity_id(EntityType::State, code.as_str()),
-            kind: EntityType::State,
-            name: code.name().to_string(),
-            official: None,
-            title: None,
-            organization: None,
-            state: Some(code.to_string()),
-            acronym: None,
-            mentions,
-        })
-        .collect()
-}
-
-/// Places from the model's LOC spans that are not states, nor inside a name already
-/// taken (`taken`: the spans of every other entity's mentions).
-fn location_entities(release: &Release, tokens: &[text::Word<'_>], taken: &[Span]) -> Vec<Entity> {
-    let mut out: Vec<Entity> = Vec::new();
-    for n in release.ner.iter().filter(|n| n.label == NerLabel::Location) {
-        let first = tokens.partition_point(|t| t.span.end <= n.span.start);
-        let end = tokens.partition_point(|t| t.span.start < n.span.end);
-        if first >= end || !tokens[first].running {
-            continue;
-        }
-        let Some((first, end)) = agencies::model_words(tokens, first, end) else {
-            continue;
-        };
-        let last = &tokens[end - 1];
-        let span = Span::new(
-            tokens[first].span.start,
-            last.span.start + last.base().len(),
-        );
-        if taken
-            .iter()
-            .any(|s| s.start < span.end && span.start < s.end)
-        {
-            continue;
-        }
-        let Some(name) = release.text.get(span.range()) else {
-            continue;
-        };
-        let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
-        if states::code_for_name(&name).is_some() || name == "Washington" {
-            continue;
-        }
-        let m = mention_of(tokens, span, Origin::Model);
-        match out.iter_mut().find(|e| e.name.eq_ignore_ascii_case(&name)) {
-            Some(e) => e.mentions.push(m),
-            None => out.push(Entity {
-                id: entity_id(EntityType::Location, &name),
-                kind: EntityType::Location,
-                name,
-                official: None,
-                title: None,
-                organization: None,
-                state: None,
-                acronym: None,
-                mentions: vec![m],
-            }),
-        }
-    }
-    out
+        .map(|m| Claim::new(m.code, StateEvidence::Dateline));
+    let of_issuer = (release.header.issuer.as_deref())
+        .and_then(states::code_named_in)
+        .map(|code| Claim::new(code, StateEvidence::Issuer));
+    of_dateline.into_iter().chain(of_issuer).collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::doc::fixture::ReleaseBuilder;
-    use crate::doc::{Header, NerSpan};
+    use crate::doc::{Header, NerLabel, NerSpan, Span};
+    use crate::lexicon::states::StateCode;
 
     /// A release whose sentences are the lines of `text`.
     fn release(text: &str, header: Header, ner: Vec<NerSpan>) -> Release {
@@ -260,19 +136,36 @@ mod tests {
         assert_eq!(
             find(&entities, EntityType::Person, "Tom Lark")
                 .state
-                .as_deref(),
+                .map(StateCode::as_str),
             Some("MO")
         );
         // Hollis is Nebraska's, as the text says; nothing overrides that.
         assert_eq!(
             find(&entities, EntityType::Person, "Kit Hollis")
                 .state
-                .as_deref(),
+                .map(StateCode::as_str),
             Some("NE")
         );
         // Without a dateline or an issuer naming a state, nobody is placed.
         let entities = extract(&release(SUMMIT, Header::default(), Vec::new()));
         assert_eq!(find(&entities, EntityType::Person, "Tom Lark").state, None);
+        // An issuer naming a state places them, after the dateline.
+        let lark = |header| {
+            let entities = extract(&release(SUMMIT, header, Vec::new()));
+            find(&entities, EntityType::Person, "Tom Lark").state
+        };
+        let issuer = Some("Office of the Kansas Secretary of State".to_string());
+        let by_issuer = Header {
+            issuer: issuer.clone(),
+            ..Header::default()
+        };
+        assert_eq!(lark(by_issuer), StateCode::parse("KS"));
+        let both = Header {
+            dateline: Some(dateline),
+            issuer,
+            ..Header::default()
+        };
+        assert_eq!(lark(both), StateCode::parse("MO"));
     }
 
     #[test]
@@ -283,7 +176,7 @@ mod tests {
         assert_eq!(lark.title.as_deref(), Some("Secretary of State"));
         assert_eq!(lark.mentions.len(), 2);
         let evans = find(&entities, EntityType::Person, "Kit Hollis");
-        assert_eq!(evans.state.as_deref(), Some("NE"));
+        assert_eq!(evans.state.map(StateCode::as_str), Some("NE"));
         let agency = find(
             &entities,
             EntityType::Agency,
@@ -294,7 +187,7 @@ mod tests {
         let states: Vec<&str> = entities
             .iter()
             .filter(|e| e.kind == EntityType::State)
-            .filter_map(|e| e.state.as_deref())
+            .filter_map(|e| e.state.map(StateCode::as_str))
             .collect();
         assert_eq!(states, ["MO", "NE"]);
         // Mentions are in text order and name what they point at.
@@ -317,7 +210,7 @@ mod tests {
         let ann = find(&b, EntityType::Person, "Ann Lark");
         assert_eq!(tom_a.id, tom_b.id);
         assert_ne!(tom_b.id, ann.id);
-        assert!(tom_a.id.starts_with("P-"));
+        assert_eq!(tom_a.id, EntityId::of(EntityType::Person, "tom lark"));
     }
 
     #[test]
@@ -382,6 +275,40 @@ mod tests {
         };
         let entities = extract(&release(text, header, Vec::new()));
         assert!(!entities.iter().any(|e| e.name.contains("Riverland")));
+    }
+
+    #[test]
+    fn a_decider_decides_from_the_candidates() {
+        /// Every person candidate of the rules as a person of its own, nothing else.
+        struct Unmerged;
+        impl EntityDecider for Unmerged {
+            fn decide(&self, c: Candidates<'_>) -> Vec<Entity> {
+                c.people
+                    .into_iter()
+                    .filter(|p| p.origin == Origin::Rule && p.sentence.is_some())
+                    .map(|p| Entity {
+                        id: EntityId::of(EntityType::Person, &p.name),
+                        kind: EntityType::Person,
+                        name: p.name,
+                        official: p.official,
+                        title: p.title,
+                        organization: None,
+                        state: None,
+                        acronym: None,
+                        mentions: Vec::new(),
+                    })
+                    .collect()
+            }
+        }
+        let r = release(SUMMIT, Header::default(), Vec::new());
+        let names: Vec<String> = extract_with(&r, &Unmerged)
+            .into_iter()
+            .map(|e| e.name)
+            .collect();
+        // The readers' candidates, each apart: "Lark" is not merged into Tom Lark, and the
+        // bare "Mo" of the dateline, which the rules drop, is kept.
+        assert_eq!(names, ["Mo", "Tom Lark", "Kit Hollis", "Lark"]);
+        assert_eq!(extract_with(&r, &RuleDecider), extract(&r));
     }
 
     #[test]

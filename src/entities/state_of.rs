@@ -23,9 +23,12 @@ pub(crate) enum Evidence {
     MentionInName,
     /// A state's name among a body's name words ("Office of the Nebraska Treasurer").
     NameWord,
-    /// The release's home state (its dateline's, else its issuer's), for an official of a
-    /// state office ("Jefferson City, Mo. — Secretary of State Dana Whitcomb").
-    HomeState,
+    /// The state of the release's dateline, for an official of a state office
+    /// ("Jefferson City, Mo. — Secretary of State Dana Whitcomb").
+    Dateline,
+    /// A state the release's issuer names, for an official of a state office ("Office of
+    /// the Missouri Secretary of State").
+    Issuer,
 }
 
 /// A state read for an entity, with what it was read from.
@@ -61,13 +64,14 @@ mod tests {
     #[test]
     fn the_strongest_evidence_wins_then_the_first() {
         let claim = |code, evidence| StateCode::parse(code).map(|c| Claim::new(c, evidence));
-        let home = claim("MO", Evidence::HomeState);
+        let home = claim("MO", Evidence::Dateline);
         let tag = claim("KS", Evidence::PartyTag);
         let title = claim("NE", Evidence::Title);
         let code = |claims: Vec<Option<Claim>>| decide(claims).map(StateCode::as_str);
         assert_eq!(code(vec![home, tag, title]), Some("NE"));
         assert_eq!(code(vec![home, None, tag]), Some("KS"));
         assert_eq!(code(vec![tag, claim("IA", Evidence::PartyTag)]), Some("KS"));
+        assert_eq!(code(vec![claim("KS", Evidence::Issuer), home]), Some("MO"));
         assert_eq!(decide([None, None]), None);
     }
 }

@@ -285,7 +285,7 @@ pub fn project(release: &Release, gold: &GoldEntities, file: &str) -> Labelled {
         .flat_map(|(code, mentions)| {
             mentions
                 .into_iter()
-                .map(move |m| state_core(&release.text, m.span, &code))
+                .map(move |m| state_core(&release.text, m.span, code.as_str()))
         })
         .collect();
     let sentences = release

@@ -14,6 +14,8 @@ use serde::Serialize;
 use tempfile::NamedTempFile;
 
 use crate::analysis::Analysis;
+use crate::entities::EntityId;
+use crate::lexicon::states::StateCode;
 
 pub mod cache;
 pub mod datasette;
@@ -159,13 +161,13 @@ impl<'a> Rows<'a> {
                 let first = e.mentions.first();
                 EntityRow {
                     release_id: id,
-                    entity_id: &e.id,
+                    entity_id: e.id.as_str(),
                     kind: e.kind.as_str(),
                     name: &e.name,
                     official: e.official,
                     title: e.title.as_deref(),
                     organization: e.organization.as_deref(),
-                    state: e.state.as_deref(),
+                    state: e.state.map(StateCode::as_str),
                     acronym: e.acronym.as_deref(),
                     mentions: e.mentions.len(),
                     start: first.map(|m| m.span.start),
@@ -179,7 +181,7 @@ impl<'a> Rows<'a> {
             .flat_map(|e| {
                 e.mentions.iter().map(move |m| MentionRow {
                     release_id: id,
-                    entity_id: &e.id,
+                    entity_id: e.id.as_str(),
                     start: m.span.start,
                     end: m.span.end,
                     text: r.slice(m.span),
@@ -201,9 +203,10 @@ impl<'a> Rows<'a> {
                     start: q.span.start,
                     end: q.span.end,
                     speaker: speaker.map(|s| s.name.as_str()),
-                    speaker_entity_id: speaker.and_then(|s| s.entity_id.as_deref()),
+                    speaker_entity_id: speaker
+                        .and_then(|s| s.entity_id.as_ref().map(EntityId::as_str)),
                     speaker_title: speaker.and_then(|s| s.title.as_deref()),
-                    speaker_state: speaker.and_then(|s| s.state.as_deref()),
+                    speaker_state: speaker.and_then(|s| s.state.map(StateCode::as_str)),
                     cue: q.cue.map(|c| r.slice(c)),
                     method: q.method.as_str(),
                     confidence: q.confidence,

@@ -22,7 +22,8 @@ use std::time::{Duration, Instant};
 use anyhow::{bail, Context, Result};
 use csv::StringRecord;
 
-use crate::entities::EntityType;
+use crate::entities::{EntityId, EntityType};
+use crate::lexicon::states::StateCode;
 use crate::resolve::clean::{clean_names, Vocabulary};
 use crate::resolve::{self, Record};
 
@@ -155,8 +156,8 @@ fn field(row: &StringRecord, i: usize) -> Option<&str> {
 }
 
 /// Pass one: the records of every resolved entity id and issuer.
-fn collect(paths: &Paths<'_>) -> Result<BTreeMap<(String, Option<String>), Record>> {
-    let mut records: BTreeMap<(String, Option<String>), Record> = BTreeMap::new();
+fn collect(paths: &Paths<'_>) -> Result<BTreeMap<(EntityId, Option<String>), Record>> {
+    let mut records: BTreeMap<(EntityId, Option<String>), Record> = BTreeMap::new();
     let mut releases = ReleaseCursor::open(paths.releases)?;
     for row in reader(paths.unresolved[0])? {
         let row = row?;
@@ -165,13 +166,13 @@ fn collect(paths: &Paths<'_>) -> Result<BTreeMap<(String, Option<String>), Recor
         };
         releases.seek(&row[col::RELEASE_ID])?;
         let issuer = releases.issuer().map(str::to_string);
-        let id = &row[col::ENTITY_ID];
+        let id = EntityId::written(&row[col::ENTITY_ID]);
         records
-            .entry((id.to_string(), issuer.clone()))
+            .entry((id.clone(), issuer.clone()))
             .or_insert_with(|| Record::new(kind, id, issuer.as_deref()))
             .add(
                 &row[col::ENTITY_NAME],
-                field(&row, col::ENTITY_STATE),
+                field(&row, col::ENTITY_STATE).and_then(StateCode::parse),
                 field(&row, col::ENTITY_ACRONYM),
             );
     }
@@ -284,11 +285,11 @@ pub fn resolve_tables(paths: &Paths<'_>, outputs: Outputs<'_>) -> Result<Resolut
     let clean = |name: &str| renames.get(name).map_or(name, String::as_str).to_string();
     // A quote speaker the attribution named but did not link to an entity is the person
     // of that name in the same issuer's releases, else the one person of that name.
-    let mut by_name: HashMap<(Option<String>, String), String> = HashMap::new();
-    let mut unique_name: HashMap<String, Option<String>> = HashMap::new();
+    let mut by_name: HashMap<(Option<String>, String), EntityId> = HashMap::new();
+    let mut unique_name: HashMap<String, Option<EntityId>> = HashMap::new();
     // The local ids whose rows are typed PERSON: a speaker linked to any other is not a
     // person.
-    let mut person_ids: HashSet<String> = HashSet::new();
+    let mut person_ids: HashSet<EntityId> = HashSet::new();
     for (((_, issuer), record), id) in records.iter().zip(&ids) {
         if record.kind != EntityType::Person {
             continue;
@@ -306,9 +307,9 @@ pub fn resolve_tables(paths: &Paths<'_>, outputs: Outputs<'_>) -> Result<Resolut
                 .or_insert_with(|| Some(id.clone()));
         }
     }
-    let map: HashMap<(String, Option<String>), String> = records.into_keys().zip(ids).collect();
-    let resolved = |id: &str, issuer: Option<&str>| -> Option<&String> {
-        map.get(&(id.to_string(), issuer.map(str::to_string)))
+    let map: HashMap<(EntityId, Option<String>), EntityId> = records.into_keys().zip(ids).collect();
+    let resolved = |id: &str, issuer: Option<&str>| -> Option<&EntityId> {
+        map.get(&(EntityId::written(id), issuer.map(str::to_string)))
     };
     let [entities_out, mentions_out, quotes_out, persons_out, agencies_out] = outputs.tables;
     let mut result = Resolution::default();
@@ -328,7 +329,7 @@ pub fn resolve_tables(paths: &Paths<'_>, outputs: Outputs<'_>) -> Result<Resolut
         let mut counts: HashMap<String, usize> = HashMap::new();
         for mut row in mention_rows.take(id)? {
             if let Some(new) = resolved(&row[col::MENTION_ENTITY_ID], issuer) {
-                row = replace(&row, col::MENTION_ENTITY_ID, new);
+                row = replace(&row, col::MENTION_ENTITY_ID, new.as_str());
             }
             let key = (
                 row[col::MENTION_ENTITY_ID].to_string(),
@@ -347,7 +348,7 @@ pub fn resolve_tables(paths: &Paths<'_>, outputs: Outputs<'_>) -> Result<Resolut
             .into_iter()
             .map(|row| {
                 let row = match resolved(&row[col::ENTITY_ID], issuer) {
-                    Some(new) => replace(&row, col::ENTITY_ID, new),
+                    Some(new) => replace(&row, col::ENTITY_ID, new.as_str()),
                     None => row,
                 };
                 if EntityType::from_label(&row[col::ENTITY_TYPE]) == Some(EntityType::Person) {
@@ -404,7 +405,7 @@ pub fn resolve_tables(paths: &Paths<'_>, outputs: Outputs<'_>) -> Result<Resolut
             let id = match (speaker_id.as_deref(), speaker.as_deref()) {
                 // A speaker linked to an organisation or place whose name is a person's
                 // in this issuer's releases ("Fenn said" read as the "Fenn" of a bill).
-                (Some(local), Some(name)) if !person_ids.contains(local) => {
+                (Some(local), Some(name)) if !person_ids.contains(&EntityId::written(local)) => {
                     by_name.get(&(issuer.map(str::to_string), name.to_string()))
                 }
                 (Some(local), _) => resolved(local, issuer),
@@ -412,7 +413,7 @@ pub fn resolve_tables(paths: &Paths<'_>, outputs: Outputs<'_>) -> Result<Resolut
                 (None, None) => None,
             };
             if let Some(id) = id {
-                row = replace(&row, col::QUOTE_SPEAKER_ID, id);
+                row = replace(&row, col::QUOTE_SPEAKER_ID, id.as_str());
             }
             if let Some(name) = speaker.filter(|s| Some(s) != written.as_ref()) {
                 row = replace(&row, col::QUOTE_SPEAKER, &name);

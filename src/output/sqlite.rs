@@ -334,7 +334,8 @@ pub(crate) mod tests {
     use crate::attribution::{Quote, Speaker};
     use crate::doc::fixture::ReleaseBuilder;
     use crate::doc::Span;
-    use crate::entities::{entity_id, Entity, EntityType, Mention, Origin};
+    use crate::entities::{Entity, EntityId, EntityType, Mention, Origin};
+    use crate::lexicon::states::StateCode;
     use crate::output::{Analysis, Fragments, Writers};
 
     pub(crate) const TEXT: &str =
@@ -345,13 +346,13 @@ pub(crate) mod tests {
         let release = ReleaseBuilder::new(text).build();
         let name_at = text.find("Dana Reyes").unwrap();
         let person = Entity {
-            id: entity_id(EntityType::Person, "Dana Reyes"),
+            id: EntityId::of(EntityType::Person, "Dana Reyes"),
             kind: EntityType::Person,
             name: "Dana Reyes".to_string(),
             official: Some(true),
             title: Some("Secretary".to_string()),
             organization: None,
-            state: Some("OR".to_string()),
+            state: StateCode::parse("OR"),
             acronym: None,
             mentions: vec![Mention {
                 span: Span::new(name_at, name_at + "Dana Reyes".len()),
@@ -366,7 +367,7 @@ pub(crate) mod tests {
                 name: "Dana Reyes".to_string(),
                 entity_id: Some(person.id.clone()),
                 title: Some("Secretary".to_string()),
-                state: Some("OR".to_string()),
+                state: StateCode::parse("OR"),
             }),
             cue: None,
             method: crate::attribution::Method::After,

@@ -126,9 +126,10 @@ pub fn clean_names(records: &mut [Record], vocabulary: &Vocabulary) -> BTreeMap<
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::entities::EntityId;
 
     fn record(name: &str, rows: u32) -> Record {
-        let mut r = Record::new(EntityType::Person, name, Some("Office"));
+        let mut r = Record::new(EntityType::Person, EntityId::written(name), Some("Office"));
         for _ in 0..rows {
             r.add(name, None, None);
         }

@@ -28,7 +28,8 @@ pub mod names;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use crate::entities::EntityType;
+use crate::entities::{EntityId, EntityType};
+use crate::lexicon::states::StateCode;
 use names::PersonName;
 
 /// What the corpus says about one entity id under one issuing office.
@@ -37,23 +38,23 @@ pub struct Record {
     /// The entity's type.
     pub kind: EntityType,
     /// The id the entities stage gave it.
-    pub local_id: String,
+    pub local_id: EntityId,
     /// The issuer of the releases that name it (`None` when they print none).
     pub issuer: Option<String>,
     /// The names written under this id, with how many entity rows used each.
     pub names: BTreeMap<String, u32>,
     /// States given for it.
-    pub states: BTreeSet<String>,
+    pub states: BTreeSet<StateCode>,
     /// Acronyms given for it (agencies).
     pub acronyms: BTreeSet<String>,
 }
 
 impl Record {
     /// A record for one entity id under one issuer, with no rows yet.
-    pub fn new(kind: EntityType, local_id: &str, issuer: Option<&str>) -> Record {
+    pub fn new(kind: EntityType, local_id: EntityId, issuer: Option<&str>) -> Record {
         Record {
             kind,
-            local_id: local_id.to_string(),
+            local_id,
             issuer: issuer.map(str::to_string),
             names: BTreeMap::new(),
             states: BTreeSet::new(),
@@ -62,9 +63,9 @@ impl Record {
     }
 
     /// Adds one entity row's fields.
-    pub fn add(&mut self, name: &str, state: Option<&str>, acronym: Option<&str>) {
+    pub fn add(&mut self, name: &str, state: Option<StateCode>, acronym: Option<&str>) {
         *self.names.entry(name.to_string()).or_default() += 1;
-        self.states.extend(state.map(str::to_string));
+        self.states.extend(state);
         self.acronyms.extend(acronym.map(str::to_string));
     }
 
@@ -77,12 +78,12 @@ impl Record {
 /// The records of one entity id, all issuers together.
 struct Node {
     kind: EntityType,
-    local_id: String,
+    local_id: EntityId,
     /// The fullest name written under the id.
     name: String,
     rows: u32,
     issuers: BTreeSet<Option<String>>,
-    states: BTreeSet<String>,
+    states: BTreeSet<StateCode>,
     acronyms: BTreeSet<String>,
 }
 
@@ -129,17 +130,17 @@ impl Groups {
 }
 
 /// Resolves every record to an id: the result has one id per record, in order.
-pub fn resolve(records: &[Record]) -> Vec<String> {
+pub fn resolve(records: &[Record]) -> Vec<EntityId> {
     // One node per (type, id), in a fixed order.
-    let mut index: BTreeMap<(EntityType, &str), usize> = BTreeMap::new();
+    let mut index: BTreeMap<(EntityType, &EntityId), usize> = BTreeMap::new();
     for r in records {
         let next = index.len();
-        index.entry((r.kind, r.local_id.as_str())).or_insert(next);
+        index.entry((r.kind, &r.local_id)).or_insert(next);
     }
     let mut nodes: Vec<Option<Node>> = (0..index.len()).map(|_| None).collect();
     let mut name_rows: Vec<BTreeMap<&str, u32>> = vec![BTreeMap::new(); index.len()];
     for r in records {
-        let i = index[&(r.kind, r.local_id.as_str())];
+        let i = index[&(r.kind, &r.local_id)];
         let node = nodes[i].get_or_insert_with(|| Node {
             kind: r.kind,
             local_id: r.local_id.clone(),
@@ -151,7 +152,7 @@ pub fn resolve(records: &[Record]) -> Vec<String> {
         });
         node.rows += r.rows();
         node.issuers.insert(r.issuer.clone());
-        node.states.extend(r.states.iter().cloned());
+        node.states.extend(r.states.iter().copied());
         node.acronyms.extend(r.acronyms.iter().cloned());
         for (name, n) in &r.names {
             *name_rows[i].entry(name.as_str()).or_default() += n;
@@ -182,7 +183,7 @@ pub fn resolve(records: &[Record]) -> Vec<String> {
             let node = surnames
                 .get(&k)
                 .copied()
-                .unwrap_or_else(|| index[&(r.kind, r.local_id.as_str())]);
+                .unwrap_or_else(|| index[&(r.kind, &r.local_id)]);
             nodes[groups.root(node)].local_id.clone()
         })
         .collect()
@@ -305,7 +306,7 @@ fn resolve_agencies(nodes: &[Node], order: &[usize], groups: &mut Groups) {
 fn resolve_surnames(
     records: &[Record],
     nodes: &[Node],
-    index: &BTreeMap<(EntityType, &str), usize>,
+    index: &BTreeMap<(EntityType, &EntityId), usize>,
     groups: &mut Groups,
 ) -> HashMap<usize, usize> {
     // Full-name groups by surname: root -> (name of the root, issuers of any member).
@@ -332,7 +333,7 @@ fn resolve_surnames(
         if r.kind != EntityType::Person {
             continue;
         }
-        let node = index[&(r.kind, r.local_id.as_str())];
+        let node = index[&(r.kind, &r.local_id)];
         let Some(name) = PersonName::parse(&nodes[node].name).filter(PersonName::is_bare) else {
             continue;
         };
@@ -368,22 +369,22 @@ fn resolve_surnames(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::entities::entity_id;
+    use crate::entities::EntityId;
 
     fn person(name: &str, issuer: &str, state: Option<&str>) -> Record {
         let mut r = Record::new(
             EntityType::Person,
-            &entity_id(EntityType::Person, name),
+            EntityId::of(EntityType::Person, name),
             Some(issuer),
         );
-        r.add(name, state, None);
+        r.add(name, state.and_then(StateCode::parse), None);
         r
     }
 
     fn agency(name: &str, acronym: Option<&str>) -> Record {
         let mut r = Record::new(
             EntityType::Agency,
-            &entity_id(EntityType::Agency, name),
+            EntityId::of(EntityType::Agency, name),
             None,
         );
         r.add(name, None, acronym);
@@ -393,7 +394,7 @@ mod tests {
     /// Resolved ids of the records, as groups of record indices.
     fn groups_of(records: &[Record]) -> Vec<Vec<usize>> {
         let ids = resolve(records);
-        let mut by_id: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        let mut by_id: BTreeMap<&EntityId, Vec<usize>> = BTreeMap::new();
         for (k, id) in ids.iter().enumerate() {
             by_id.entry(id).or_default().push(k);
         }

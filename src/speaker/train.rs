@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 use super::gold::{GoldRelease, Truth};
 use super::SpeakerModel;
 use crate::attribution::{self, RuleChooser, FEATURES, FEATURE_NAMES};
+use crate::entities::RuleDecider;
 use crate::ingest;
 use crate::ner::NerModel;
 use crate::pipeline::{self, StageTimes};
@@ -51,7 +52,7 @@ pub fn rows(dirs: &[PathBuf], ner: Option<&NerModel>, max_bytes: u64) -> Result<
         raws.extend(file_raws);
     }
     let mut stages = StageTimes::default();
-    let analyses = pipeline::process(raws, ner, &RuleChooser, &mut stages)?;
+    let analyses = pipeline::process(raws, ner, &RuleDecider, &RuleChooser, &mut stages)?;
     let mut out = Vec::new();
     for (analysis, gold) in analyses.into_iter().zip(golds) {
         let Ok(a) = analysis else { continue };

@@ -34,9 +34,9 @@ pub(crate) struct Person {
 
 impl Person {
     /// The person's state, decided from the states read with the names and `more` (the
-    /// release's home state, when it counts).
-    pub(crate) fn state(&self, more: Option<Claim>) -> Option<StateCode> {
-        state_of::decide(self.states.iter().copied().map(Some).chain([more]))
+    /// release's home states, when they count).
+    pub(crate) fn state(&self, more: impl IntoIterator<Item = Claim>) -> Option<StateCode> {
+        state_of::decide(self.states.iter().copied().chain(more).map(Some))
     }
 }
 
