@@ -94,6 +94,15 @@ fn chunks(tokens: &[Word<'_>]) -> Vec<(usize, usize)> {
             {
                 // "the Harris County District Attorney’s office"
                 end += 1;
+            } else if t.text == "police"
+                && prev.is_capitalised()
+                && !prev.possessive()
+                && !prev.is_all_caps()
+                && !super::titles::is_title_word(prev.base())
+            {
+                // "Riverside police": a place's police force.
+                end += 1;
+                break;
             } else if CONNECTORS.contains(&t.text) {
                 // Connectors only between capitalised words ("Department of the Navy").
                 let mut k = end;
@@ -131,7 +140,7 @@ fn any_head(tokens: &[Word<'_>], from: usize, to: usize) -> bool {
 }
 
 fn is_lower_head(t: &Word<'_>) -> bool {
-    matches!(t.text, "office" | "department")
+    matches!(t.text, "office" | "department" | "police")
 }
 
 fn is_strong_head(t: &Word<'_>) -> bool {
@@ -199,7 +208,9 @@ fn candidates(tokens: &[Word<'_>], start: usize, end: usize, emit: &mut dyn FnMu
         }
         // "... Department and the Navy Region ...", "the Disabilities Act and the State
         // Access Board": "and the" starts a new name.
-        let split_and = t.text == "and" && (after_head || the_next) && any_head(tokens, k + 1, end);
+        let split_and = t.text == "and"
+            && (((after_head || the_next) && any_head(tokens, k + 1, end))
+                || (the_next && end >= k + 4));
         let split_us = after_any_head && matches!(t.text, "U.S." | "United");
         let split_new = after_head
             && SPLITTING_HEADS.contains(&tokens[k - 1].base())
@@ -310,9 +321,24 @@ fn named(tokens: &[Word<'_>], text: &str, first: usize, last: usize) -> Option<B
         && words[1].text == "of"
         && words[words.len() - 1].is_capitalised();
     let weak_only = words.iter().any(is_weak_head) && !strong;
+    let acronym = match (tokens.get(last), tokens.get(last + 1), tokens.get(last + 2)) {
+        (Some(o), Some(a), Some(c)) if o.text == "(" && c.text == ")" && is_acronym(a.text) => {
+            Some(a.text.to_string())
+        }
+        _ => None,
+    };
+    // "Orange County District Attorney (OCDA)": a title with an acronym names the office
+    // (a person has no acronym).
+    let office_of_title =
+        acronym.is_some() && super::titles::head_kind(words[words.len() - 1].base()).is_some();
     let kind = if org {
         BodyKind::Organization
-    } else if municipality || strong || (weak_only && government) || one_word_body {
+    } else if municipality
+        || strong
+        || (weak_only && government)
+        || one_word_body
+        || office_of_title
+    {
         BodyKind::Agency
     } else {
         return None;
@@ -327,12 +353,6 @@ fn named(tokens: &[Word<'_>], text: &str, first: usize, last: usize) -> Option<B
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
-    let acronym = match (tokens.get(last), tokens.get(last + 1), tokens.get(last + 2)) {
-        (Some(o), Some(a), Some(c)) if o.text == "(" && c.text == ")" && is_acronym(a.text) => {
-            Some(a.text.to_string())
-        }
-        _ => None,
-    };
     Some(BodyMention {
         name,
         kind,
@@ -569,6 +589,15 @@ mod tests {
         assert_eq!(
             names("Officers of the 78th Police Precinct responded."),
             ["78th Police Precinct"]
+        );
+        // A title with an acronym is its office.
+        assert_eq!(
+            names("The task force and the Vale County District Attorney (VCDA) met."),
+            ["Vale County District Attorney"]
+        );
+        assert_eq!(
+            names("Officers of the Riverside police arrived."),
+            ["Riverside police"]
         );
     }
 
