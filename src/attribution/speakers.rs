@@ -12,6 +12,7 @@ use super::quote::{unknown, Quote};
 use super::speaker::{plain, speaker_of, Speaker};
 use crate::doc::Span;
 use crate::entities::{Entity, EntityType};
+use crate::lexicon::gender::Gender;
 use crate::lexicon::strip_possessive;
 use crate::lexicon::words::Pronoun;
 use crate::quotes::QuoteSpan;
@@ -36,11 +37,14 @@ impl Ctx<'_> {
         match m {
             // "Tate read a letter to the court. “…,” she told the judge": a person brought
             // in as a sentence's subject since the previous quotation is the nearest
-            // antecedent; otherwise the previous speaker goes on.
-            SpeakerMention::Pronoun(Pronoun::Person) => self
-                .new_subject(prev_end, q.outer.start)
-                .or_else(|| previous.cloned())
-                .or_else(|| self.nearest_person(q.outer.start)),
+            // antecedent; otherwise the previous speaker goes on, else the person named
+            // nearest. Each only when its gender (if known) is the pronoun's.
+            SpeakerMention::Pronoun(Pronoun::Person(g)) => {
+                let g = Some(*g);
+                self.new_subject(prev_end, q.outer.start, g)
+                    .or_else(|| previous.filter(|s| self.speaker_fits(s, g)).cloned())
+                    .or_else(|| self.nearest_person(q.outer.start, g))
+            }
             SpeakerMention::Pronoun(Pronoun::Group) => {
                 previous.filter(|s| self.is_body(s)).cloned()
             }
@@ -196,11 +200,12 @@ impl Ctx<'_> {
         before.or_else(|| self.names.runs.iter().find_map(fits))
     }
 
-    /// The person entity named last, in a subject's place, between `from` and `to`.
-    pub(super) fn new_subject(&self, from: usize, to: usize) -> Option<Speaker> {
+    /// The person entity named last, in a subject's place, between `from` and `to`, of
+    /// a gender compatible with `g`.
+    pub(super) fn new_subject(&self, from: usize, to: usize, g: Option<Gender>) -> Option<Speaker> {
         self.entities
             .iter()
-            .filter(|e| e.kind == EntityType::Person)
+            .filter(|e| e.kind == EntityType::Person && self.fits(e, g))
             .filter_map(|e| {
                 e.mentions
                     .iter()
@@ -214,12 +219,13 @@ impl Ctx<'_> {
             .map(|(_, e)| speaker_of(e))
     }
 
-    /// The person named nearest before `pos`: an entity mention, else a written full name.
-    pub(super) fn nearest_person(&self, pos: usize) -> Option<Speaker> {
+    /// The person named nearest before `pos` of a gender compatible with `g` (any for
+    /// `None`): an entity mention, else a written full name.
+    pub(super) fn nearest_person(&self, pos: usize, g: Option<Gender>) -> Option<Speaker> {
         let entity = self
             .entities
             .iter()
-            .filter(|e| e.kind == EntityType::Person)
+            .filter(|e| e.kind == EntityType::Person && self.fits(e, g))
             .filter_map(|e| {
                 e.mentions
                     .iter()
@@ -231,13 +237,13 @@ impl Ctx<'_> {
             .max_by_key(|(p, _)| *p)
             .map(|(_, e)| speaker_of(e));
         entity.or_else(|| {
-            let range = self
-                .names
+            self.names
                 .people
                 .iter()
                 .rev()
-                .find(|r| r.1 - r.0 >= 2 && self.span_of(**r).end <= pos)?;
-            Some(plain(name_text(self.text, &self.tokens, *range)))
+                .filter(|r| r.1 - r.0 >= 2 && self.span_of(**r).end <= pos)
+                .map(|r| plain(name_text(self.text, &self.tokens, *r)))
+                .find(|s| self.speaker_fits(s, g))
         })
     }
 
