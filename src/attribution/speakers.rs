@@ -12,10 +12,20 @@ use super::quote::{unknown, Quote};
 use super::speaker::{plain, speaker_of, Speaker};
 use crate::doc::Span;
 use crate::entities::{Entity, EntityType};
-use crate::lexicon::gender::Gender;
+use crate::lexicon::gender::{of_title_word, Gender};
+use crate::lexicon::roles::{title_key, TENURE_WORDS};
 use crate::lexicon::strip_possessive;
 use crate::lexicon::words::Pronoun;
 use crate::quotes::QuoteSpan;
+
+/// The title words of a role as keys shared by every form of each ("the former
+/// congresswoman" -> ["representative"]): words of tenure left out.
+fn role_keys(role: &[String]) -> Vec<String> {
+    role.iter()
+        .filter(|w| !TENURE_WORDS.contains(w))
+        .map(|w| title_key(w))
+        .collect()
+}
 
 impl Ctx<'_> {
     /// True when the speaker is an entity of the release that is no person (an agency,
@@ -126,9 +136,11 @@ impl Ctx<'_> {
         })
     }
 
-    /// The person a title or common noun stands for ("the District Attorney"), or the
-    /// organisation ("the department"): the entity with that title or head word named
-    /// nearest before `pos`, else the name the release writes after that title.
+    /// The person a title or common noun stands for ("the District Attorney", "the former
+    /// governor", "the congresswoman" for a "Representative"), or the organisation ("the
+    /// department"): the entity with that title or head word named nearest before `pos`
+    /// (a person of the title's gender, if it has one), else the name the release writes
+    /// after that title.
     pub(super) fn by_role(&self, role: &[String], pos: usize) -> Option<Speaker> {
         let head = role.last()?;
         let nearest = |e: &&Entity| {
@@ -138,14 +150,18 @@ impl Ctx<'_> {
                 .map(|m| m.span.start)
                 .max()
         };
+        let wanted = role_keys(role);
+        let gender = of_title_word(head);
         let titled = self
             .entities
             .iter()
             .filter(|e| {
                 e.kind == EntityType::Person
+                    && !wanted.is_empty()
+                    && self.fits(e, gender)
                     && e.title.as_deref().is_some_and(|t| {
-                        let t = name_key(t);
-                        role.iter().all(|w| t.contains(w))
+                        let t: Vec<String> = t.split_whitespace().map(title_key).collect();
+                        wanted.iter().all(|w| t.contains(w))
                     })
             })
             .max_by_key(nearest);
@@ -170,12 +186,14 @@ impl Ctx<'_> {
     /// words, read as a person (its name part) or an organisation (ending in the head).
     pub(super) fn role_in_text(&self, role: &[String], pos: usize) -> Option<Speaker> {
         let head = role.last()?;
+        let wanted = role_keys(role);
         let fits = |run: &names::Run| {
             let ws: Vec<String> = words(self.text, &self.tokens, run.all)
                 .iter()
                 .map(|w| strip_possessive(w).to_lowercase())
                 .collect();
-            let has_role = role.iter().all(|r| ws.contains(r));
+            let has_role =
+                !wanted.is_empty() && wanted.iter().all(|r| ws.iter().any(|w| title_key(w) == *r));
             if run.org {
                 (ws.last() == Some(head))
                     .then(|| plain(words(self.text, &self.tokens, run.all).join(" ")))

@@ -533,3 +533,44 @@ fn a_pronoun_with_no_compatible_antecedent_stays_unknown() {
     let tarn = person(t, "Bo Tarn", None, &["Bo Tarn"]);
     assert_eq!(who(t, &[tarn])[1].1, None);
 }
+
+#[test]
+fn a_title_stands_for_its_holder_in_any_of_its_forms() {
+    for (t, title) in [
+        (
+            "Representative Ada Quill toured the dock. “We will fund it,” the congresswoman said.",
+            "Representative",
+        ),
+        (
+            "Ada Quill, a spokesperson for the port, spoke. “We will fund it,” the spokeswoman said.",
+            "spokesperson",
+        ),
+        (
+            "Chairwoman Ada Quill spoke. “We will fund it,” the chair said.",
+            "Chairwoman",
+        ),
+        (
+            "Governor Ada Quill toured the dock. “We will fund it,” the former governor said.",
+            "Governor",
+        ),
+        (
+            "Gov. Ada Quill toured the dock. “We will fund it,” the governor said.",
+            "Gov.",
+        ),
+    ] {
+        let quill = person(t, "Ada Quill", Some(title), &["Ada Quill"]);
+        assert_eq!(who(t, &[quill])[0].1.as_deref(), Some("Ada Quill"), "{t}");
+    }
+    // Without entities, the title written before the name.
+    let t = "Congressman Bo Tarn toured the dock. “We will fund it,” the representative said.";
+    assert_eq!(speakers(t), vec![some("Bo Tarn")]);
+}
+
+#[test]
+fn a_gendered_title_stands_for_a_holder_of_its_gender() {
+    let t = "Representative Ada Quill and Representative Walter Penn toured the dock. \
+             “We will fund it,” the congresswoman said.";
+    let quill = person(t, "Ada Quill", Some("Representative"), &["Ada Quill"]);
+    let penn = person(t, "Walter Penn", Some("Representative"), &["Walter Penn"]);
+    assert_eq!(who(t, &[quill, penn])[0].1.as_deref(), Some("Ada Quill"));
+}

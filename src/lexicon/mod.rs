@@ -11,6 +11,7 @@
 //! | [`verbs`] | speech, statement, praise and person verbs |
 //! | [`names`] | particles, suffixes, place words, sentence openers |
 //! | [`words`] | stop and function words, pronouns, determiners, directions |
+//! | [`roles`] | the gendered forms of one title, words of a holder's tenure |
 //! | [`gender`] | the gender of pronouns, honorifics, gendered titles and given names |
 //! | [`pages`] | news-section names, share widgets, buttons, header and contact labels |
 //!
@@ -22,6 +23,7 @@ pub(crate) mod gender;
 pub(crate) mod names;
 pub(crate) mod organisations;
 pub(crate) mod pages;
+pub(crate) mod roles;
 pub(crate) mod states;
 pub(crate) mod titles;
 pub(crate) mod verbs;
