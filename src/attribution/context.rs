@@ -126,7 +126,10 @@ impl Ctx<'_> {
             (issuer.cloned(), Source::Issuer),
             (main, Source::Main),
             (previous.cloned(), Source::Prior),
-            (self.nearest_person(q.outer.start, None), Source::Nearest),
+            (
+                self.nearest_person(0, q.outer.start, |_| true),
+                Source::Nearest,
+            ),
         ];
         let mut out: Vec<Candidate> = Vec::new();
         for (speaker, source) in proposals {

@@ -11,6 +11,9 @@ use crate::lexicon::{class, classes, is_capitalised};
 
 /// Most words read back from a mention for an honorific or title ("U.S. Congresswoman").
 const TITLE_WORDS: usize = 3;
+/// Most words of an apposition read after a mention for a gendered noun ("Ada Quill, a
+/// 34-year-old Alder County woman,").
+const APPOSITION_WORDS: usize = 5;
 
 /// The gender that the evidence about one person gives: the marks written beside the
 /// person (honorifics, gendered titles) when they agree, else unknown when they
@@ -56,18 +59,22 @@ impl Ctx<'_> {
         })
     }
 
-    /// The gender of a person entity: the gendered words of its title and those written
-    /// right before its mentions, over its given name.
+    /// The gender of a person entity: the gendered words of its title, of the words
+    /// written right before its mentions and of their appositions, over its given name.
     fn entity_gender(&self, e: &Entity) -> Option<Gender> {
         let title = e
             .title
             .iter()
             .flat_map(|t| t.split(|c: char| !c.is_alphabetic()))
             .filter_map(of_title_word);
-        let beside = e
-            .mentions
-            .iter()
-            .filter_map(|m| self.title_before(m.span.start));
+        let beside = e.mentions.iter().flat_map(|m| {
+            [
+                self.title_before(m.span.start),
+                self.apposition_after(m.span.end),
+            ]
+            .into_iter()
+            .flatten()
+        });
         infer(title.chain(beside), given_name(&e.name))
     }
 
@@ -99,6 +106,35 @@ impl Ctx<'_> {
                 return None;
             }
             words += 1;
+        }
+        None
+    }
+
+    /// The gender of the noun or title of an apposition right after byte `pos` (", the
+    /// victim's mother,", ", a spokeswoman for"), read up to its end, a relative word
+    /// ("whose mother") or [`APPOSITION_WORDS`] words.
+    fn apposition_after(&self, pos: usize) -> Option<Gender> {
+        let i = self.first_at(pos);
+        if self.word(i) != "," {
+            return None;
+        }
+        let mut words = 0;
+        for k in i + 1.. {
+            let w = self.word(k);
+            // The apostrophe of a possessive ("Travis’ mother") goes on.
+            if matches!(w, "’" | "'" | "’s" | "'s") {
+                continue;
+            }
+            if words == APPOSITION_WORDS
+                || !self.is_word(k)
+                || matches!(w, "who" | "whose" | "which" | "and" | "or" | "with")
+            {
+                return None;
+            }
+            words += 1;
+            if let Some(g) = of_title_word(w) {
+                return Some(g);
+            }
         }
         None
     }

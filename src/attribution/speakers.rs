@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use super::choose::Method;
 use super::confidence;
 use super::context::{Ctx, SpeakerMention, CONTINUATION_GAP};
+use super::gender::compatible;
 use super::names::{self, name_key, name_text, words};
 use super::quote::{unknown, Quote};
 use super::speaker::{plain, speaker_of, Speaker};
@@ -48,13 +49,11 @@ impl Ctx<'_> {
             // "Tate read a letter to the court. “…,” she told the judge": a person brought
             // in as a sentence's subject since the previous quotation is the nearest
             // antecedent; otherwise the previous speaker goes on, else the person named
-            // nearest. Each only when its gender (if known) is the pronoun's.
-            SpeakerMention::Pronoun(Pronoun::Person(g)) => {
-                let g = Some(*g);
-                self.new_subject(prev_end, q.outer.start, g)
-                    .or_else(|| previous.filter(|s| self.speaker_fits(s, g)).cloned())
-                    .or_else(|| self.nearest_person(q.outer.start, g))
-            }
+            // nearest. Each only when its gender, if known, is the pronoun's.
+            SpeakerMention::Pronoun(Pronoun::Person(g)) => self
+                .new_subject(prev_end, q.outer.start, Some(*g))
+                .or_else(|| previous.filter(|s| self.speaker_fits(s, Some(*g))).cloned())
+                .or_else(|| self.antecedent(prev_end, q.outer.start, *g)),
             SpeakerMention::Pronoun(Pronoun::Group) => {
                 previous.filter(|s| self.is_body(s)).cloned()
             }
@@ -150,22 +149,31 @@ impl Ctx<'_> {
                 .map(|m| m.span.start)
                 .max()
         };
-        let wanted = role_keys(role);
+        // A holder of the title in the form written ("the congressman" for a
+        // "Congressman") before one of another form of it (a "Representative"): a release
+        // often titles its own member in one form and the others in another.
         let gender = of_title_word(head);
-        let titled = self
-            .entities
-            .iter()
-            .filter(|e| {
-                e.kind == EntityType::Person
-                    && !wanted.is_empty()
-                    && self.fits(e, gender)
-                    && e.title.as_deref().is_some_and(|t| {
-                        let t: Vec<String> = t.split_whitespace().map(title_key).collect();
-                        wanted.iter().all(|w| t.contains(w))
-                    })
-            })
-            .max_by_key(nearest);
-        if let Some(e) = titled {
+        let holder = |key: fn(&str) -> String| {
+            let wanted: Vec<String> = role
+                .iter()
+                .filter(|w| !TENURE_WORDS.contains(w))
+                .map(|w| key(w))
+                .collect();
+            self.entities
+                .iter()
+                .filter(|e| {
+                    e.kind == EntityType::Person
+                        && !wanted.is_empty()
+                        && self.fits(e, gender)
+                        && e.title.as_deref().is_some_and(|t| {
+                            let t: Vec<String> = t.split_whitespace().map(key).collect();
+                            wanted.iter().all(|w| t.contains(w))
+                        })
+                })
+                .max_by_key(nearest)
+        };
+        let as_written = |w: &str| strip_possessive(w).trim_end_matches('.').to_lowercase();
+        if let Some(e) = holder(as_written).or_else(|| holder(title_key)) {
             return Some(speaker_of(e));
         }
         let agency = self
@@ -237,17 +245,22 @@ impl Ctx<'_> {
             .map(|(_, e)| speaker_of(e))
     }
 
-    /// The person named nearest before `pos` of a gender compatible with `g` (any for
-    /// `None`): an entity mention, else a written full name.
-    pub(super) fn nearest_person(&self, pos: usize, g: Option<Gender>) -> Option<Speaker> {
+    /// The person named nearest before `pos` whose gender passes `accept`, counting only
+    /// mentions from byte `from` on: an entity mention, else a written full name.
+    pub(super) fn nearest_person(
+        &self,
+        from: usize,
+        pos: usize,
+        accept: impl Fn(Option<Gender>) -> bool,
+    ) -> Option<Speaker> {
         let entity = self
             .entities
             .iter()
-            .filter(|e| e.kind == EntityType::Person && self.fits(e, g))
+            .filter(|e| e.kind == EntityType::Person && accept(self.gender_of_id(&e.id)))
             .filter_map(|e| {
                 e.mentions
                     .iter()
-                    .filter(|m| m.span.end <= pos)
+                    .filter(|m| m.span.start >= from && m.span.end <= pos)
                     .map(|m| m.span.start)
                     .max()
                     .map(|p| (p, e))
@@ -259,10 +272,24 @@ impl Ctx<'_> {
                 .people
                 .iter()
                 .rev()
-                .filter(|r| r.1 - r.0 >= 2 && self.span_of(**r).end <= pos)
+                .filter(|r| r.1 - r.0 >= 2)
+                .filter(|r| {
+                    let span = self.span_of(**r);
+                    span.start >= from && span.end <= pos
+                })
                 .map(|r| plain(name_text(self.text, &self.tokens, *r)))
-                .find(|s| self.speaker_fits(s, g))
+                .find(|s| accept(self.gender_of(s)))
         })
+    }
+
+    /// The antecedent of a pronoun of gender `g` that neither a new subject nor the
+    /// previous speaker gives: the person named nearest since the previous quotation
+    /// whose gender is not the other, else the nearest named before whom the release marks
+    /// as of gender `g` (an unmarked person named before the previous quotation, which a
+    /// speaker of the other gender said, is too far off to be guessed).
+    pub(super) fn antecedent(&self, prev_end: usize, pos: usize, g: Gender) -> Option<Speaker> {
+        self.nearest_person(prev_end, pos, |x| compatible(x, Some(g)))
+            .or_else(|| self.nearest_person(0, pos, |x| x == Some(g)))
     }
 
     /// The person a release is about: the person entity with the most mentions (full names

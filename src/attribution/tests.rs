@@ -574,3 +574,41 @@ fn a_gendered_title_stands_for_a_holder_of_its_gender() {
     let penn = person(t, "Walter Penn", Some("Representative"), &["Walter Penn"]);
     assert_eq!(who(t, &[quill, penn])[0].1.as_deref(), Some("Ada Quill"));
 }
+
+#[test]
+fn a_pronoun_goes_back_past_a_speaker_of_the_other_gender_only_to_a_marked_person() {
+    // Vole is marked as a woman by her given name: "she" reaches back past Mr. Tarn.
+    let t = "“We will build the library,” said Ann Vole. “We cannot pay for it,” said \
+             Mr. Bo Tarn. “We will find the money,” she said.";
+    let vole = person(t, "Ann Vole", None, &["Ann Vole"]);
+    let tarn = person(t, "Bo Tarn", None, &["Bo Tarn"]);
+    assert_eq!(who(t, &[vole, tarn])[2].1.as_deref(), Some("Ann Vole"));
+    // Nothing marks Kip Dane, named before Mr. Tarn spoke: too far off to be guessed.
+    let t = "Kip Dane chaired the meeting. “We cannot pay for it,” said Mr. Bo Tarn. \
+             “We will find the money,” she said.";
+    let dane = person(t, "Kip Dane", None, &["Kip Dane"]);
+    let tarn = person(t, "Bo Tarn", None, &["Bo Tarn"]);
+    assert_eq!(who(t, &[dane, tarn])[1].1, None);
+}
+
+#[test]
+fn a_title_in_the_form_written_goes_before_another_form_of_it() {
+    let t = "Congressman Carl Quill met Representative Walter Penn on the bill. “We will pass \
+             it,” said the congressman.";
+    let quill = person(t, "Carl Quill", Some("Congressman"), &["Carl Quill"]);
+    let penn = person(t, "Walter Penn", Some("Representative"), &["Walter Penn"]);
+    assert_eq!(who(t, &[quill, penn])[0].1.as_deref(), Some("Carl Quill"));
+}
+
+#[test]
+fn an_apposition_marks_a_person_s_gender() {
+    // "Ricky" is listed as a man's name; the apposition says otherwise.
+    let t = "“We will appeal,” said Walter Penn. Ricky Tamsett, Lou Voss’ mother, \
+             read a letter. In it she also said, “He was kind to everyone.”";
+    let penn = person(t, "Walter Penn", None, &["Walter Penn"]);
+    let mother = person(t, "Ricky Tamsett", None, &["Ricky Tamsett"]);
+    assert_eq!(
+        who(t, &[penn, mother])[1].1.as_deref(),
+        Some("Ricky Tamsett")
+    );
+}

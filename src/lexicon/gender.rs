@@ -16,7 +16,8 @@ pub(crate) enum Gender {
     Male,
 }
 
-/// Honorifics and title words written only before a woman's name, lower case, no period.
+/// Honorifics, title words and nouns written beside only a woman's name ("Mrs. Quill",
+/// "Quill, the victim's mother"), lower case, no period.
 static FEMALE_TITLES: WordSet = WordSet::new(&[
     "mrs",
     "ms",
@@ -33,9 +34,24 @@ static FEMALE_TITLES: WordSet = WordSet::new(&[
     "committeewoman",
     "businesswoman",
     "policewoman",
+    "woman",
+    "girl",
+    "mother",
+    "mom",
+    "wife",
+    "daughter",
+    "sister",
+    "grandmother",
+    "granddaughter",
+    "aunt",
+    "niece",
+    "widow",
+    "stepmother",
+    "girlfriend",
 ]);
 
-/// Honorifics and title words written only before a man's name, lower case, no period.
+/// Honorifics, title words and nouns written beside only a man's name, lower case, no
+/// period.
 /// "Chairman", "Alderman" and "Selectman" are left out: many offices give them to women
 /// as well, as the formal name of the office.
 static MALE_TITLES: WordSet = WordSet::new(&[
@@ -50,6 +66,20 @@ static MALE_TITLES: WordSet = WordSet::new(&[
     "businessman",
     "policeman",
     "patrolman",
+    "man",
+    "boy",
+    "father",
+    "dad",
+    "husband",
+    "son",
+    "brother",
+    "grandfather",
+    "grandson",
+    "uncle",
+    "nephew",
+    "widower",
+    "stepfather",
+    "boyfriend",
 ]);
 
 /// `data/female_names.txt` and `data/male_names.txt`: given names that are clearly a
@@ -79,8 +109,9 @@ pub(crate) fn of_pronoun(word: &str) -> Option<Gender> {
     }
 }
 
-/// The gender an honorific or title word gives the person it names ("Mrs.",
-/// "Congresswoman", "spokesman"); `None` for a neutral one ("Sen.", "Rep.", "Dr.").
+/// The gender an honorific, title word or noun gives the person it names ("Mrs.",
+/// "Congresswoman", "spokesman", "mother"); `None` for a neutral one ("Sen.", "Rep.",
+/// "Dr.", "victim").
 pub(crate) fn of_title_word(word: &str) -> Option<Gender> {
     let w = word.trim_end_matches('.').to_lowercase();
     if FEMALE_TITLES.contains(&w) {
@@ -116,6 +147,7 @@ mod tests {
         assert_eq!(of_title_word("Congresswoman"), Some(Gender::Female));
         assert_eq!(of_title_word("spokesman"), Some(Gender::Male));
         assert_eq!(of_title_word("Mr"), Some(Gender::Male));
+        assert_eq!(of_title_word("mother"), Some(Gender::Female));
         for neutral in ["Sen.", "Rep.", "Dr.", "Chairman", "Governor"] {
             assert_eq!(of_title_word(neutral), None, "{neutral}");
         }
