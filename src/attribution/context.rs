@@ -10,6 +10,7 @@ use super::quote::Quote;
 use super::speaker::{speaker_of, Speaker};
 use crate::doc::Span;
 use crate::entities::{Entity, EntityType};
+use crate::lexicon::gender::Gender;
 use crate::lexicon::names::is_person_name_shape;
 use crate::lexicon::strip_possessive;
 use crate::lexicon::words::Pronoun;
@@ -58,6 +59,8 @@ pub(super) struct Ctx<'a> {
     pub(super) entities: &'a [Entity],
     /// The person the release is about, found once when first needed.
     pub(super) main_person: OnceCell<Option<Speaker>>,
+    /// The gender of each entity (by index), found once when a pronoun first needs it.
+    pub(super) genders: OnceCell<Vec<Option<Gender>>>,
 }
 
 impl Ctx<'_> {
@@ -123,7 +126,10 @@ impl Ctx<'_> {
             (issuer.cloned(), Source::Issuer),
             (main, Source::Main),
             (previous.cloned(), Source::Prior),
-            (self.nearest_person(q.outer.start), Source::Nearest),
+            (
+                self.nearest_person(0, q.outer.start, |_| true),
+                Source::Nearest,
+            ),
         ];
         let mut out: Vec<Candidate> = Vec::new();
         for (speaker, source) in proposals {

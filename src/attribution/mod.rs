@@ -24,13 +24,17 @@
 //! The speaker mention found by a cue ("Ashcroft", "he", "the District Attorney", "the
 //! department") is resolved to an [`Entity`] of the release when one fits (a mention at the
 //! same place, the same surname, the title, the nearest agency), else to the fullest form
-//! of the name written in the release. A pronoun is the previous speaker. What cannot be
-//! resolved stays unknown (no speaker) rather than guessed.
+//! of the name written in the release. A pronoun is the nearest compatible antecedent: a
+//! person newly brought in as a subject, else the previous speaker, else the person named
+//! nearest, skipping any whose gender (from an honorific or gendered title beside the
+//! name, else the given name) is not the pronoun's. What cannot be resolved
+//! stays unknown (no speaker) rather than guessed.
 
 mod choose;
 mod confidence;
 mod context;
 mod cues;
+mod gender;
 mod names;
 mod quote;
 mod speaker;
@@ -111,6 +115,7 @@ pub fn decide(
         tokens,
         entities,
         main_person: OnceCell::new(),
+        genders: OnceCell::new(),
     };
     let issuer = release
         .header

@@ -7,14 +7,26 @@ use std::collections::HashMap;
 use super::choose::Method;
 use super::confidence;
 use super::context::{Ctx, SpeakerMention, CONTINUATION_GAP};
+use super::gender::compatible;
 use super::names::{self, name_key, name_text, words};
 use super::quote::{unknown, Quote};
 use super::speaker::{plain, speaker_of, Speaker};
 use crate::doc::Span;
 use crate::entities::{Entity, EntityType};
+use crate::lexicon::gender::{of_title_word, Gender};
+use crate::lexicon::roles::{title_key, TENURE_WORDS};
 use crate::lexicon::strip_possessive;
 use crate::lexicon::words::Pronoun;
 use crate::quotes::QuoteSpan;
+
+/// The title words of a role as keys shared by every form of each ("the former
+/// congresswoman" -> ["representative"]): words of tenure left out.
+fn role_keys(role: &[String]) -> Vec<String> {
+    role.iter()
+        .filter(|w| !TENURE_WORDS.contains(w))
+        .map(|w| title_key(w))
+        .collect()
+}
 
 impl Ctx<'_> {
     /// True when the speaker is an entity of the release that is no person (an agency,
@@ -36,11 +48,12 @@ impl Ctx<'_> {
         match m {
             // "Tate read a letter to the court. “…,” she told the judge": a person brought
             // in as a sentence's subject since the previous quotation is the nearest
-            // antecedent; otherwise the previous speaker goes on.
-            SpeakerMention::Pronoun(Pronoun::Person) => self
-                .new_subject(prev_end, q.outer.start)
-                .or_else(|| previous.cloned())
-                .or_else(|| self.nearest_person(q.outer.start)),
+            // antecedent; otherwise the previous speaker goes on, else the person named
+            // nearest. Each only when its gender, if known, is the pronoun's.
+            SpeakerMention::Pronoun(Pronoun::Person(g)) => self
+                .new_subject(prev_end, q.outer.start, Some(*g))
+                .or_else(|| previous.filter(|s| self.speaker_fits(s, Some(*g))).cloned())
+                .or_else(|| self.antecedent(prev_end, q.outer.start, *g)),
             SpeakerMention::Pronoun(Pronoun::Group) => {
                 previous.filter(|s| self.is_body(s)).cloned()
             }
@@ -122,9 +135,11 @@ impl Ctx<'_> {
         })
     }
 
-    /// The person a title or common noun stands for ("the District Attorney"), or the
-    /// organisation ("the department"): the entity with that title or head word named
-    /// nearest before `pos`, else the name the release writes after that title.
+    /// The person a title or common noun stands for ("the District Attorney", "the former
+    /// governor", "the congresswoman" for a "Representative"), or the organisation ("the
+    /// department"): the entity with that title or head word named nearest before `pos`
+    /// (a person of the title's gender, if it has one), else the name the release writes
+    /// after that title.
     pub(super) fn by_role(&self, role: &[String], pos: usize) -> Option<Speaker> {
         let head = role.last()?;
         let nearest = |e: &&Entity| {
@@ -134,18 +149,31 @@ impl Ctx<'_> {
                 .map(|m| m.span.start)
                 .max()
         };
-        let titled = self
-            .entities
-            .iter()
-            .filter(|e| {
-                e.kind == EntityType::Person
-                    && e.title.as_deref().is_some_and(|t| {
-                        let t = name_key(t);
-                        role.iter().all(|w| t.contains(w))
-                    })
-            })
-            .max_by_key(nearest);
-        if let Some(e) = titled {
+        // A holder of the title in the form written ("the congressman" for a
+        // "Congressman") before one of another form of it (a "Representative"): a release
+        // often titles its own member in one form and the others in another.
+        let gender = of_title_word(head);
+        let holder = |key: fn(&str) -> String| {
+            let wanted: Vec<String> = role
+                .iter()
+                .filter(|w| !TENURE_WORDS.contains(w))
+                .map(|w| key(w))
+                .collect();
+            self.entities
+                .iter()
+                .filter(|e| {
+                    e.kind == EntityType::Person
+                        && !wanted.is_empty()
+                        && self.fits(e, gender)
+                        && e.title.as_deref().is_some_and(|t| {
+                            let t: Vec<String> = t.split_whitespace().map(key).collect();
+                            wanted.iter().all(|w| t.contains(w))
+                        })
+                })
+                .max_by_key(nearest)
+        };
+        let as_written = |w: &str| strip_possessive(w).trim_end_matches('.').to_lowercase();
+        if let Some(e) = holder(as_written).or_else(|| holder(title_key)) {
             return Some(speaker_of(e));
         }
         let agency = self
@@ -166,12 +194,14 @@ impl Ctx<'_> {
     /// words, read as a person (its name part) or an organisation (ending in the head).
     pub(super) fn role_in_text(&self, role: &[String], pos: usize) -> Option<Speaker> {
         let head = role.last()?;
+        let wanted = role_keys(role);
         let fits = |run: &names::Run| {
             let ws: Vec<String> = words(self.text, &self.tokens, run.all)
                 .iter()
                 .map(|w| strip_possessive(w).to_lowercase())
                 .collect();
-            let has_role = role.iter().all(|r| ws.contains(r));
+            let has_role =
+                !wanted.is_empty() && wanted.iter().all(|r| ws.iter().any(|w| title_key(w) == *r));
             if run.org {
                 (ws.last() == Some(head))
                     .then(|| plain(words(self.text, &self.tokens, run.all).join(" ")))
@@ -196,11 +226,12 @@ impl Ctx<'_> {
         before.or_else(|| self.names.runs.iter().find_map(fits))
     }
 
-    /// The person entity named last, in a subject's place, between `from` and `to`.
-    pub(super) fn new_subject(&self, from: usize, to: usize) -> Option<Speaker> {
+    /// The person entity named last, in a subject's place, between `from` and `to`, of
+    /// a gender compatible with `g`.
+    pub(super) fn new_subject(&self, from: usize, to: usize, g: Option<Gender>) -> Option<Speaker> {
         self.entities
             .iter()
-            .filter(|e| e.kind == EntityType::Person)
+            .filter(|e| e.kind == EntityType::Person && self.fits(e, g))
             .filter_map(|e| {
                 e.mentions
                     .iter()
@@ -214,16 +245,22 @@ impl Ctx<'_> {
             .map(|(_, e)| speaker_of(e))
     }
 
-    /// The person named nearest before `pos`: an entity mention, else a written full name.
-    pub(super) fn nearest_person(&self, pos: usize) -> Option<Speaker> {
+    /// The person named nearest before `pos` whose gender passes `accept`, counting only
+    /// mentions from byte `from` on: an entity mention, else a written full name.
+    pub(super) fn nearest_person(
+        &self,
+        from: usize,
+        pos: usize,
+        accept: impl Fn(Option<Gender>) -> bool,
+    ) -> Option<Speaker> {
         let entity = self
             .entities
             .iter()
-            .filter(|e| e.kind == EntityType::Person)
+            .filter(|e| e.kind == EntityType::Person && accept(self.gender_of_id(&e.id)))
             .filter_map(|e| {
                 e.mentions
                     .iter()
-                    .filter(|m| m.span.end <= pos)
+                    .filter(|m| m.span.start >= from && m.span.end <= pos)
                     .map(|m| m.span.start)
                     .max()
                     .map(|p| (p, e))
@@ -231,14 +268,28 @@ impl Ctx<'_> {
             .max_by_key(|(p, _)| *p)
             .map(|(_, e)| speaker_of(e));
         entity.or_else(|| {
-            let range = self
-                .names
+            self.names
                 .people
                 .iter()
                 .rev()
-                .find(|r| r.1 - r.0 >= 2 && self.span_of(**r).end <= pos)?;
-            Some(plain(name_text(self.text, &self.tokens, *range)))
+                .filter(|r| r.1 - r.0 >= 2)
+                .filter(|r| {
+                    let span = self.span_of(**r);
+                    span.start >= from && span.end <= pos
+                })
+                .map(|r| plain(name_text(self.text, &self.tokens, *r)))
+                .find(|s| accept(self.gender_of(s)))
         })
+    }
+
+    /// The antecedent of a pronoun of gender `g` that neither a new subject nor the
+    /// previous speaker gives: the person named nearest since the previous quotation
+    /// whose gender is not the other, else the nearest named before whom the release marks
+    /// as of gender `g` (an unmarked person named before the previous quotation, which a
+    /// speaker of the other gender said, is too far off to be guessed).
+    pub(super) fn antecedent(&self, prev_end: usize, pos: usize, g: Gender) -> Option<Speaker> {
+        self.nearest_person(prev_end, pos, |x| compatible(x, Some(g)))
+            .or_else(|| self.nearest_person(0, pos, |x| x == Some(g)))
     }
 
     /// The person a release is about: the person entity with the most mentions (full names

@@ -478,3 +478,138 @@ fn a_speaker_is_an_entity_or_a_person_s_name_never_a_tag_or_a_word() {
     let t = "“We will fund the bridge,” said Ada B. Quill.";
     assert_eq!(speakers(t), vec![some("Ada B. Quill")]);
 }
+
+#[test]
+fn a_pronoun_skips_a_previous_speaker_of_the_other_gender() {
+    // Whitlock is named late in her sentence (no subject), Tarn spoke last: "she" is not
+    // Congressman Tarn, and Whitlock, whose gender nothing marks, stays compatible.
+    let t = "“We will build the new library,” said Congressman Bo Tarn. The board then heard \
+             a long answer from Dana Whitlock on Monday. “The town cannot pay for it,” she said.";
+    let tarn = person(t, "Bo Tarn", Some("Congressman"), &["Bo Tarn"]);
+    let whitlock = person(t, "Dana Whitlock", None, &["Dana Whitlock"]);
+    let got = who(t, &[tarn, whitlock]);
+    assert_eq!(got[0].1.as_deref(), Some("Bo Tarn"));
+    assert_eq!(got[1].1.as_deref(), Some("Dana Whitlock"));
+    // The same with the entities the rule stages find.
+    assert_eq!(speakers(t), vec![some("Bo Tarn"), some("Dana Whitlock")]);
+}
+
+#[test]
+fn a_pronoun_skips_a_new_subject_of_the_other_gender() {
+    let t = "“We will build the new library,” said Mayor Ann Vole. Walter Penn read the \
+             figures aloud. “The town cannot pay for it,” she said.";
+    let vole = person(t, "Ann Vole", Some("Mayor"), &["Ann Vole"]);
+    let penn = person(t, "Walter Penn", None, &["Walter Penn"]);
+    let got = who(t, &[vole, penn]);
+    assert_eq!(got[1].1.as_deref(), Some("Ann Vole"));
+}
+
+#[test]
+fn an_honorific_or_a_gendered_title_beats_the_given_name() {
+    // "Evelyn" is listed as a woman's name; "Mr." says otherwise.
+    let t = "“The plan is sound,” said Ada Quill. Mr. Evelyn Tarr answered the board. \
+             “We will not wait for the state,” he said.";
+    let quill = person(t, "Ada Quill", None, &["Ada Quill"]);
+    let tarr = person(t, "Evelyn Tarr", None, &["Evelyn Tarr"]);
+    assert_eq!(who(t, &[quill, tarr])[1].1.as_deref(), Some("Evelyn Tarr"));
+    // "Glenn" is listed as a man's name; the entity's title says otherwise.
+    let t = "“The plan is sound,” said Carl Penn. Glenn Ruiz answered the board. \
+             “We will not wait for the state,” she said.";
+    let penn = person(t, "Carl Penn", None, &["Carl Penn"]);
+    let ruiz = person(t, "Glenn Ruiz", Some("Congresswoman"), &["Glenn Ruiz"]);
+    assert_eq!(who(t, &[penn, ruiz])[1].1.as_deref(), Some("Glenn Ruiz"));
+}
+
+#[test]
+fn unknown_gender_never_blocks_a_pronoun() {
+    let t = "“We are ready for it,” Bo Tarn said. “The city is safe now,” she added.";
+    let tarn = person(t, "Bo Tarn", None, &["Bo Tarn"]);
+    assert_eq!(who(t, &[tarn])[1].1.as_deref(), Some("Bo Tarn"));
+    assert_eq!(speakers(t), vec![some("Bo Tarn"); 2]);
+}
+
+#[test]
+fn a_pronoun_with_no_compatible_antecedent_stays_unknown() {
+    let t = "“We are ready for it,” said Mr. Bo Tarn. “The city is safe now,” she added.";
+    let tarn = person(t, "Bo Tarn", None, &["Bo Tarn"]);
+    assert_eq!(who(t, &[tarn])[1].1, None);
+}
+
+#[test]
+fn a_title_stands_for_its_holder_in_any_of_its_forms() {
+    for (t, title) in [
+        (
+            "Representative Ada Quill toured the dock. “We will fund it,” the congresswoman said.",
+            "Representative",
+        ),
+        (
+            "Ada Quill, a spokesperson for the port, spoke. “We will fund it,” the spokeswoman said.",
+            "spokesperson",
+        ),
+        (
+            "Chairwoman Ada Quill spoke. “We will fund it,” the chair said.",
+            "Chairwoman",
+        ),
+        (
+            "Governor Ada Quill toured the dock. “We will fund it,” the former governor said.",
+            "Governor",
+        ),
+        (
+            "Gov. Ada Quill toured the dock. “We will fund it,” the governor said.",
+            "Gov.",
+        ),
+    ] {
+        let quill = person(t, "Ada Quill", Some(title), &["Ada Quill"]);
+        assert_eq!(who(t, &[quill])[0].1.as_deref(), Some("Ada Quill"), "{t}");
+    }
+    // Without entities, the title written before the name.
+    let t = "Congressman Bo Tarn toured the dock. “We will fund it,” the representative said.";
+    assert_eq!(speakers(t), vec![some("Bo Tarn")]);
+}
+
+#[test]
+fn a_gendered_title_stands_for_a_holder_of_its_gender() {
+    let t = "Representative Ada Quill and Representative Walter Penn toured the dock. \
+             “We will fund it,” the congresswoman said.";
+    let quill = person(t, "Ada Quill", Some("Representative"), &["Ada Quill"]);
+    let penn = person(t, "Walter Penn", Some("Representative"), &["Walter Penn"]);
+    assert_eq!(who(t, &[quill, penn])[0].1.as_deref(), Some("Ada Quill"));
+}
+
+#[test]
+fn a_pronoun_goes_back_past_a_speaker_of_the_other_gender_only_to_a_marked_person() {
+    // Vole is marked as a woman by her given name: "she" reaches back past Mr. Tarn.
+    let t = "“We will build the library,” said Ann Vole. “We cannot pay for it,” said \
+             Mr. Bo Tarn. “We will find the money,” she said.";
+    let vole = person(t, "Ann Vole", None, &["Ann Vole"]);
+    let tarn = person(t, "Bo Tarn", None, &["Bo Tarn"]);
+    assert_eq!(who(t, &[vole, tarn])[2].1.as_deref(), Some("Ann Vole"));
+    // Nothing marks Kip Dane, named before Mr. Tarn spoke: too far off to be guessed.
+    let t = "Kip Dane chaired the meeting. “We cannot pay for it,” said Mr. Bo Tarn. \
+             “We will find the money,” she said.";
+    let dane = person(t, "Kip Dane", None, &["Kip Dane"]);
+    let tarn = person(t, "Bo Tarn", None, &["Bo Tarn"]);
+    assert_eq!(who(t, &[dane, tarn])[1].1, None);
+}
+
+#[test]
+fn a_title_in_the_form_written_goes_before_another_form_of_it() {
+    let t = "Congressman Carl Quill met Representative Walter Penn on the bill. “We will pass \
+             it,” said the congressman.";
+    let quill = person(t, "Carl Quill", Some("Congressman"), &["Carl Quill"]);
+    let penn = person(t, "Walter Penn", Some("Representative"), &["Walter Penn"]);
+    assert_eq!(who(t, &[quill, penn])[0].1.as_deref(), Some("Carl Quill"));
+}
+
+#[test]
+fn an_apposition_marks_a_person_s_gender() {
+    // "Ricky" is listed as a man's name; the apposition says otherwise.
+    let t = "“We will appeal,” said Walter Penn. Ricky Tamsett, Lou Voss’ mother, \
+             read a letter. In it she also said, “He was kind to everyone.”";
+    let penn = person(t, "Walter Penn", None, &["Walter Penn"]);
+    let mother = person(t, "Ricky Tamsett", None, &["Ricky Tamsett"]);
+    assert_eq!(
+        who(t, &[penn, mother])[1].1.as_deref(),
+        Some("Ricky Tamsett")
+    );
+}

@@ -11,15 +11,19 @@
 //! | [`verbs`] | speech, statement, praise and person verbs |
 //! | [`names`] | given names, particles, suffixes, place words, group nouns, sentence openers |
 //! | [`words`] | stop and function words, pronouns, determiners, directions |
+//! | [`roles`] | the gendered forms of one title, words of a holder's tenure |
+//! | [`gender`] | the gender of pronouns, honorifics, gendered titles and given names |
 //! | [`pages`] | news-section names, share widgets, buttons, header and contact labels |
 //!
 //! Nothing here reads a release; the stages import from here and none redefines a list.
 //! [`class`] and [`classes`] give a word's classes as bits, built once on first use.
 
 pub(crate) mod abbreviations;
+pub(crate) mod gender;
 pub(crate) mod names;
 pub(crate) mod organisations;
 pub(crate) mod pages;
+pub(crate) mod roles;
 pub(crate) mod states;
 pub(crate) mod titles;
 pub(crate) mod verbs;

@@ -1,6 +1,7 @@
 //! Function words, stop words, pronouns, determiners, directions and the other small
 //! closed classes that the rules test words against.
 
+use super::gender::{of_pronoun, Gender};
 use super::WordSet;
 
 /// Capitalised words that start sentences or name dates, never parts of a name.
@@ -354,17 +355,30 @@ pub(crate) const REGION_WORDS: &[&str] = &[
 /// What a pronoun can stand for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Pronoun {
-    /// "he", "she".
-    Person,
+    /// "he", "she": one person, of the pronoun's gender.
+    Person(Gender),
     /// "they", "it": an organisation (or a group).
     Group,
 }
 
-/// The personal pronouns that can be speakers, with what they stand for.
+/// The personal pronouns that can be speakers (subjects), with what they stand for.
 pub(crate) fn pronoun(word: &str) -> Option<Pronoun> {
     match word.to_lowercase().as_str() {
-        "he" | "she" => Some(Pronoun::Person),
+        "he" | "she" => of_pronoun(word).map(Pronoun::Person),
         "they" | "it" => Some(Pronoun::Group),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn speaker_pronouns_carry_their_gender() {
+        assert_eq!(pronoun("She"), Some(Pronoun::Person(Gender::Female)));
+        assert_eq!(pronoun("he"), Some(Pronoun::Person(Gender::Male)));
+        assert_eq!(pronoun("they"), Some(Pronoun::Group));
+        assert_eq!(pronoun("her"), None);
     }
 }
