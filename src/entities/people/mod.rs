@@ -458,7 +458,15 @@ fn outside_other_model_spans(
                 }
             }
             (false, true) if n.span.end > stop => {
-                while end > first && tokens[end - 1].span.end > n.span.start {
+                // The name keeps its suffix ("William L. Clay, Sr. Bridge" read as a
+                // place from "Sr.") and loses a comma left at its end.
+                while end > first
+                    && tokens[end - 1].span.end > n.span.start
+                    && !is_suffix(&tokens[end - 1])
+                {
+                    end -= 1;
+                }
+                while end > first && tokens[end - 1].text == "," {
                     end -= 1;
                 }
             }

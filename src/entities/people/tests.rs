@@ -331,3 +331,13 @@ fn a_labelled_line_of_a_title_and_a_name() {
     assert!(p.official);
     assert_eq!(p.title.as_deref(), Some("Senior Deputy District Attorney"));
 }
+
+#[test]
+fn a_model_span_over_the_suffix_leaves_the_name_whole() {
+    let s = "Congressman Wm. Quarry Fenn presented the Congressman William Q. Fenn, Sr. \
+             Award for Service, named after his father.";
+    let ner = [span_of(s, "Sr. Award", NerLabel::Misc)];
+    let p = people_with(s, &ner);
+    let names: Vec<&str> = p.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Wm. Quarry Fenn", "William Q. Fenn, Sr."], "{p:?}");
+}
