@@ -230,11 +230,13 @@ fn without_nickname(
     c
 }
 
-/// Reads everything the context says about the name at tokens[first..end].
+/// Reads everything the context says about the name at tokens[first..end]; `written`
+/// holds every token of the release as written.
 fn with_context(
     mut c: Candidate,
     tokens: &[Word<'_>],
     bodies: &[BodyMention],
+    written: &HashSet<&str>,
     first: usize,
     end: usize,
     inherited: Option<&Title>,
@@ -258,7 +260,7 @@ fn with_context(
     // "Commerce, Justice, Science") or one the release also writes in lower case (a
     // bill's name: "the School Principal Recruitment and Training Act").
     let full = c.key.len() >= 2;
-    let common = !full && tokens.iter().any(|t| t.text == c.key[0]);
+    let common = !full && written.contains(c.key[0].as_str());
     let mut strong = prefix.honorific
         || (title.is_some() && (full || !(apposition || common)))
         || contact
@@ -340,6 +342,7 @@ pub(crate) fn find(
         }
     }
     let common = common_words(tokens);
+    let written: HashSet<&str> = tokens.iter().map(|t| t.text).collect();
     while i < tokens.len() {
         let starts = i == 0
             || !names[i - 1]
@@ -412,7 +415,8 @@ pub(crate) fn find(
                 Some(nick) => without_nickname(c, tokens, text, nick),
                 None => c,
             };
-            let (mut c, carried) = with_context(c, tokens, bodies, first, stop, inherited);
+            let (mut c, carried) =
+                with_context(c, tokens, bodies, &written, first, stop, inherited);
             plural = carried.or_else(|| inherited.cloned()).map(|t| (stop, t));
             if !inside_agency(&c) {
                 if !tokens[first].prose {
@@ -426,7 +430,7 @@ pub(crate) fn find(
         i = end;
     }
     for n in ner.iter().filter(|n| n.label == NerLabel::Person) {
-        if let Some(c) = from_model(tokens, text, bodies, n) {
+        if let Some(c) = from_model(tokens, text, bodies, &written, n) {
             out.push(c);
         }
     }
@@ -569,6 +573,7 @@ fn from_model(
     tokens: &[Word<'_>],
     text: &str,
     bodies: &[BodyMention],
+    written: &HashSet<&str>,
     n: &NerSpan,
 ) -> Option<Candidate> {
     let span = n.span;
@@ -622,7 +627,7 @@ fn from_model(
         Origin::Model,
         Evidence::Bare,
     )?;
-    let (mut c, _) = with_context(c, tokens, bodies, start, stop, None);
+    let (mut c, _) = with_context(c, tokens, bodies, written, start, stop, None);
     // A confident full name stands on its own; anything else needs the cues or support
     // that rule names need.
     if c.key.len() >= 2 && n.score >= MODEL_ALONE {
