@@ -127,9 +127,9 @@ pub(crate) fn party_tag_code(token: &Word<'_>) -> Option<StateCode> {
 }
 
 /// The state of a congressional district tag such as "CA-32", "NY-2" or "WY-AL" (at
-/// large). Only a name's context makes it one: "MS-13" alone is a gang, so callers look
-/// for it in parentheses after a person's name ([`district_tags_after`]).
-pub(crate) fn district_tag_code(token: &Word<'_>) -> Option<StateCode> {
+/// large). Only a name's context makes it one: "MS-13" alone is a gang, so it is read
+/// in parentheses after a person's name ([`district_tag_at`]).
+fn district_tag_code(token: &Word<'_>) -> Option<StateCode> {
     let (place, district) = token.base().split_once('-')?;
     let number = match district {
         "AL" => 0,
@@ -141,13 +141,17 @@ pub(crate) fn district_tag_code(token: &Word<'_>) -> Option<StateCode> {
         .filter(|code| code.has_district(number))
 }
 
-/// The index of a district tag in parentheses right after the token before `end` ("Ann
-/// Doe (CA-32)"), if any.
-pub(crate) fn district_tag_at(tokens: &[Word<'_>], end: usize) -> Option<usize> {
+/// The index and state of a district tag in parentheses right after the token before
+/// `end` ("Ann Doe (CA-32)"), if any.
+pub(crate) fn district_tag_at(tokens: &[Word<'_>], end: usize) -> Option<(usize, StateCode)> {
     let sentence = tokens.get(end.checked_sub(1)?)?.sentence;
-    let open = tokens.get(end).filter(|t| t.sentence == sentence)?;
-    let tag = tokens.get(end + 1).filter(|t| t.sentence == sentence)?;
-    (open.text == "(" && district_tag_code(tag).is_some()).then_some(end + 1)
+    let open = tokens
+        .get(end)
+        .filter(|t| t.sentence == sentence && t.text == "(")?;
+    let tag = tokens
+        .get(end + 1)
+        .filter(|t| t.sentence == open.sentence)?;
+    district_tag_code(tag).map(|code| (end + 1, code))
 }
 
 /// The state mentions of district tags written after the given names (spans of people's
@@ -157,8 +161,7 @@ pub(crate) fn district_tags_after(tokens: &[Word<'_>], names: &[Span]) -> Vec<St
         .iter()
         .filter_map(|name| {
             let end = tokens.partition_point(|t| t.span.start < name.end);
-            let k = district_tag_at(tokens, end)?;
-            let code = district_tag_code(&tokens[k])?;
+            let (k, code) = district_tag_at(tokens, end)?;
             Some(mention(tokens, code, k, k + 1))
         })
         .collect();

@@ -92,9 +92,7 @@ pub(super) fn party_after(tokens: &[Word<'_>], end: usize, sentence: usize) -> O
         });
     }
     // "Ann Doe (CA-32)": a district tag.
-    states::district_tag_at(tokens, end).map(|k| PartyTag {
-        state: states::district_tag_code(&tokens[k]),
-    })
+    states::district_tag_at(tokens, end).map(|(_, code)| PartyTag { state: Some(code) })
 }
 
 /// A state possessive right before the name: "Nebraska’s Kit Hollis".
