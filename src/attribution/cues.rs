@@ -10,7 +10,9 @@ use super::quote::Quote;
 use super::speaker::plain;
 use crate::doc::Span;
 use crate::lexicon::verbs::{is_speech_verb, is_statement_verb, AUXILIARIES};
-use crate::lexicon::words::{pronoun, DETERMINERS, STATEMENT_NOUNS};
+use crate::lexicon::words::{
+    is_time_word, pronoun, ATTACHING_PREPOSITIONS, DETERMINERS, STATEMENT_NOUNS,
+};
 use crate::lexicon::{is_capitalised, strip_possessive};
 use crate::quotes::QuoteSpan;
 
@@ -32,12 +34,16 @@ impl Ctx<'_> {
     /// True when the speech verb at `v` ends its clause ("said.", "said Tuesday", "said in
     /// a statement") rather than reporting more ("insisted that …").
     pub(super) fn verb_closes(&self, v: usize) -> bool {
+        // "announced today that …" reports more, after the time word.
+        let after_time = (v + 1..v + 3)
+            .find(|&i| !is_time_word(self.word(i)))
+            .unwrap_or(v + 3);
+        if after_time > v + 1 && self.word(after_time) == "that" {
+            return false;
+        }
         let next = self.word(v + 1);
         !self.is_word(v + 1)
-            || matches!(
-                next,
-                "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
-            )
+            || is_time_word(next)
             || matches!(
                 next,
                 "in" | "on"
@@ -46,8 +52,6 @@ impl Ctx<'_> {
                     | "after"
                     | "before"
                     | "to"
-                    | "today"
-                    | "yesterday"
                     | "last"
                     | "this"
                     | "earlier"
@@ -127,7 +131,7 @@ impl Ctx<'_> {
             if let Some(full) = self.mention(start + 1, stop) {
                 // "said Jo Park of the University of Oz": the name before "of".
                 let head_end = (start + 1..stop)
-                    .find(|&i| matches!(self.word(i), "of" | "for" | "from" | "with" | "at"))
+                    .find(|&i| ATTACHING_PREPOSITIONS.contains(&self.word(i)))
                     .unwrap_or(stop);
                 let mut mentions = Vec::new();
                 if let Some(head @ SpeakerMention::Name(_)) = self.mention(start + 1, head_end) {
@@ -487,6 +491,13 @@ impl Ctx<'_> {
                     mentions.insert(0, named);
                 }
             }
+            // "Jo Park with the Lake Board said": the person, not where they work.
+            if let Some(SpeakerMention::Org(org)) = mentions.first() {
+                if let Some(head) = self.attached_to(subject, *org) {
+                    mentions.retain(|m| *m != head);
+                    mentions.insert(0, head);
+                }
+            }
             if sentence {
                 if let Some(m) = self
                     .sentence_subject(start, end)
@@ -503,6 +514,48 @@ impl Ctx<'_> {
             mentions,
             method,
             confidence,
+        }
+    }
+
+    /// The person an organisation's name (token range `org`) ending a subject is attached
+    /// to by a preposition: "Jo Park with the Lake Board" and "Jo Park, president of the
+    /// Lake Board" name Jo Park. `None` when no name stands right before the preposition
+    /// or right before the role that does ("a spokesman for the Lake Board").
+    fn attached_to(&self, subject: (usize, usize), org: (usize, usize)) -> Option<SpeakerMention> {
+        /// Most tokens of a name set off by a comma before its role.
+        const NAME_TOKENS: usize = 5;
+        let start = subject.0;
+        let mut i = org.0;
+        if i > start && DETERMINERS.contains(&self.word(i - 1).to_lowercase().as_str()) {
+            i -= 1;
+        }
+        if i <= start || !ATTACHING_PREPOSITIONS.contains(&self.word(i - 1)) {
+            return None;
+        }
+        let part_start = |to: usize| {
+            (start..to)
+                .rev()
+                .find(|&k| self.word(k) == ",")
+                .map_or(start, |c| c + 1)
+        };
+        let head_start = part_start(i - 1);
+        match self.mention(head_start, i - 1) {
+            Some(m @ SpeakerMention::Name(_)) => Some(m),
+            // "president of the Board of the Lake Council": the body holding the other.
+            Some(SpeakerMention::Org(inner)) if inner.0 < org.0 => self.attached_to(subject, inner),
+            Some(SpeakerMention::Role(_)) | None if head_start > start => {
+                let name_start = part_start(head_start - 1);
+                let short = head_start - 1 - name_start <= NAME_TOKENS;
+                match self.mention(name_start, head_start - 1) {
+                    Some(m @ SpeakerMention::Name(_))
+                        if short && self.starts_subject(name_start) =>
+                    {
+                        Some(m)
+                    }
+                    _ => None,
+                }
+            }
+            _ => None,
         }
     }
 
@@ -529,9 +582,7 @@ impl Ctx<'_> {
             if end <= start {
                 break;
             }
-            if AUXILIARIES.contains(&w.as_str())
-                || matches!(w.as_str(), "today" | "yesterday" | "tonight")
-            {
+            if AUXILIARIES.contains(&w.as_str()) || is_time_word(&w) {
                 end -= 1;
             } else if w == ")" {
                 match (start..end - 1).rev().find(|&i| self.word(i) == "(") {

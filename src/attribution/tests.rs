@@ -613,3 +613,26 @@ fn an_apposition_marks_a_person_s_gender() {
         Some("Ricky Tamsett")
     );
 }
+
+#[test]
+fn an_organisation_after_a_preposition_names_where_the_speaker_works() {
+    let t = "Marisol Fenwick with the Lake Venn Boating Club said, “Members are relieved.”";
+    assert_eq!(speakers(t), vec![some("Marisol Fenwick")]);
+    let t = "Jon Pike, president of the Venn Watershed Council said, “The lake is safer.”";
+    assert_eq!(speakers(t), vec![some("Jon Pike")]);
+    let t = "Ana Ruiz, chair of the Board of the Venn Lake Trust said, “We will rebuild.”";
+    assert_eq!(speakers(t), vec![some("Ana Ruiz")]);
+    // With no name before it, the organisation itself speaks.
+    let t = "A spokesman for the Venn Watershed Council said, “The lake is safer.”";
+    assert_ne!(speakers(t), vec![some("A spokesman")]);
+    let t = "In a letter to Jo Park, the Venn Watershed Council said, “The lake is safer.”";
+    assert_eq!(speakers(t), vec![some("Venn Watershed Council")]);
+}
+
+#[test]
+fn a_verb_that_reports_more_after_a_time_word_is_no_cue_for_the_quotation_before() {
+    let t = "“Exports pay well,” said Rep. Nia Calder. “They pay above the average.” The Venn Export Office announced today that the state will receive a grant.";
+    assert_eq!(speakers(t), vec![some("Nia Calder"), some("Nia Calder")]);
+    let t = "Rep. Nia Calder met growers. “They pay above the average.” The Venn Export Office said today.";
+    assert_eq!(speakers(t), vec![some("Venn Export Office")]);
+}

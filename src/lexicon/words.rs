@@ -249,6 +249,28 @@ pub(crate) const STATEMENT_NOUNS: &[&str] = &[
 /// Determiners that start a common-noun speaker ("the department", "a spokesman").
 pub(crate) const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "its", "their", "our"];
 
+/// Prepositions that attach an organisation to the person before it, naming where the
+/// person works rather than who speaks ("Jo Park of the Lake Board", "Jo Park with the
+/// Lake Board").
+pub(crate) const ATTACHING_PREPOSITIONS: &[&str] = &["of", "for", "from", "with", "at"];
+
+/// A day or a word for one that can follow a speech verb ("said Tuesday", "said today").
+pub(crate) fn is_time_word(w: &str) -> bool {
+    matches!(
+        w,
+        "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "today"
+            | "yesterday"
+            | "tonight"
+    )
+}
+
 /// Small words written in lower case inside proper names.
 pub(crate) static FUNCTION_WORDS: WordSet = WordSet::new(&[
     "of", "for", "and", "the", "on", "&", "in", "at", "to", "de", "del", "la", "y",
