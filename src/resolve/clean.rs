@@ -82,9 +82,14 @@ pub fn clean_names(records: &mut [Record], vocabulary: &Vocabulary) -> BTreeMap<
         let lower = vocabulary.lower(&word);
         lower >= COMMON && lower >= COMMON * edge.get(&word).copied().unwrap_or(0)
     };
+    // A first word cut short with a period is a given name's abbreviation ("Wm.",
+    // "Chas.") or an initial, however often the bare letters are written in lower case.
     let common_opener = |w: &str| {
         let word = bare(w);
-        common(w, &opens) && !is_given_name(&word) && !PARTICLES.contains(&word.as_str())
+        common(w, &opens)
+            && !w.ends_with('.')
+            && !is_given_name(&word)
+            && !PARTICLES.contains(&word.as_str())
     };
     let mut renames = BTreeMap::new();
     for r in records.iter_mut().filter(|r| r.kind == EntityType::Person) {
@@ -168,6 +173,25 @@ mod tests {
         assert!(!renames.contains_key("Ada Price"));
         assert!(!renames.contains_key("Tom Young"));
         assert_eq!(records[0].names.keys().collect::<Vec<_>>(), ["Fenn"]);
+    }
+
+    #[test]
+    fn an_abbreviated_given_name_stays_however_often_its_letters_are_written() {
+        let mut vocabulary = Vocabulary::default();
+        for _ in 0..5 {
+            vocabulary.add_text("see wm and later wm again");
+        }
+        let mut records = vec![
+            record("Wm. Hale Brisley", 2),
+            record("Hale Brisley", 3),
+            record("Later Hale Brisley", 1),
+        ];
+        let renames = clean_names(&mut records, &vocabulary);
+        assert!(!renames.contains_key("Wm. Hale Brisley"));
+        assert_eq!(
+            renames.get("Later Hale Brisley").map(String::as_str),
+            Some("Hale Brisley")
+        );
         assert!(!renames.contains_key("Response"));
         // A surname the corpus writes in lower case (a web address) but that ends many
         // names stays, whatever the word before it.
