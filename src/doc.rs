@@ -42,6 +42,11 @@ impl Span {
         self.start <= other.start && other.end <= self.end
     }
 
+    /// True when the two spans share at least one byte.
+    pub const fn overlaps(&self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
     /// The span as a `Range`, for slicing.
     pub const fn range(&self) -> Range<usize> {
         self.start..self.end

@@ -640,9 +640,10 @@ pub fn analyse(
     decider: &dyn EntityDecider,
     speaker: &dyn SpeakerChooser,
 ) -> Analysis {
-    let entities = entities::extract_with(&release, decider);
+    let mut entities = entities::extract_with(&release, decider);
     let spans = quotes::extract(&release);
-    let quotes = attribution::attribute_with(&release, &entities, &spans, speaker);
+    let mut quotes = attribution::attribute_with(&release, &entities, &spans, speaker);
+    attribution::adopt_speakers(&release, &mut entities, &mut quotes);
     Analysis {
         release,
         entities,

@@ -325,6 +325,7 @@ pub(crate) fn test_candidate(name: &str, sources: Sources) -> Candidate {
             entity_id: None,
             title: None,
             state: None,
+            kind: crate::entities::EntityType::Person,
         },
         sources,
         person_entity: false,

@@ -30,6 +30,7 @@
 //! name, else the given name) is not the pronoun's. What cannot be resolved
 //! stays unknown (no speaker) rather than guessed.
 
+mod adopt;
 mod choose;
 mod confidence;
 mod context;
@@ -46,6 +47,7 @@ use crate::doc::Release;
 use crate::entities::{Entity, EntityType};
 use crate::quotes::QuoteSpan;
 use crate::tokens::tokenize;
+pub use adopt::adopt_speakers;
 #[cfg(test)]
 pub(crate) use choose::test_candidate;
 pub use choose::{

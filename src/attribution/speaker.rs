@@ -1,6 +1,6 @@
 //! Who said a quotation: an entity of the release, or a name written in the text.
 
-use crate::entities::{Entity, EntityId};
+use crate::entities::{Entity, EntityId, EntityType};
 use crate::lexicon::states::StateCode;
 
 /// Who said a quotation.
@@ -14,6 +14,8 @@ pub struct Speaker {
     pub title: Option<String>,
     /// The speaker's state.
     pub state: Option<StateCode>,
+    /// What the speaker is: a person, or an agency or other organisation.
+    pub kind: EntityType,
 }
 
 /// A speaker from an entity.
@@ -23,15 +25,22 @@ pub(super) fn speaker_of(e: &Entity) -> Speaker {
         entity_id: Some(e.id.clone()),
         title: e.title.clone(),
         state: e.state,
+        kind: e.kind,
     }
 }
 
-/// A speaker known only by the name written in the text.
+/// A person known only by the name written in the text.
 pub(super) fn plain(name: String) -> Speaker {
+    written(name, EntityType::Person)
+}
+
+/// A speaker of the given kind known only by the name written in the text.
+pub(super) fn written(name: String, kind: EntityType) -> Speaker {
     Speaker {
         name,
         entity_id: None,
         title: None,
         state: None,
+        kind,
     }
 }

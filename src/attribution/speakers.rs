@@ -10,7 +10,7 @@ use super::context::{Ctx, SpeakerMention, CONTINUATION_GAP};
 use super::gender::compatible;
 use super::names::{self, name_key, name_text, words};
 use super::quote::{unknown, Quote};
-use super::speaker::{plain, speaker_of, Speaker};
+use super::speaker::{plain, speaker_of, written, Speaker};
 use crate::doc::Span;
 use crate::entities::{Entity, EntityType};
 use crate::lexicon::gender::{of_title_word, Gender};
@@ -84,7 +84,7 @@ impl Ctx<'_> {
                 self.entity_at(span)
                     .or_else(|| self.agency_named(&name))
                     .map(speaker_of)
-                    .or(Some(plain(name)))
+                    .or(Some(written(name, EntityType::Organization)))
             }
             SpeakerMention::Role(role) => self.by_role(role, q.outer.start),
             SpeakerMention::Previous => previous.cloned(),
@@ -275,10 +275,18 @@ impl Ctx<'_> {
                 .filter(|r| r.1 - r.0 >= 2)
                 .filter(|r| {
                     let span = self.span_of(**r);
-                    span.start >= from && span.end <= pos
+                    span.start >= from && span.end <= pos && !self.names_other_than_a_person(span)
                 })
                 .map(|r| plain(name_text(self.text, &self.tokens, *r)))
                 .find(|s| accept(self.gender_of(s)))
+        })
+    }
+
+    /// True when an entity that is not a person is named at `span` ("San Diego", a place;
+    /// "Family Protection", a unit): a written name there is no person's.
+    fn names_other_than_a_person(&self, span: Span) -> bool {
+        self.entities.iter().any(|e| {
+            e.kind != EntityType::Person && e.mentions.iter().any(|m| m.span.overlaps(span))
         })
     }
 

@@ -636,3 +636,77 @@ fn a_verb_that_reports_more_after_a_time_word_is_no_cue_for_the_quotation_before
     let t = "Rep. Nia Calder met growers. “They pay above the average.” The Venn Export Office said today.";
     assert_eq!(speakers(t), vec![some("Venn Export Office")]);
 }
+
+/// The quotes' speakers and the entities after the speakers are adopted.
+fn adopted(text: &str, mut entities: Vec<Entity>) -> (Vec<Option<String>>, Vec<Entity>) {
+    let r = release(text);
+    let spans = quotes::extract(&r);
+    let mut quotes = attribute(&r, &entities, &spans);
+    adopt_speakers(&r, &mut entities, &mut quotes);
+    for q in &quotes {
+        let s = q.speaker.as_ref().expect("a speaker");
+        let e = entities
+            .iter()
+            .find(|e| Some(&e.id) == s.entity_id.as_ref());
+        assert_eq!(
+            e.map(|e| &e.name),
+            Some(&s.name),
+            "speaker linked to its entity"
+        );
+    }
+    let names = quotes
+        .into_iter()
+        .map(|q| q.speaker.map(|s| s.name))
+        .collect();
+    (names, entities)
+}
+
+#[test]
+fn a_speaker_the_entity_rules_missed_becomes_a_person_entity() {
+    let t = "Judge Charles S. Beach II opened the court.\n“Cases move faster now,” said Charles S. Beach II.";
+    let (names, entities) = adopted(t, Vec::new());
+    assert_eq!(names, vec![some("Charles S. Beach II")]);
+    assert_eq!(entities.len(), 1);
+    assert_eq!(entities[0].kind, EntityType::Person);
+    assert_eq!(entities[0].mentions.len(), 2);
+    // An entity that read only the first name takes the full one.
+    let charles = person(t, "Charles", Some("Judge"), &["Charles"]);
+    let (names, entities) = adopted(t, vec![charles]);
+    assert_eq!(names, vec![some("Charles S. Beach II")]);
+    assert_eq!(entities.len(), 1);
+    assert_eq!(entities[0].title.as_deref(), Some("Judge"));
+    assert_eq!(
+        entities[0].id,
+        EntityId::of(EntityType::Person, "Charles S. Beach II")
+    );
+}
+
+#[test]
+fn a_speaker_written_shorter_takes_the_entity_of_the_fuller_name() {
+    let t = "Rep. Wm. Hale Brisley spoke. “The site is ready,” said Hale Brisley.";
+    let hale = person(
+        t,
+        "Wm. Hale Brisley",
+        Some("Representative"),
+        &["Wm. Hale Brisley"],
+    );
+    let (names, entities) = adopted(t, vec![hale]);
+    assert_eq!(names, vec![some("Wm. Hale Brisley")]);
+    assert_eq!(entities.len(), 1);
+}
+
+#[test]
+fn a_place_or_a_unit_is_never_proposed_as_the_person_named_nearest() {
+    let t = "Deputy Ola Brand spoke at the pier.\nShe works in Port Venn. “I enjoy the sea.”";
+    let place = entity(t, EntityType::Location, "Port Venn", None, &["Port Venn"]);
+    let r = release(t);
+    let spans = quotes::extract(&r);
+    let decisions = decide(&r, &[place], &spans, &RuleChooser);
+    let names: Vec<&str> = decisions[0]
+        .candidates
+        .iter()
+        .map(|c| c.speaker.name.as_str())
+        .collect();
+    assert!(names.contains(&"Ola Brand"), "{names:?}");
+    assert!(!names.contains(&"Port Venn"), "{names:?}");
+}

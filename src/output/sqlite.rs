@@ -368,6 +368,7 @@ pub(crate) mod tests {
                 entity_id: Some(person.id.clone()),
                 title: Some("Secretary".to_string()),
                 state: StateCode::parse("OR"),
+                kind: EntityType::Person,
             }),
             cue: None,
             method: crate::attribution::Method::After,
