@@ -174,8 +174,10 @@ pub(crate) const RANKS: &[&str] = &[
     "Supervising",
 ];
 
-/// Months that are also given names ("Deputy DA August Sage").
-pub(crate) const MONTH_GIVEN_NAMES: &[&str] = &["April", "May", "June", "August"];
+/// Words of other kinds that are also given names: months ("Deputy DA August Sage") and
+/// small words ("Deputy DA An Vo", "Sheriff Will Oakes"). Read as names only between a
+/// title and a name, where the word cannot be what it usually is.
+pub(crate) const WORD_GIVEN_NAMES: &[&str] = &["April", "May", "June", "August", "An", "Will"];
 
 /// Title heads of people who are not acting in a public role.
 pub(crate) static PRIVATE_HEADS: WordSet =

@@ -15,7 +15,7 @@ use super::titles::{self, Title};
 use crate::doc::{NerLabel, NerSpan, Span};
 use crate::lexicon::is_plural_acronym;
 use crate::lexicon::names::{PARTICLES, PLACE_WORDS, SUFFIXES};
-use crate::lexicon::titles::MONTH_GIVEN_NAMES;
+use crate::lexicon::titles::WORD_GIVEN_NAMES;
 use crate::lexicon::words::CASE_WORDS_BEFORE;
 pub(crate) use candidate::{Candidate, Evidence};
 use context::*;
@@ -330,10 +330,10 @@ pub(crate) fn find(
     // A plural title ("Sheriff Detectives A and B") carries over to the next name.
     let mut plural: Option<(usize, Title)> = None;
     let mut names: Vec<bool> = tokens.iter().map(is_name_token).collect();
-    // "Deputy DA August Sage": a month that is a given name, after a title and before a
-    // name.
+    // "Deputy DA August Sage", "Deputy DA An Vo": a month or a small word that is a given
+    // name, after a title and before a name.
     for k in 1..tokens.len().saturating_sub(1) {
-        if MONTH_GIVEN_NAMES.contains(&tokens[k].text)
+        if WORD_GIVEN_NAMES.contains(&tokens[k].text)
             && names[k + 1]
             && tokens[k + 1].sentence == tokens[k].sentence
             && titles::before(tokens, k).title.is_some()

@@ -320,6 +320,10 @@ fn title_acronyms_months_and_office_acronyms() {
     assert_eq!(titles, [Some("Deputy District Attorney"); 2]);
     // A month after no title is a date.
     assert!(people("The hearing is set for August Tuesday.").is_empty());
+    // A small word that is a given name, between a title and a name.
+    let p = one("Meet Deputy District Attorney An Vo, who joined the office in 2021.");
+    assert_eq!(p.name, "An Vo");
+    assert!(people("An Vo Road opens today.").is_empty());
     let p = one("District Attorney (OCDA) Tony Rackley announced the event today.");
     assert_eq!(p.title.as_deref(), Some("District Attorney"));
 }
