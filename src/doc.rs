@@ -106,6 +106,13 @@ impl Encoding {
     }
 }
 
+/// Written as its WHATWG name, as in the `encoding` column.
+impl Serialize for Encoding {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
 /// What ingestion hands to segmentation: one release's raw region of a source.
 #[derive(Debug, Clone)]
 pub struct RawRelease {
