@@ -90,9 +90,10 @@ pub(crate) fn with_periods(text: &str, tokens: &[Token]) -> Vec<Token> {
             continue;
         }
         let word = t.span.slice(text);
-        let mut chars = word.chars();
-        let initial = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
-        if initial || word.contains('.') || abbreviations::keeps_period(word) {
+        if abbreviations::is_initial(word)
+            || word.contains('.')
+            || abbreviations::keeps_period(word)
+        {
             out.push(Token {
                 span: Span::new(t.span.start, t.end()),
                 dot: false,

@@ -66,7 +66,7 @@ impl<'a> Word<'a> {
 
     /// True for a single letter followed by a period (an initial: "J.").
     pub fn is_initial(&self) -> bool {
-        self.dot && self.text.chars().count() == 1 && self.is_capitalised()
+        self.dot && abbreviations::is_initial(self.text)
     }
 
     /// True when a period after this token ends the phrase (not an initial or title
