@@ -7,7 +7,7 @@
 //! byte; text in another encoding is decoded to UTF-8 first and spans refer to that.
 
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -111,6 +111,13 @@ impl Encoding {
     }
 }
 
+/// Written as its WHATWG name, as in the `encoding` column.
+impl Serialize for Encoding {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
 /// What ingestion hands to segmentation: one release's raw region of a source.
 #[derive(Debug, Clone)]
 pub struct RawRelease {
@@ -164,6 +171,30 @@ pub struct Sentence {
     pub span: Span,
     /// Index into [`Release::paragraphs`].
     pub paragraph: usize,
+}
+
+/// One token of the release's token layer (made by [`crate::tokens`]): a word, a web or
+/// e-mail address, a dotted acronym or one punctuation character. Whitespace is not a
+/// token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Where the token is, without the period recorded in `dot`.
+    pub span: Span,
+    /// True when the token starts with a letter or digit.
+    pub word: bool,
+    /// True when a period follows the word immediately and is not a token of its own.
+    pub dot: bool,
+    /// True when a newline lies between this token and the one before.
+    pub line_break: bool,
+    /// True when an empty line lies between this token and the one before.
+    pub blank_line: bool,
+}
+
+impl Token {
+    /// Where the token ends, after its period if it has one.
+    pub fn end(&self) -> usize {
+        self.span.end + usize::from(self.dot)
+    }
 }
 
 /// Named-entity labels of the CoNLL-2003 scheme the NER model predicts.
@@ -300,7 +331,14 @@ pub struct Release {
     pub sentences: Vec<Sentence>,
     /// Named-entity mentions from the model, in text order.
     pub ner: Vec<NerSpan>,
+    /// The token layer over `span`, made on first use by [`Release::tokens`].
+    pub token_layer: TokenLayer,
 }
+
+/// A release's token layer, empty until [`Release::tokens`] makes it (`TokenLayer::default()`
+/// for a release being built).
+#[derive(Debug, Clone, Default)]
+pub struct TokenLayer(pub(crate) OnceLock<Vec<Token>>);
 
 impl Release {
     /// The text under a span of this release.
@@ -361,6 +399,7 @@ pub(crate) mod fixture {
                     paragraphs: vec![span],
                     sentences: Vec::new(),
                     ner: Vec::new(),
+                    token_layer: TokenLayer::default(),
                 },
             }
         }

@@ -15,7 +15,8 @@
 //! | output | [`output`] | the CSV tables, written atomically, resolved at the end |
 //!
 //! Under the stages, [`lexicon`] holds the language data (every word list, one copy each)
-//! and [`tokens`] the word tokenizer of running text that quotes and attribution read.
+//! and [`tokens`] the one word tokenizer, whose token layer on each release the entity
+//! rules and attribution read.
 //! [`pipeline`] runs them in order; [`bench`] times repeated runs.
 
 pub mod analysis;

@@ -636,7 +636,7 @@ pub fn process(
 /// The rule stages of one release: entities (as `decider` decides them), quotes,
 /// attribution (with `speaker` choosing each speaker).
 pub fn analyse(
-    release: Release,
+    mut release: Release,
     decider: &dyn EntityDecider,
     speaker: &dyn SpeakerChooser,
 ) -> Analysis {
@@ -644,6 +644,8 @@ pub fn analyse(
     let spans = quotes::extract(&release);
     let mut quotes = attribution::attribute_with(&release, &entities, &spans, speaker);
     attribution::adopt_speakers(&release, &mut entities, &mut quotes);
+    // The token layer served the rule stages; the writers do not read it.
+    release.token_layer = Default::default();
     Analysis {
         release,
         entities,

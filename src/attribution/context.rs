@@ -8,14 +8,13 @@ use super::choose::{Candidate, Method, Source, Sources};
 use super::names::{name_key, name_text, NameIndex};
 use super::quote::Quote;
 use super::speaker::{speaker_of, Speaker};
-use crate::doc::Span;
+use crate::doc::{Span, Token};
 use crate::entities::{Entity, EntityType};
 use crate::lexicon::gender::Gender;
 use crate::lexicon::names::is_person_name_shape;
 use crate::lexicon::strip_possessive;
 use crate::lexicon::words::Pronoun;
 use crate::quotes::QuoteSpan;
-use crate::tokens::Token;
 
 /// Longest run of words read after a quotation for its cue.
 pub(super) const AFTER_WINDOW: usize = 24;

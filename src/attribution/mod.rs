@@ -46,7 +46,7 @@ use std::cell::OnceCell;
 use crate::doc::Release;
 use crate::entities::{Entity, EntityType};
 use crate::quotes::QuoteSpan;
-use crate::tokens::tokenize;
+use crate::tokens::with_periods;
 pub use adopt::adopt_speakers;
 #[cfg(test)]
 pub(crate) use choose::test_candidate;
@@ -99,7 +99,7 @@ pub fn decide(
     chooser: &dyn SpeakerChooser,
 ) -> Vec<Decision> {
     let region = release.span;
-    let Some(local) = release.text.get(region.range()) else {
+    if release.text.get(region.range()).is_none() {
         return quotes
             .iter()
             .map(|q| Decision {
@@ -108,9 +108,9 @@ pub fn decide(
                 candidates: Vec::new(),
             })
             .collect();
-    };
+    }
     let text: &str = &release.text;
-    let tokens = tokenize(local, region.start);
+    let tokens = with_periods(text, release.tokens());
     let ctx = Ctx {
         text,
         names: NameIndex::new(text, &tokens),

@@ -4,12 +4,12 @@
 
 use std::collections::HashSet;
 
+use crate::doc::Token;
 use crate::lexicon::names::SENTENCE_OPENERS;
 use crate::lexicon::organisations::{ends_body_name, JOINERS};
 use crate::lexicon::titles::is_title_word;
 use crate::lexicon::words::HEADLINE_WORDS;
 use crate::lexicon::{is_acronym, is_all_caps, is_capitalised, strip_possessive};
-use crate::tokens::Token;
 
 /// True for capitalised words that start sentences rather than names ("The", "When").
 pub(crate) fn is_not_name(word: &str) -> bool {
@@ -227,12 +227,12 @@ impl NameIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tokens::tokenize;
+    use crate::tokens::for_attribution as tokenize;
 
     #[test]
     fn titles_are_split_from_names() {
         let t = "said Cook County State’s Attorney Maura O’Dell Haskins.";
-        let tokens = tokenize(t, 0);
+        let tokens = tokenize(t);
         let run = run_at(t, &tokens, 2, (0, tokens.len()));
         assert!(!run.org);
         assert_eq!(name_text(t, &tokens, run.name), "Maura O’Dell Haskins");
@@ -245,7 +245,7 @@ mod tests {
             ("said Dana Reyes of Oregon", "Dana Reyes"),
             ("said Secretary of State Dana Reyes", "Dana Reyes"),
         ] {
-            let tokens = tokenize(t, 0);
+            let tokens = tokenize(t);
             let run = run_at(t, &tokens, 2, (0, tokens.len()));
             assert!(!run.org, "{t}");
             assert_eq!(name_text(t, &tokens, run.name), name, "{t}");
@@ -255,7 +255,7 @@ mod tests {
     #[test]
     fn organisations_are_recognised() {
         let t = "the Chicago Police Department said";
-        let tokens = tokenize(t, 0);
+        let tokens = tokenize(t);
         let run = run_at(t, &tokens, 1, (0, tokens.len()));
         assert!(run.org);
         assert_eq!(
@@ -263,7 +263,7 @@ mod tests {
             "Chicago Police Department"
         );
         let t = "the Department of Justice said";
-        let tokens = tokenize(t, 0);
+        let tokens = tokenize(t);
         let run = run_at(t, &tokens, 1, (0, tokens.len()));
         assert!(run.org);
         assert_eq!(
@@ -276,7 +276,7 @@ mod tests {
     fn fullest_name_in_release() {
         let t =
             "Attorney General Rob Tellan spoke. Later, Attorney General Tellan left. When Tellan";
-        let tokens = tokenize(t, 0);
+        let tokens = tokenize(t);
         let index = NameIndex::new(t, &tokens);
         let key = vec!["tellan".to_string()];
         assert_eq!(

@@ -1,16 +1,15 @@
-//! Word tokens over a release's sentences, shared by the state, agency and person rules.
+//! The words of a release's sentences, shared by the state, agency and person rules: a
+//! view of the release's token layer ([`crate::tokens`]) that adds to each token its word
+//! classes, its possessive base, its sentence and whether that sentence reads as prose.
 //!
 //! Tokens keep their byte span in the release text. A period right after a word is not a
 //! token of its own: it sets [`Word::dot`], so "Mo." and "Jr." stay one word while a
 //! sentence-final period still breaks name sequences (see [`Word::ends_phrase`]).
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
-use crate::doc::{Release, Span};
+use crate::doc::{Release, Span, Token};
 use crate::lexicon::words::{ENGLISH_WORDS, FUNCTION_WORDS, HEADLINE_SMALL_WORDS};
 use crate::lexicon::{abbreviations, classes, is_all_caps, strip_possessive};
+use crate::tokens;
 
 /// One word or punctuation mark of the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,18 +36,6 @@ pub(crate) struct Word<'a> {
     /// punctuation (a paragraph hard-wrapped into lines).
     pub running: bool,
 }
-
-static TOKEN_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)
-        (?:https?://|www\.)\S+
-        | [\w.+-]+@[\w-]+(?:\.[\w-]+)+
-        | (?:\p{L}\.){2,}
-        | [\p{L}\p{N}]+(?:['’\-.&][\p{L}\p{N}]+)*(?:['’]s?)?
-        | \S",
-    )
-    .expect("static regex")
-});
 
 impl<'a> Word<'a> {
     /// The word without a possessive ending ("Nebraska’s" -> "Nebraska").
@@ -79,7 +66,7 @@ impl<'a> Word<'a> {
 
     /// True for a single letter followed by a period (an initial: "J.").
     pub fn is_initial(&self) -> bool {
-        self.dot && self.text.chars().count() == 1 && self.is_capitalised()
+        self.dot && abbreviations::is_initial(self.text)
     }
 
     /// True when a period after this token ends the phrase (not an initial or title
@@ -124,56 +111,79 @@ pub(crate) fn reads_as_prose(tokens: &[Word<'_>]) -> bool {
             .any(|t| ENGLISH_WORDS.iter().any(|w| w.eq_ignore_ascii_case(t.text)))
 }
 
-/// Tokenises one span of the release text.
+/// Tokenises one span of a text on its own.
 pub(crate) fn tokenize_span(text: &str, span: Span, sentence: usize) -> Vec<Word<'_>> {
-    let Some(slice) = text.get(span.range()) else {
+    words(text, span, &tokens::tokenize(text, span), sentence)
+}
+
+/// The words of one span of the release text: the release's tokens in it, or the span
+/// tokenized on its own when it cuts a token of the layer (a sentence split inside a word,
+/// "District.Orla") or lies outside the release's region.
+fn span_words(release: &Release, span: Span, sentence: usize) -> Vec<Word<'_>> {
+    let text: &str = &release.text;
+    if text.get(span.range()).is_none() {
         return Vec::new();
-    };
-    let mut tokens: Vec<Word<'_>> = Vec::new();
-    for m in TOKEN_RE.find_iter(slice) {
-        let s = m.as_str();
-        if s == "." {
-            if let Some(last) = tokens.last_mut() {
-                if last.span.end == span.start + m.start() && !last.dot && is_wordlike(last.text) {
-                    last.dot = true;
-                    continue;
-                }
-            }
-        }
-        let base = strip_possessive(s);
-        let gap_start = tokens
-            .last()
-            .map_or(span.start, |t| t.span.end + usize::from(t.dot));
-        let newline_before = text
-            .get(gap_start..span.start + m.start())
-            .is_some_and(|gap| gap.contains('\n'));
-        tokens.push(Word {
-            newline_before,
-            span: Span::new(span.start + m.start(), span.start + m.end()),
-            text: s,
-            base,
-            all_caps: is_all_caps(base),
-            class: if base.len() == s.len() {
-                classes(s)
-            } else {
-                classes(s) | classes(base)
-            },
-            dot: false,
-            sentence,
-            prose: false,
-            running: false,
-        });
     }
-    let prose = reads_as_prose(&tokens);
-    for t in &mut tokens {
+    match layer_slice(release, span) {
+        Some(tokens) => words(text, span, tokens, sentence),
+        None => tokenize_span(text, span, sentence),
+    }
+}
+
+/// The tokens of the release's layer that lie in `span`, when no token of it crosses the
+/// span's ends.
+fn layer_slice(release: &Release, span: Span) -> Option<&[Token]> {
+    if !release.span.contains(span) {
+        return None;
+    }
+    let tokens = release.tokens();
+    let i = tokens.partition_point(|t| t.span.start < span.start);
+    let j = tokens.partition_point(|t| t.span.start < span.end);
+    let cuts_start = i > 0 && tokens[i - 1].end() > span.start;
+    let cuts_end = j > i && tokens[j - 1].end() > span.end;
+    (!cuts_start && !cuts_end).then(|| &tokens[i..j])
+}
+
+/// The words of `tokens`, the tokens of `span` of `text`, in the sentence `sentence`.
+fn words<'a>(text: &'a str, span: Span, tokens: &[Token], sentence: usize) -> Vec<Word<'a>> {
+    let mut out: Vec<Word<'a>> = tokens
+        .iter()
+        .enumerate()
+        .map(|(k, t)| {
+            let s = t.span.slice(text);
+            let base = strip_possessive(s);
+            // The layer's line breaks count from the token before, which may lie outside
+            // the span.
+            let newline_before = if k == 0 {
+                text.get(span.start..t.span.start)
+                    .is_some_and(|gap| gap.contains('\n'))
+            } else {
+                t.line_break
+            };
+            Word {
+                newline_before,
+                span: t.span,
+                text: s,
+                base,
+                all_caps: is_all_caps(base),
+                class: if base.len() == s.len() {
+                    classes(s)
+                } else {
+                    classes(s) | classes(base)
+                },
+                dot: t.dot,
+                sentence,
+                prose: false,
+                running: false,
+            }
+        })
+        .collect();
+    let prose = reads_as_prose(&out);
+    for t in &mut out {
         t.prose = prose;
         t.running = prose;
     }
-    tokens
-}
-
-fn is_wordlike(s: &str) -> bool {
-    s.chars().next().is_some_and(char::is_alphanumeric) && !s.ends_with('.')
+    out
 }
 
 /// Every token of the release's sentences, in text order.
@@ -181,11 +191,10 @@ fn is_wordlike(s: &str) -> bool {
 /// A long line of prose cut off without final punctuation (a paragraph hard-wrapped into
 /// lines) makes the next line [`Word::running`] text too.
 pub(crate) fn tokenize(release: &Release) -> Vec<Word<'_>> {
-    let text: &str = &release.text;
     let mut out: Vec<Word<'_>> = Vec::new();
     let mut continues = false;
     for (i, s) in release.sentences.iter().enumerate() {
-        let mut tokens = tokenize_span(text, s.span, i);
+        let mut tokens = span_words(release, s.span, i);
         if continues {
             for t in &mut tokens {
                 t.running = true;
@@ -202,12 +211,11 @@ pub(crate) fn tokenize(release: &Release) -> Vec<Word<'_>> {
 
 /// The headline and sub-headline, as two sentences.
 pub(crate) fn tokenize_headline(release: &Release) -> Vec<Word<'_>> {
-    let text: &str = &release.text;
     [release.header.title, release.header.subtitle]
         .into_iter()
         .flatten()
         .enumerate()
-        .flat_map(|(i, span)| tokenize_span(text, span, i))
+        .flat_map(|(i, span)| span_words(release, span, i))
         .collect()
 }
 
@@ -234,7 +242,7 @@ pub(crate) fn tokenize_contact_block(release: &Release) -> Vec<Word<'_>> {
     let mut pos = line_start;
     for (i, line) in rest.split_inclusive('\n').take(BLOCK_LINES).enumerate() {
         let trimmed = line.trim_end();
-        out.extend(tokenize_span(text, Span::new(pos, pos + trimmed.len()), i));
+        out.extend(span_words(release, Span::new(pos, pos + trimmed.len()), i));
         pos += line.len();
     }
     out
@@ -297,6 +305,37 @@ mod tests {
         assert!(tokenize_span(prose, Span::new(0, prose.len()), 0)[0].prose);
         assert!(!tokenize_span(menu, Span::new(0, menu.len()), 0)[0].prose);
         assert!(!tokenize_span(spanish, Span::new(0, spanish.len()), 0)[0].prose);
+    }
+
+    #[test]
+    fn sentence_words_are_the_layer_or_their_own_span() {
+        use crate::doc::fixture::ReleaseBuilder;
+        use crate::doc::Sentence;
+        let text = "Ann Lee spoke at the District.Orla Vance left\nthe U.S. Capitol.";
+        let mut r = ReleaseBuilder::new(text).build();
+        let glued = text.find("Orla").unwrap();
+        r.sentences = [(0, glued), (glued, text.len())]
+            .map(|(start, end)| Sentence {
+                span: Span::new(start, end),
+                paragraph: 0,
+            })
+            .to_vec();
+        let got = tokenize(&r);
+        let own: Vec<Word<'_>> = r
+            .sentences
+            .iter()
+            .enumerate()
+            .flat_map(|(i, s)| tokenize_span(text, s.span, i))
+            .collect();
+        assert_eq!(got, own);
+        let district = got.iter().find(|w| w.text == "District").unwrap();
+        assert!(district.dot && district.sentence == 0);
+        let the = got
+            .iter()
+            .find(|w| w.text == "the" && w.sentence == 1)
+            .unwrap();
+        assert!(the.newline_before && !got[0].newline_before);
+        assert!(got.iter().any(|w| w.text == "U.S." && !w.dot));
     }
 
     #[test]

@@ -2,8 +2,9 @@
 //!
 //! One table serves every stage: the sentence splitter asks whether a period after a word
 //! can end a sentence ([`never_ends_sentence`], [`may_end_sentence`]), the entity rules
-//! whether it ends a name phrase ([`continues_phrase`]), the quote tokenizer whether the
-//! word keeps its period ([`keeps_period`]). The AP forms of states ("Mo.", "Kans.") are
+//! whether it ends a name phrase ([`continues_phrase`]), attribution's reading of the
+//! tokens whether the word keeps its period ([`keeps_period`]); both tell an initial by
+//! [`is_initial`]. The AP forms of states ("Mo.", "Kans.") are
 //! in [`super::states`] and count here as abbreviations of the kind [`Kind::State`].
 
 use std::collections::HashMap;
@@ -189,6 +190,13 @@ pub(crate) fn expand_title(word: &str) -> &str {
     }
 }
 
+/// True when `word`, written with a period after it, is an initial: one capital letter
+/// ("J." in "Ann J. Doe").
+pub(crate) fn is_initial(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
+}
+
 /// True when a period after `word` never ends a sentence: every kind but suffixes,
 /// company forms and times, which often close one ("… Acme Inc. The firm …").
 pub(crate) fn never_ends_sentence(word: &str) -> bool {
@@ -238,7 +246,7 @@ static LOWER_FORMS: LazyLock<HashMap<String, bool>> = LazyLock::new(|| {
 static LONGEST_FORM: LazyLock<usize> =
     LazyLock::new(|| LOWER_FORMS.keys().map(String::len).max().unwrap_or(0));
 
-/// True when the quote tokenizer keeps the period after `word` in the word: any
+/// True when attribution's tokens keep the period after `word` in the word: any
 /// abbreviation, matched in any case ("SEN.", "sen.") except states' AP forms, which count
 /// only capitalised ("Ill." but not "ill.", "Miss." but not "miss.").
 pub(crate) fn keeps_period(word: &str) -> bool {
@@ -280,5 +288,6 @@ mod tests {
         assert!(keeps_period("Sen") && keeps_period("SEN") && keeps_period("jr"));
         assert!(keeps_period("Ill") && !keeps_period("ill"));
         assert!(keeps_period("Mo") && !keeps_period("Quill"));
+        assert!(is_initial("J") && is_initial("É") && !is_initial("j") && !is_initial("Jo"));
     }
 }

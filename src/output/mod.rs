@@ -14,7 +14,9 @@ use serde::Serialize;
 use tempfile::NamedTempFile;
 
 use crate::analysis::Analysis;
-use crate::entities::EntityId;
+use crate::attribution::Method;
+use crate::doc::Encoding;
+use crate::entities::{EntityId, EntityType, Origin};
 use crate::lexicon::states::StateCode;
 
 pub mod cache;
@@ -42,7 +44,7 @@ pub(crate) struct ReleaseRow<'a> {
     pub(crate) paragraphs: usize,
     pub(crate) sentences: usize,
     pub(crate) words: usize,
-    pub(crate) encoding: &'static str,
+    pub(crate) encoding: Encoding,
 }
 
 /// A row of `sentences.csv`.
@@ -62,7 +64,7 @@ pub(crate) struct EntityRow<'a> {
     pub(crate) release_id: &'a str,
     pub(crate) entity_id: &'a str,
     #[serde(rename = "type")]
-    pub(crate) kind: &'static str,
+    pub(crate) kind: EntityType,
     pub(crate) name: &'a str,
     pub(crate) official: Option<bool>,
     pub(crate) title: Option<&'a str>,
@@ -83,7 +85,7 @@ pub(crate) struct MentionRow<'a> {
     pub(crate) end: usize,
     pub(crate) text: &'a str,
     pub(crate) sentence: Option<usize>,
-    pub(crate) origin: crate::entities::Origin,
+    pub(crate) origin: Origin,
 }
 
 /// A row of `quotes.csv`.
@@ -99,7 +101,7 @@ pub(crate) struct QuoteRow<'a> {
     pub(crate) speaker_title: Option<&'a str>,
     pub(crate) speaker_state: Option<&'a str>,
     pub(crate) cue: Option<&'a str>,
-    pub(crate) method: &'static str,
+    pub(crate) method: Method,
     #[serde(serialize_with = "two_decimals")]
     pub(crate) confidence: f32,
 }
@@ -139,7 +141,7 @@ impl<'a> Rows<'a> {
             paragraphs: r.paragraphs.len(),
             sentences: r.sentences.len(),
             words: r.word_count(),
-            encoding: r.encoding.name(),
+            encoding: r.encoding,
         };
         let sentences = r
             .sentences
@@ -162,7 +164,7 @@ impl<'a> Rows<'a> {
                 EntityRow {
                     release_id: id,
                     entity_id: e.id.as_str(),
-                    kind: e.kind.as_str(),
+                    kind: e.kind,
                     name: &e.name,
                     official: e.official,
                     title: e.title.as_deref(),
@@ -208,7 +210,7 @@ impl<'a> Rows<'a> {
                     speaker_title: speaker.and_then(|s| s.title.as_deref()),
                     speaker_state: speaker.and_then(|s| s.state.map(StateCode::as_str)),
                     cue: q.cue.map(|c| r.slice(c)),
-                    method: q.method.as_str(),
+                    method: q.method,
                     confidence: q.confidence,
                 }
             })

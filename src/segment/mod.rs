@@ -118,6 +118,7 @@ pub fn segment(raw: RawRelease) -> Result<Release, NotARelease> {
         sentences,
         header: layout.header,
         ner: Vec::new(),
+        token_layer: Default::default(),
         span: raw.span,
         text: raw.text,
     })

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::Arc;
 
-use whosaid::doc::{Encoding, Header, Release, Sentence, SourceFormat, Span};
+use whosaid::doc::{Encoding, Header, Release, Sentence, SourceFormat, Span, TokenLayer};
 
 /// The built `whosaid` binary.
 pub fn whosaid() -> Command {
@@ -133,5 +133,6 @@ pub fn release_of_sentences(sentences: &[&str]) -> Release {
         paragraphs: vec![all],
         sentences: spans,
         ner: Vec::new(),
+        token_layer: TokenLayer::default(),
     }
 }
