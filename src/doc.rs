@@ -295,6 +295,8 @@ pub struct Release {
     pub sentences: Vec<Sentence>,
     /// Named-entity mentions from the model, in text order.
     pub ner: Vec<NerSpan>,
+    /// Spans of the model's press-release head, in text order (none without a head).
+    pub press: Vec<PressSpan>,
 }
 
 impl Release {
@@ -356,6 +358,7 @@ pub(crate) mod fixture {
                     paragraphs: vec![span],
                     sentences: Vec::new(),
                     ner: Vec::new(),
+                    press: Vec::new(),
                 },
             }
         }

@@ -118,6 +118,7 @@ pub fn segment(raw: RawRelease) -> Result<Release, NotARelease> {
         sentences,
         header: layout.header,
         ner: Vec::new(),
+        press: Vec::new(),
         span: raw.span,
         text: raw.text,
     })

@@ -133,5 +133,6 @@ pub fn release_of_sentences(sentences: &[&str]) -> Release {
         paragraphs: vec![all],
         sentences: spans,
         ner: Vec::new(),
+        press: Vec::new(),
     }
 }
