@@ -396,6 +396,12 @@ pub(crate) mod fixture {
             self
         }
 
+        /// The press head's spans.
+        pub(crate) fn press(mut self, press: Vec<PressSpan>) -> ReleaseBuilder {
+            self.release.press = press;
+            self
+        }
+
         /// The release.
         pub(crate) fn build(self) -> Release {
             self.release
