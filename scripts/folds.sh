@@ -1,11 +1,13 @@
 # Folds by release over ../shared/eval/train + dev, shared by the cross-validation scripts
-# (cv-speaker.sh, cv-header.sh). Sourced, not run; needs $shared, $folds and $out set.
+# (cv-speaker.sh, cv-header.sh, cv-entities.sh). Sourced, not run; needs $shared, $folds
+# and $out set.
 #
 # The gold files of train + dev are sorted by name and file i goes to fold i mod $folds:
 #   fold_files           sets the array `files` (the .txt paths, in that order)
 #   make_fold K          links fold K's releases and gold into $out/foldK/gold, adds them to
 #                        the pooled $out/gold, and lists their names in $out/foldK/exclude.txt
-#   pool_folds           concatenates the folds' predicted tables into $out/pred
+#   pool_folds [NAME]    concatenates the folds' tables $out/foldK/NAME (default pred) into
+#                        $out/NAME
 
 fold_files() {
     rm -rf "$out/gold" "$out/pred" "$out/fold"*
@@ -31,10 +33,11 @@ make_fold() {
 }
 
 pool_folds() {
-    local t k
+    local name="${1:-pred}" t k
+    mkdir -p "$out/$name"
     for t in releases entities quotes; do
-        { head -n 1 "$out/fold0/pred/$t.csv"
-          for ((k = 0; k < folds; k++)); do tail -n +2 "$out/fold$k/pred/$t.csv"; done
-        } > "$out/pred/$t.csv"
+        { head -n 1 "$out/fold0/$name/$t.csv"
+          for ((k = 0; k < folds; k++)); do tail -n +2 "$out/fold$k/$name/$t.csv"; done
+        } > "$out/$name/$t.csv"
     done
 }

@@ -333,6 +333,8 @@ pub struct Release {
     pub ner: Vec<NerSpan>,
     /// The token layer over `span`, made on first use by [`Release::tokens`].
     pub token_layer: TokenLayer,
+    /// Spans of the model's press-release head, in text order (none without a head).
+    pub press: Vec<PressSpan>,
 }
 
 /// A release's token layer, empty until [`Release::tokens`] makes it (`TokenLayer::default()`
@@ -400,6 +402,7 @@ pub(crate) mod fixture {
                     sentences: Vec::new(),
                     ner: Vec::new(),
                     token_layer: TokenLayer::default(),
+                    press: Vec::new(),
                 },
             }
         }
@@ -434,6 +437,12 @@ pub(crate) mod fixture {
         /// The model's spans.
         pub(crate) fn ner(mut self, ner: Vec<NerSpan>) -> ReleaseBuilder {
             self.release.ner = ner;
+            self
+        }
+
+        /// The press head's spans.
+        pub(crate) fn press(mut self, press: Vec<PressSpan>) -> ReleaseBuilder {
+            self.release.press = press;
             self
         }
 

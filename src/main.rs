@@ -123,6 +123,14 @@ struct ModelArgs {
     /// The speaker model file (default: the bundled models/speaker/model.json).
     #[arg(long, value_name = "FILE")]
     speaker_model: Option<PathBuf>,
+    /// A directory holding the press-release head to run (`press.json`,
+    /// `press.safetensors`) instead of the model directory's own (e.g. a head trained
+    /// without the releases extracted, for cross-validation).
+    #[arg(long, value_name = "DIR")]
+    press_head: Option<PathBuf>,
+    /// Run the CoNLL head alone: no press-release spans for the entity rules.
+    #[arg(long, conflicts_with = "press_head")]
+    no_press: bool,
 }
 
 impl ModelArgs {
@@ -137,7 +145,14 @@ impl ModelArgs {
         if self.no_ner {
             return Ok(None);
         }
-        self.ner.load().map(Some)
+        let mut model = self.ner.load()?;
+        if self.no_press {
+            model.drop_press_head();
+        }
+        if let Some(dir) = &self.press_head {
+            model.use_press_head(dir)?;
+        }
+        Ok(Some(model))
     }
 
     /// The speaker model the arguments name.
@@ -247,9 +262,9 @@ struct BenchNerArgs {
     /// Torch threads per batch.
     #[arg(long, default_value_t = 1)]
     torch_threads: i32,
-    /// Also run the press-release head in the same pass (`NerModel::annotate_press`).
+    /// Run the CoNLL head alone, without the press-release head the model may have.
     #[arg(long)]
-    press: bool,
+    no_press: bool,
 }
 
 #[derive(clap::Args)]
@@ -585,10 +600,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::EvalPress(a) => {
             let mut model = a.model.load()?;
             if let Some(dir) = &a.head {
-                let hidden = model.network().config.hidden_size as usize;
-                let head = ner::press::PressHead::load(dir, hidden)?
-                    .with_context(|| format!("no press head in {}", dir.display()))?;
-                model.set_press_head(Some(head));
+                model.use_press_head(dir)?;
             }
             let data = press_data(&a.data)?;
             let (score, disagreements) = ner::press::evaluate(&model, &data)?;
@@ -606,11 +618,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 .num_threads(a.workers.unwrap_or(0))
                 .build_global()
                 .context("cannot start the worker threads")?;
-            let model = a.model.load()?;
+            let mut model = a.model.load()?;
+            if a.no_press {
+                model.drop_press_head();
+            }
             tch::set_num_threads(a.torch_threads);
             println!(
                 "{}; backend {}",
-                ner::bench::bench(&a.inputs, &model, a.press)?.line(),
+                ner::bench::bench(&a.inputs, &model)?.line(),
                 model.selection()
             );
             if let Some(probe) = model.selection().probe_line() {

@@ -8,7 +8,7 @@ use super::entity::{mention_of, Entity, EntityId, EntityType, Mention, Origin};
 use super::state_of::{self, Claim, Evidence as StateEvidence};
 use super::states;
 use super::text::Word;
-use crate::doc::{NerLabel, Release, Span};
+use crate::doc::{NerLabel, PressLabel, PressSpan, Release, Span};
 use crate::lexicon::organisations::known_acronym;
 use crate::lexicon::{is_acronym, strip_possessive};
 
@@ -243,4 +243,25 @@ pub(super) fn model_bodies(
         }
     }
     out
+}
+
+/// The least confidence (mean probability of its words' tags) at which a press-head ORG
+/// span overrules the head words: more likely than not.
+const PRESS_ORG_MIN: f32 = 0.5;
+
+/// Named bodies that the head words make government agencies but that the press-release
+/// head reads, whole and with some confidence, as another organisation ("Maple Ridge Tax
+/// Services", "Harlow Manufacturers Council"): the head was trained on releases whose gold
+/// lists every government body, so a name it tags ORG over all its words is a company, a
+/// charity or a club that happens to end in an agency's head word. A span over only part
+/// of the name, or one the head is unsure of, changes nothing.
+pub(super) fn demote_press_organisations(bodies: &mut [BodyMention], press: &[PressSpan]) {
+    for b in bodies.iter_mut().filter(|b| b.kind == BodyKind::Agency) {
+        let read_as_org = press.iter().any(|p| {
+            p.label == PressLabel::Org && p.score >= PRESS_ORG_MIN && p.span.contains(b.span)
+        });
+        if read_as_org {
+            b.kind = BodyKind::Organization;
+        }
+    }
 }

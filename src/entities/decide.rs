@@ -9,7 +9,7 @@
 //! acronym; a state's code. A decider takes them all and says which candidates are
 //! entities, of which kind, under which name, and with which title, state and
 //! organisation. A learned decider (trained on the press-release spans of
-//! [`crate::ner::NerModel::annotate_press`]) can take the same candidates beside the
+//! `Release::press`) can take the same candidates beside the
 //! rules without touching the readers or the writers.
 
 use super::agencies::{self, BodyMention};

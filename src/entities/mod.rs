@@ -5,7 +5,9 @@
 //! gazetteer with context checks ([`states`]), agencies and organisations from
 //! capitalised names with head words ([`agencies`]), people from names in the context of
 //! titles, speech verbs and other cues ([`people`], [`titles`]). The model's PER/ORG/LOC
-//! spans, when present, are candidates beside the rules' own. The readers propose
+//! spans, when present, are candidates beside the rules' own; the press-release head's
+//! ORG spans turn a named body the head words call an agency into another organisation
+//! ([`bodies`]). The readers propose
 //! [`Candidates`]; an [`EntityDecider`] ([`RuleDecider`], today's rules) turns them into
 //! entities ([`decide`]), and every state an entity is given is decided in one place from
 //! the claims the readers make ([`state_of`]).
@@ -21,7 +23,7 @@ mod text;
 mod titles;
 
 use crate::doc::Release;
-use bodies::model_bodies;
+use bodies::{demote_press_organisations, model_bodies};
 pub use decide::{Candidates, EntityDecider, RuleDecider};
 pub use entity::{Entity, EntityId, EntityType, Mention, Origin};
 use state_of::{Claim, Evidence as StateEvidence};
@@ -47,6 +49,7 @@ pub(crate) fn candidates(release: &Release) -> Candidates<'_> {
     let mut bodies = agencies::find(&tokens, text, false);
     let from_model = model_bodies(release, &tokens, &bodies);
     bodies.extend(from_model);
+    demote_press_organisations(&mut bodies, &release.press);
     let mut people = people::find(&tokens, text, &bodies, &release.ner);
     let contact_lines = text::tokenize_contact_block(release);
     people.extend(people::contacts(
@@ -92,7 +95,7 @@ fn home_states(release: &Release, state_mentions: &[states::StateMention]) -> Ve
 mod tests {
     use super::*;
     use crate::doc::fixture::ReleaseBuilder;
-    use crate::doc::{Header, NerLabel, NerSpan, Span};
+    use crate::doc::{Header, NerLabel, NerSpan, PressLabel, PressSpan, Span};
     use crate::lexicon::states::StateCode;
 
     /// A release whose sentences are the lines of `text`.
@@ -166,6 +169,61 @@ mod tests {
             ..Header::default()
         };
         assert_eq!(lark(both), StateCode::parse("MO"));
+    }
+
+    /// A body the head words make an agency is another organisation when the press head
+    /// reads the whole name as ORG with some confidence; a doubtful span, or one over
+    /// part of the name, leaves the rules' agency.
+    #[test]
+    fn press_org_spans_over_a_whole_name_make_it_an_organisation() {
+        let text = "Deputies of the Harlow County Sheriff’s Office made the arrest.\n\
+            The Maple Ridge Tenants Council paid for the meal.\n\
+            The Fenwick Business Council met on Monday.\n\
+            The Ostrander Civic Council met on Tuesday.\n";
+        let press = |words: &str, score: f32| {
+            let start = text.find(words).expect("words in text");
+            PressSpan {
+                span: Span::new(start, start + words.len()),
+                label: PressLabel::Org,
+                score,
+            }
+        };
+        let names = [
+            "Harlow County Sheriff’s Office",
+            "Maple Ridge Tenants Council",
+            "Fenwick Business Council",
+            "Ostrander Civic Council",
+        ];
+        let kinds = |press: Vec<PressSpan>| {
+            let r = ReleaseBuilder::new(text)
+                .lines_as_sentences()
+                .press(press)
+                .build();
+            let entities = extract(&r);
+            names.map(|n| {
+                entities
+                    .iter()
+                    .find(|e| e.name == n)
+                    .unwrap_or_else(|| panic!("no {n} in {entities:#?}"))
+                    .kind
+            })
+        };
+        // The rules alone: every name ends in a head word.
+        assert_eq!(kinds(Vec::new()), [EntityType::Agency; 4]);
+        let with_head = kinds(vec![
+            press("The Maple Ridge Tenants Council", 0.8),
+            press("Fenwick Business Council", 0.4),
+            press("Civic Council", 0.95),
+        ]);
+        assert_eq!(
+            with_head,
+            [
+                EntityType::Agency,
+                EntityType::Organization,
+                EntityType::Agency,
+                EntityType::Agency
+            ]
+        );
     }
 
     #[test]

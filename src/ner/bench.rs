@@ -27,7 +27,7 @@ pub struct BenchReport {
     pub pieces: usize,
     /// Entity mentions found.
     pub mentions: usize,
-    /// Press-release spans found (with `--press`).
+    /// Press-release spans found (when the model has a press head).
     pub press_spans: Option<usize>,
     /// Time spent in `annotate`.
     pub elapsed: Duration,
@@ -63,8 +63,8 @@ impl BenchReport {
 }
 
 /// Reads and segments `inputs` (not timed), then times the model over the releases: the
-/// CoNLL mentions alone, or with the press head's spans in the same pass when `press`.
-pub fn bench(inputs: &[PathBuf], model: &NerModel, press: bool) -> Result<BenchReport> {
+/// CoNLL mentions, and the press head's spans in the same pass when the model has a head.
+pub fn bench(inputs: &[PathBuf], model: &NerModel) -> Result<BenchReport> {
     let (files, _) = ingest::discover(inputs);
     let mut releases: Vec<Release> = files
         .par_iter()
@@ -86,16 +86,12 @@ pub fn bench(inputs: &[PathBuf], model: &NerModel, press: bool) -> Result<BenchR
         .sum();
     let started = Instant::now();
     let mut fed = NerStats::default();
-    let mut press_spans = press.then_some(0);
     for chunk in releases.chunks_mut(CHUNK) {
-        if let Some(count) = press_spans.as_mut() {
-            let (stats, spans) = model.annotate_press(chunk)?;
-            fed += stats;
-            *count += spans.iter().map(Vec::len).sum::<usize>();
-        } else {
-            fed += model.annotate(chunk)?;
-        }
+        fed += model.annotate(chunk)?;
     }
+    let press_spans = model
+        .press_head()
+        .map(|_| releases.iter().map(|r| r.press.len()).sum());
     Ok(BenchReport {
         releases: releases.len(),
         sentences: releases.iter().map(|r| r.sentences.len()).sum(),

@@ -368,9 +368,31 @@ impl NerModel {
         self.press.as_ref()
     }
 
-    /// Gives the model a press-release head (or takes its away).
-    pub fn set_press_head(&mut self, head: Option<PressHead>) {
-        self.press = head;
+    /// Takes the model's press-release head away: `annotate` then finds the CoNLL
+    /// mentions alone.
+    pub fn drop_press_head(&mut self) {
+        if self.press.take().is_some() {
+            self.fingerprint.push_str("; no press head");
+        }
+    }
+
+    /// Replaces the model's press-release head by the one stored in `dir` (`press.json`,
+    /// `press.safetensors`), e.g. a head trained without the releases it is run on.
+    pub fn use_press_head(&mut self, dir: &Path) -> Result<()> {
+        let hidden = self.net.config.hidden_size as usize;
+        let head = PressHead::load(dir, hidden)?
+            .with_context(|| format!("no press head in {}", dir.display()))?;
+        let mut hasher = blake3::Hasher::new();
+        for file in [press::SETTINGS_FILE, press::WEIGHTS_FILE] {
+            let path = dir.join(file);
+            hasher
+                .update_mmap(&path)
+                .with_context(|| format!("cannot read {}", path.display()))?;
+        }
+        let hash = hasher.finalize().to_hex();
+        self.fingerprint = format!("{}; press head {}", self.fingerprint, &hash[..16]);
+        self.press = Some(head);
+        Ok(())
     }
 
     /// The backend the model runs in and why (for the summary line and `bench`).
@@ -497,34 +519,15 @@ impl NerModel {
     }
 
     /// Finds the entity mentions of every sentence of `releases`, batching sentences of
-    /// all releases together, and stores them in `Release::ner`. Sentences that cannot
-    /// name anything ([`encode::may_name_something`]) are not read.
+    /// all releases together, and stores them in `Release::ner`; when the model has a
+    /// press-release head, the same pass gives its spans, stored in `Release::press` (the
+    /// second layer; file offsets, in text order). Sentences that cannot name anything
+    /// ([`encode::may_name_something`]) are not read.
     pub fn annotate(&self, releases: &mut [Release]) -> Result<NerStats> {
-        self.annotate_with(releases, Readout::Conll)
-            .map(|(stats, _)| stats)
-    }
-
-    /// As [`NerModel::annotate`], and in the same pass the press head's spans of every
-    /// release (file offsets, in text order): the second layer of the model. An error
-    /// when the model has no press head.
-    pub fn annotate_press(
-        &self,
-        releases: &mut [Release],
-    ) -> Result<(NerStats, Vec<Vec<PressSpan>>)> {
-        let head = self
+        let readout = self
             .press
             .as_ref()
-            .ok_or_else(|| anyhow!("the NER model has no press-release head"))?;
-        self.annotate_with(releases, Readout::WithPress(head))
-    }
-
-    /// Runs `readout` over the sentences of `releases`, stores the CoNLL mentions in
-    /// `Release::ner` and returns the press spans (none unless the readout has them).
-    fn annotate_with(
-        &self,
-        releases: &mut [Release],
-        readout: Readout<'_>,
-    ) -> Result<(NerStats, Vec<Vec<PressSpan>>)> {
+            .map_or(Readout::Conll, Readout::WithPress);
         let texts: Vec<Vec<&str>> = releases
             .iter()
             .map(|r| {
@@ -537,10 +540,9 @@ impl NerModel {
         let docs = self.encode_sentences(&texts)?;
         let (scores, mut stats) = self.word_scores(&docs, readout)?;
         stats.skipped_sentences = docs.iter().flatten().filter(|e| e.ids.is_empty()).count();
-        let mut press = Vec::with_capacity(releases.len());
         for ((release, doc), doc_scores) in releases.iter_mut().zip(&docs).zip(scores) {
             release.ner.clear();
-            let mut spans = Vec::new();
+            release.press.clear();
             for ((sentence, enc), scores) in release.sentences.iter().zip(doc).zip(doc_scores) {
                 let offset = sentence.span.start;
                 let (conll, rest) = split_scores(scores, TAGS.len());
@@ -551,19 +553,20 @@ impl NerModel {
                         ..m
                     }));
                 if let Some(rest) = rest {
-                    spans.extend(press::decode(enc, &rest).into_iter().map(|p| PressSpan {
-                        span: p.span.shift(offset),
-                        ..p
-                    }));
+                    release
+                        .press
+                        .extend(press::decode(enc, &rest).into_iter().map(|p| PressSpan {
+                            span: p.span.shift(offset),
+                            ..p
+                        }));
                 }
             }
-            press.push(spans);
         }
-        Ok((stats, press))
+        Ok(stats)
     }
 
     /// The press head's spans of every sentence of documents of sentence texts (offsets
-    /// in the sentence), with the encodings, as [`NerModel::annotate_press`] finds them.
+    /// in the sentence), with the encodings, as [`NerModel::annotate`] finds them.
     pub fn tag_press(&self, docs: &[Vec<&str>]) -> Result<(PressTagged, NerStats)> {
         let head = self
             .press

@@ -119,6 +119,7 @@ pub fn segment(raw: RawRelease) -> Result<Release, NotARelease> {
         header: layout.header,
         ner: Vec::new(),
         token_layer: Default::default(),
+        press: Vec::new(),
         span: raw.span,
         text: raw.text,
     })

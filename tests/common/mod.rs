@@ -134,5 +134,6 @@ pub fn release_of_sentences(sentences: &[&str]) -> Release {
         sentences: spans,
         ner: Vec::new(),
         token_layer: TokenLayer::default(),
+        press: Vec::new(),
     }
 }
