@@ -14,13 +14,7 @@
 # them. Work files go to ${CV_OUT:-target/cv-entities}.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-shared="${WHOSAID_SHARED:-../shared}"
-[ -d "$shared" ] || { echo "cv-entities.sh: $shared is absent; set WHOSAID_SHARED" >&2; exit 1; }
-folds="${FOLDS:-5}"
-out="${CV_OUT:-target/cv-entities}"
-. scripts/env.sh
-cargo build --release --quiet
-bin="${CARGO_TARGET_DIR:-target}/release/whosaid"
+. scripts/cv-setup.sh cv-entities
 mkdir -p "$out/heads"
 data() { # the projected gold of one set, made once
     local file="$out/data-$1.jsonl"

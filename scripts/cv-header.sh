@@ -15,15 +15,8 @@
 # Work files go to ${CV_OUT:-target/cv-header}.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-shared="${WHOSAID_SHARED:-../shared}"
-[ -d "$shared" ] || { echo "cv-header.sh: $shared is absent; set WHOSAID_SHARED" >&2; exit 1; }
-folds="${FOLDS:-5}"
-out="${CV_OUT:-target/cv-header}"
-if [ -z "${BIN:-}" ]; then
-    . scripts/env.sh
-    cargo build --release --quiet
-    BIN="${CARGO_TARGET_DIR:-target}/release/whosaid"
-fi
+. scripts/cv-setup.sh cv-header
+BIN="$bin"
 score() { # title and date accuracy lines of the reference scorer
     python3 "$shared/eval/score.py" --gold "$1" --pred "$2" --only release |
         grep -E '^(date_acc|title_acc) '

@@ -14,13 +14,7 @@
 # `train-press-head` (e.g. --layers 6). Work files go to ${CV_OUT:-target/cv-press}.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-shared="${WHOSAID_SHARED:-../shared}"
-[ -d "$shared" ] || { echo "cv-press-ner.sh: $shared is absent; set WHOSAID_SHARED" >&2; exit 1; }
-folds="${FOLDS:-5}"
-out="${CV_OUT:-target/cv-press}"
-. scripts/env.sh
-cargo build --release --quiet
-bin="${CARGO_TARGET_DIR:-target}/release/whosaid"
+. scripts/cv-setup.sh cv-press
 mkdir -p "$out"
 "$bin" ner-data "$shared/eval/train" --out "$out/train.jsonl" --precision f32
 "$bin" ner-data "$shared/eval/dev" --out "$out/dev.jsonl" --precision f32

@@ -11,13 +11,7 @@
 # PolNeAR train alone. Work files go to ${CV_OUT:-target/cv-speaker}.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-shared="${WHOSAID_SHARED:-../shared}"
-[ -d "$shared" ] || { echo "cv-speaker.sh: $shared is absent; set WHOSAID_SHARED" >&2; exit 1; }
-folds="${FOLDS:-5}"
-out="${CV_OUT:-target/cv-speaker}"
-. scripts/env.sh
-cargo build --release --quiet
-bin="${CARGO_TARGET_DIR:-target}/release/whosaid"
+. scripts/cv-setup.sh cv-speaker
 mkdir -p "$out"
 rows() { # the labelled rows of one gold set, made once
     local name="${1//\//_}"

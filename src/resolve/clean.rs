@@ -173,25 +173,6 @@ mod tests {
         assert!(!renames.contains_key("Ada Price"));
         assert!(!renames.contains_key("Tom Young"));
         assert_eq!(records[0].names.keys().collect::<Vec<_>>(), ["Fenn"]);
-    }
-
-    #[test]
-    fn an_abbreviated_given_name_stays_however_often_its_letters_are_written() {
-        let mut vocabulary = Vocabulary::default();
-        for _ in 0..5 {
-            vocabulary.add_text("see wm and later wm again");
-        }
-        let mut records = vec![
-            record("Wm. Hale Brisley", 2),
-            record("Hale Brisley", 3),
-            record("Later Hale Brisley", 1),
-        ];
-        let renames = clean_names(&mut records, &vocabulary);
-        assert!(!renames.contains_key("Wm. Hale Brisley"));
-        assert_eq!(
-            renames.get("Later Hale Brisley").map(String::as_str),
-            Some("Hale Brisley")
-        );
         assert!(!renames.contains_key("Response"));
         // A surname the corpus writes in lower case (a web address) but that ends many
         // names stays, whatever the word before it.
@@ -212,6 +193,25 @@ mod tests {
             record("Ana Vora", 5),
         ];
         assert!(clean_names(&mut records, &vocabulary).is_empty());
+    }
+
+    #[test]
+    fn an_abbreviated_given_name_stays_however_often_its_letters_are_written() {
+        let mut vocabulary = Vocabulary::default();
+        for _ in 0..5 {
+            vocabulary.add_text("see wm and later wm again");
+        }
+        let mut records = vec![
+            record("Wm. Hale Brisley", 2),
+            record("Hale Brisley", 3),
+            record("Later Hale Brisley", 1),
+        ];
+        let renames = clean_names(&mut records, &vocabulary);
+        assert!(!renames.contains_key("Wm. Hale Brisley"));
+        assert_eq!(
+            renames.get("Later Hale Brisley").map(String::as_str),
+            Some("Hale Brisley")
+        );
     }
 
     #[test]
