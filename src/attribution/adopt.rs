@@ -5,18 +5,23 @@
 //! the entity rules read only "Charles") is one of three things: a shorter or longer form
 //! of a person entity's name (the quote then takes that entity, or the entity takes the
 //! fuller name written where its mention stands), or a person the rules missed, listed
-//! now with every place the release writes the name.
+//! now with every place the release writes the name when the model or the lexicon's given
+//! names read it as a person's.
 
 use super::names::name_key;
-use super::{Quote, Speaker};
-use crate::doc::{Release, Span};
+use super::{Method, Quote, Speaker};
+use crate::doc::{NerLabel, Release, Span};
 use crate::entities::{Entity, EntityId, EntityType, Mention, Origin};
+use crate::lexicon::gender;
+use crate::lexicon::names::is_given_name;
 use crate::lexicon::titles::is_title_word;
 
 /// Links each speaker of `quotes` that is no entity of `entities` to the person entity it
 /// names, adding that entity when the release writes the name and no entity stands for
 /// it. Speakers of one word and speakers the release never writes (an issuer named in a
-/// file name) are linked when an entity fits and otherwise left as they are.
+/// file name) are linked when an entity fits and otherwise left as they are; a speaker
+/// that neither the model nor the lexicon reads as a person is dropped (the quotation's
+/// speaker is then unknown).
 pub fn adopt_speakers(release: &Release, entities: &mut Vec<Entity>, quotes: &mut [Quote]) {
     for quote in quotes.iter_mut() {
         let Some(speaker) = quote
@@ -52,7 +57,17 @@ pub fn adopt_speakers(release: &Release, entities: &mut Vec<Entity>, quotes: &mu
                 .iter()
                 .any(|e| e.mentions.iter().any(|m| m.span.overlaps(*s)))
         };
-        if key.len() < 2 || written.is_empty() || written.iter().any(named_otherwise) {
+        if written.iter().any(named_otherwise) {
+            continue;
+        }
+        // A heading or a place read as a speaker ("Key Point: “…”") names nobody.
+        if !reads_as_person(release, &speaker.name, &written) {
+            quote.speaker = None;
+            quote.method = Method::None;
+            quote.confidence = 0.0;
+            continue;
+        }
+        if key.len() < 2 || written.is_empty() {
             continue;
         }
         let entity = person(release, speaker, &written);
@@ -66,6 +81,24 @@ pub fn adopt_speakers(release: &Release, entities: &mut Vec<Entity>, quotes: &mu
 fn same_person(a: &[String], b: &[String]) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     a.last() == b.last() && short.iter().all(|w| long.contains(w))
+}
+
+/// True when a name the entity rules did not list is a person's all the same: the model
+/// tags a place where it is written as a person, or its first word is a given name of the
+/// lexicon. A heading ("Key Point:") or a place read as a speaker is neither.
+fn reads_as_person(release: &Release, name: &str, written: &[Span]) -> bool {
+    let tagged = written.iter().any(|w| {
+        release
+            .ner
+            .iter()
+            .any(|n| n.label == NerLabel::Person && n.span.overlaps(*w))
+    });
+    let first = name
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .trim_end_matches('.');
+    tagged || gender::of_given_name(first).is_some() || is_given_name(&first.to_lowercase())
 }
 
 /// The spans where the release writes `name`, at word boundaries.

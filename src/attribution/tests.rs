@@ -643,8 +643,7 @@ fn adopted(text: &str, mut entities: Vec<Entity>) -> (Vec<Option<String>>, Vec<E
     let spans = quotes::extract(&r);
     let mut quotes = attribute(&r, &entities, &spans);
     adopt_speakers(&r, &mut entities, &mut quotes);
-    for q in &quotes {
-        let s = q.speaker.as_ref().expect("a speaker");
+    for s in quotes.iter().filter_map(|q| q.speaker.as_ref()) {
         let e = entities
             .iter()
             .find(|e| Some(&e.id) == s.entity_id.as_ref());
@@ -709,4 +708,15 @@ fn a_place_or_a_unit_is_never_proposed_as_the_person_named_nearest() {
         .collect();
     assert!(names.contains(&"Ola Brand"), "{names:?}");
     assert!(!names.contains(&"Port Venn"), "{names:?}");
+}
+
+#[test]
+fn a_heading_read_as_a_speaker_is_not_listed_as_a_person() {
+    let t = "Key Point: “Harbor fees fall this year.”\nKey Point was the theme of the day.";
+    let (speakers, entities) = adopted(t, Vec::new());
+    assert_eq!(speakers, vec![None]);
+    assert!(
+        entities.iter().all(|e| e.name != "Key Point"),
+        "{entities:?}"
+    );
 }

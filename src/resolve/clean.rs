@@ -141,13 +141,21 @@ mod tests {
         r
     }
 
+    /// The vocabulary of `text` written `times` times.
+    fn vocabulary_of(text: &str, times: usize) -> Vocabulary {
+        let mut vocabulary = Vocabulary::default();
+        for _ in 0..times {
+            vocabulary.add_text(text);
+        }
+        vocabulary
+    }
+
     #[test]
     fn edge_words_the_corpus_writes_in_lower_case_go() {
-        let mut vocabulary = Vocabulary::default();
-        for _ in 0..5 {
-            vocabulary
-                .add_text("later that day the response was kind; grace and price matter, young");
-        }
+        let vocabulary = vocabulary_of(
+            "later that day the response was kind; grace and price matter, young",
+            5,
+        );
         let mut records = vec![
             record("Later Fenn", 1),
             record("Ada Fenn", 40),
@@ -176,17 +184,11 @@ mod tests {
         assert!(!renames.contains_key("Response"));
         // A surname the corpus writes in lower case (a web address) but that ends many
         // names stays, whatever the word before it.
-        let mut vocabulary = Vocabulary::default();
-        for _ in 0..9 {
-            vocabulary.add_text("see www.fenn.example.gov");
-        }
+        let vocabulary = vocabulary_of("see www.fenn.example.gov", 9);
         let mut records = vec![record("Ada Fenn", 40), record("Lu Ada", 2)];
         assert!(clean_names(&mut records, &vocabulary).is_empty());
         // A word before a surname nobody else has, and particles, stay.
-        let mut vocabulary = Vocabulary::default();
-        for _ in 0..9 {
-            vocabulary.add_text("salud de la gente");
-        }
+        let vocabulary = vocabulary_of("salud de la gente", 9);
         let mut records = vec![
             record("Salud Quill", 2),
             record("De Vora", 1),
@@ -197,10 +199,7 @@ mod tests {
 
     #[test]
     fn an_abbreviated_given_name_stays_however_often_its_letters_are_written() {
-        let mut vocabulary = Vocabulary::default();
-        for _ in 0..5 {
-            vocabulary.add_text("see wm and later wm again");
-        }
+        let vocabulary = vocabulary_of("see wm and later wm again", 5);
         let mut records = vec![
             record("Wm. Hale Brisley", 2),
             record("Hale Brisley", 3),
