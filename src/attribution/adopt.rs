@@ -20,8 +20,8 @@ use crate::lexicon::titles::is_title_word;
 /// names, adding that entity when the release writes the name and no entity stands for
 /// it. Speakers of one word and speakers the release never writes (an issuer named in a
 /// file name) are linked when an entity fits and otherwise left as they are; a speaker
-/// that neither the model nor the lexicon reads as a person is dropped (the quotation's
-/// speaker is then unknown).
+/// that the model read and neither it nor the lexicon reads as a person is dropped (the
+/// quotation's speaker is then unknown).
 pub fn adopt_speakers(release: &Release, entities: &mut Vec<Entity>, quotes: &mut [Quote]) {
     for quote in quotes.iter_mut() {
         let Some(speaker) = quote
@@ -61,7 +61,7 @@ pub fn adopt_speakers(release: &Release, entities: &mut Vec<Entity>, quotes: &mu
             continue;
         }
         // A heading or a place read as a speaker ("Key Point: “…”") names nobody.
-        if !reads_as_person(release, &speaker.name, &written) {
+        if reads_as_person(release, &speaker.name, &written) == Some(false) {
             quote.speaker = None;
             quote.method = Method::None;
             quote.confidence = 0.0;
@@ -83,22 +83,29 @@ fn same_person(a: &[String], b: &[String]) -> bool {
     a.last() == b.last() && short.iter().all(|w| long.contains(w))
 }
 
-/// True when a name the entity rules did not list is a person's all the same: the model
-/// tags a place where it is written as a person, or its first word is a given name of the
-/// lexicon. A heading ("Key Point:") or a place read as a speaker is neither.
-fn reads_as_person(release: &Release, name: &str, written: &[Span]) -> bool {
-    let tagged = written.iter().any(|w| {
-        release
-            .ner
-            .iter()
-            .any(|n| n.label == NerLabel::Person && n.span.overlaps(*w))
-    });
+/// Whether a name the entity rules did not list is a person's all the same: yes when its
+/// first word is a given name of the lexicon or the NER model tags a place where it is
+/// written as a person, no when the model read the release and did not. A heading
+/// ("Key Point:") or a place read as a speaker is no person. `None` for a release the
+/// model has not read (a run without it), where only the cue's reading of the name tells.
+fn reads_as_person(release: &Release, name: &str, written: &[Span]) -> Option<bool> {
     let first = name
         .split_whitespace()
         .next()
         .unwrap_or_default()
         .trim_end_matches('.');
-    tagged || gender::of_given_name(first).is_some() || is_given_name(&first.to_lowercase())
+    if gender::of_given_name(first).is_some() || is_given_name(&first.to_lowercase()) {
+        return Some(true);
+    }
+    if release.ner.is_empty() {
+        return None;
+    }
+    Some(written.iter().any(|w| {
+        release
+            .ner
+            .iter()
+            .any(|n| n.label == NerLabel::Person && n.span.overlaps(*w))
+    }))
 }
 
 /// The spans where the release writes `name`, at word boundaries.

@@ -712,11 +712,26 @@ fn a_place_or_a_unit_is_never_proposed_as_the_person_named_nearest() {
 
 #[test]
 fn a_heading_read_as_a_speaker_is_not_listed_as_a_person() {
-    let t = "Key Point: “Harbor fees fall this year.”\nKey Point was the theme of the day.";
-    let (speakers, entities) = adopted(t, Vec::new());
-    assert_eq!(speakers, vec![None]);
+    let t = "Key Point: “Harbor fees fall this year.”\nKey Point was the theme, Ola Brand said.";
+    // The model read the release and tagged only Ola Brand as a person.
+    let at = t.find("Ola Brand").unwrap();
+    let ner = vec![crate::doc::NerSpan {
+        span: Span::new(at, at + "Ola Brand".len()),
+        label: crate::doc::NerLabel::Person,
+        score: 0.99,
+    }];
+    let r = ReleaseBuilder::new(t).lines_as_sentences().ner(ner).build();
+    let spans = quotes::extract(&r);
+    let mut entities = Vec::new();
+    let mut quotes = attribute(&r, &entities, &spans);
+    assert_eq!(
+        quotes[0].speaker.as_ref().map(|s| s.name.as_str()),
+        Some("Key Point")
+    );
+    adopt_speakers(&r, &mut entities, &mut quotes);
     assert!(
         entities.iter().all(|e| e.name != "Key Point"),
         "{entities:?}"
     );
+    assert_eq!(quotes[0].speaker, None);
 }
