@@ -60,8 +60,9 @@ pub fn adopt_speakers(release: &Release, entities: &mut Vec<Entity>, quotes: &mu
         if written.iter().any(named_otherwise) {
             continue;
         }
-        // A heading or a place read as a speaker ("Key Point: “…”") names nobody.
-        if reads_as_person(release, &speaker.name, &written) == Some(false) {
+        // A heading or a place read as a speaker ("Key Point: “…”") names nobody. A name
+        // the release never writes came from its header or file name (the issuer).
+        if !written.is_empty() && reads_as_person(release, &speaker.name, &written) == Some(false) {
             quote.speaker = None;
             quote.method = Method::None;
             quote.confidence = 0.0;
