@@ -161,12 +161,7 @@ fn bare_names_need_support() {
 #[test]
 fn model_spans_are_candidates() {
     let s = "The award honours Dick Dawson for his work.";
-    let start = s.find("Dick").expect("name");
-    let ner = [NerSpan {
-        span: Span::new(start, start + "Dick Dawson".len()),
-        label: NerLabel::Person,
-        score: 0.9,
-    }];
+    let ner = [span_of(s, "Dick Dawson", NerLabel::Person)];
     let p = people_with(s, &ner);
     assert_eq!(p.len(), 1);
     assert_eq!(p[0].name, "Dick Dawson");
@@ -177,12 +172,7 @@ fn model_spans_are_candidates() {
 #[test]
 fn model_span_with_title_inside() {
     let s = "said Sheriff Tom Dartt today.";
-    let start = s.find("Sheriff").expect("title");
-    let ner = [NerSpan {
-        span: Span::new(start, start + "Sheriff Tom Dartt".len()),
-        label: NerLabel::Person,
-        score: 0.9,
-    }];
+    let ner = [span_of(s, "Sheriff Tom Dartt", NerLabel::Person)];
     let p = people_with(s, &ner);
     assert_eq!(p.len(), 1);
     assert_eq!(p[0].name, "Tom Dartt");
