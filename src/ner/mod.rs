@@ -160,7 +160,7 @@ fn fingerprint(dir: &Path, precision: Precision) -> Result<String> {
 fn probe_key(net: &Network) -> String {
     let c = &net.config;
     format!(
-        "{}; libtorch {}; probe v1 {}x{} pieces, {} hidden, {} inner, {} heads",
+        "{}; libtorch {}; probe v2 {}x{} pieces, {} hidden, {} inner, {} heads",
         precision::cpu_model(),
         precision::LIBTORCH_VERSION,
         BATCH_PIECES,
