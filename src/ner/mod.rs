@@ -268,16 +268,16 @@ impl ForwardOnly<'_> {
         tch::no_grad(|| match self.1 {
             Readout::Conll => self.0.infer(b).log_softmax(-1, Kind::Float),
             Readout::WithPress(head) => {
-                let (logits, features) = self.0.infer_features(b, head.layers());
+                let (logits, kept) = self.0.infer_layers(b, head.layers());
                 Tensor::cat(
                     &[
                         logits.log_softmax(-1, Kind::Float),
-                        head.forward(&features).log_softmax(-1, Kind::Float),
+                        head.forward_layers(&kept).log_softmax(-1, Kind::Float),
                     ],
                     -1,
                 )
             }
-            Readout::Features(layers) => self.0.infer_features(b, layers).1,
+            Readout::Features(layers) => self.0.infer_features(b, layers),
         })
     }
 }

@@ -239,17 +239,23 @@ impl Network {
             .to_kind(Kind::Float)
     }
 
-    /// The logits of [`Network::infer`] and the outputs of the encoder layers numbered in
-    /// `layers` (1 is the first) joined along the last axis, `[B, T, H * layers.len()]`,
-    /// both as f32: the input of the press-release head. Call under `no_grad`.
-    pub fn infer_features(&self, batch: &Batch, layers: &[usize]) -> (Tensor, Tensor) {
+    /// The logits of [`Network::infer`] and the outputs `[B, T, H]` of the encoder layers
+    /// numbered in `layers` (1 is the first), in that order, all as f32: the input of the
+    /// press-release head. Call under `no_grad`.
+    pub fn infer_layers(&self, batch: &Batch, layers: &[usize]) -> (Tensor, Vec<Tensor>) {
         let (logits, kept) =
             self.fused
                 .forward_keeping(&self.input_embeds(batch), &batch.mask, layers);
         (
             logits.to_kind(Kind::Float),
-            Tensor::cat(&kept, -1).to_kind(Kind::Float),
+            kept.iter().map(|t| t.to_kind(Kind::Float)).collect(),
         )
+    }
+
+    /// The layer outputs of [`Network::infer_layers`] joined along the last axis,
+    /// `[B, T, H * layers.len()]` (the head's training features). Call under `no_grad`.
+    pub fn infer_features(&self, batch: &Batch, layers: &[usize]) -> Tensor {
+        Tensor::cat(&self.infer_layers(batch, layers).1, -1)
     }
 
     /// Number of encoder layers.
