@@ -271,11 +271,11 @@ const FUSED_ATTENTION_FROM: i64 = 65;
 ///
 /// In f32 (the f32 and int8 backends) and for windows of more than 64 pieces, libtorch's
 /// fused kernel computes it block by block without writing the `[B, heads, T, T]` scores.
-/// In a PyTorch microbenchmark on the 2-core AMD EPYC, at the batches' 768 padded pieces,
-/// one thread: 6.4 ms against 15.5 ms for the three separate products at T = 128, 6.1
-/// against 13.4 at T = 96, but 4.7 against 4.2 at T = 64 and 1.7 against 1.4 at T = 16,
-/// so shorter windows keep the separate products. In bf16 the separate products were
-/// faster at every length (see the README), so bf16 keeps them.
+/// One int8 encoder layer of the shipped model on the 2-core AMD EPYC, one thread, the two
+/// kernels interleaved, medians of 20: 5.14 ms fused against 5.72 ms with the separate
+/// products at 6 x 128 pieces, 5.51 against 6.09 at 8 x 96, 4.53 against 4.55 at 12 x 64;
+/// shorter windows keep the separate products, as does bf16, where the fused kernel was
+/// slower (see the README).
 fn attention(query: &Tensor, key: &Tensor, value: &Tensor, mask: Option<&Tensor>) -> Tensor {
     let t = *key.size().get(2).unwrap_or(&0);
     if query.kind() == Kind::Float && t >= FUSED_ATTENTION_FROM {
@@ -489,7 +489,11 @@ mod tests {
         let windows = plan_windows(&stream.lens, 128, |_| 1);
         assert_eq!(windows.len(), texts.len());
         // The long window takes the fused attention kernel in f32, the short ones not.
-        assert!(windows[0].len() >= FUSED_ATTENTION_FROM as usize, "{:?}", windows[0]);
+        assert!(
+            windows[0].len() >= FUSED_ATTENTION_FROM as usize,
+            "{:?}",
+            windows[0]
+        );
         assert!(windows[1].len() < FUSED_ATTENTION_FROM as usize);
         for (precision, tolerance) in [
             (Precision::F32, 1e-3),
