@@ -262,9 +262,10 @@ impl PressHead {
     /// map is applied block by block, one product per layer summed into one output.
     ///
     /// Joining the layers copied `[B, T, 3H]` per batch, and MKL's product with 11 output
-    /// columns ran at a third of its speed with 16 (measured on the 2-core AMD EPYC), so
-    /// the blocks' outputs are padded with zero columns to a multiple of 16 and cut back
-    /// after. Call under `no_grad`.
+    /// columns is slower than with 16, so the blocks' outputs are padded with zero columns
+    /// to a multiple of 16 and cut back after. At a batch of 768 pieces and three layers of
+    /// 384, one thread on the 2-core AMD EPYC (PyTorch 2.4 microbenchmark): 0.44 ms against
+    /// 0.83 ms joined, beside about 5 ms per encoder layer. Call under `no_grad`.
     pub fn forward_layers(&self, kept: &[Tensor]) -> Tensor {
         let (Some((first, rest)), Some(x0)) = (self.layers.split_first(), kept.first()) else {
             return self.forward(&Tensor::cat(kept, -1));
