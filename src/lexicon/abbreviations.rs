@@ -144,6 +144,12 @@ const ABBREVIATIONS: &[(&str, &str, Kind)] = &[
     ("Thos", "Thomas", Kind::GivenName),
     ("Jas", "James", Kind::GivenName),
     ("Jos", "Joseph", Kind::GivenName),
+    ("Robt", "Robert", Kind::GivenName),
+    ("Benj", "Benjamin", Kind::GivenName),
+    ("Saml", "Samuel", Kind::GivenName),
+    ("Edw", "Edward", Kind::GivenName),
+    ("Danl", "Daniel", Kind::GivenName),
+    ("Richd", "Richard", Kind::GivenName),
 ];
 
 /// An abbreviation of the table or a state's AP form.
@@ -188,6 +194,14 @@ pub(crate) fn expand_title(word: &str) -> &str {
         }) => expansion,
         _ => word,
     }
+}
+
+/// The given name that `word`, written with a period after it, abbreviates ("Wm" ->
+/// "William"); none for other words.
+pub(crate) fn given_name(word: &str) -> Option<&'static str> {
+    lookup(word)
+        .filter(|a| a.kind == Kind::GivenName)
+        .map(|a| a.expansion)
 }
 
 /// True when `word`, written with a period after it, is an initial: one capital letter
@@ -289,5 +303,13 @@ mod tests {
         assert!(keeps_period("Ill") && !keeps_period("ill"));
         assert!(keeps_period("Mo") && !keeps_period("Quill"));
         assert!(is_initial("J") && is_initial("É") && !is_initial("j") && !is_initial("Jo"));
+    }
+
+    #[test]
+    fn abbreviated_given_names_stand_for_names() {
+        assert_eq!(given_name("Wm"), Some("William"));
+        assert_eq!(given_name("Chas"), Some("Charles"));
+        assert_eq!(given_name("Sen"), None);
+        assert_eq!(given_name("Will"), None);
     }
 }
