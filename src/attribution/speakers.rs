@@ -14,6 +14,7 @@ use super::speaker::{plain, speaker_of, written, Speaker};
 use crate::doc::Span;
 use crate::entities::{Entity, EntityType};
 use crate::lexicon::gender::{of_title_word, Gender};
+use crate::lexicon::names::is_surname_part;
 use crate::lexicon::roles::{title_key, TENURE_WORDS};
 use crate::lexicon::strip_possessive;
 use crate::lexicon::words::Pronoun;
@@ -63,8 +64,15 @@ impl Ctx<'_> {
                 let key = name_key(&name);
                 // A person entity at the place that ends in another word is a bad fit
                 // (an entity "Wm" under "Wm. Hale Brisley"); the written name wins then.
+                // One part of a double-barrelled surname is the same name written
+                // shorter ("Tessa Quinn" of "Tessa Marlow-Quinn").
                 let fits = |e: &&Entity| {
-                    e.kind != EntityType::Person || name_key(&e.name).last() == key.last()
+                    let ends = name_key(&e.name).pop();
+                    e.kind != EntityType::Person
+                        || ends.as_ref() == key.last()
+                        || ends
+                            .zip(key.last())
+                            .is_some_and(|(e, k)| is_surname_part(&e, k))
                 };
                 self.entity_at(span)
                     .filter(fits)

@@ -66,6 +66,14 @@ fn name_said_after_quote_resolves_to_fullest_name() {
 }
 
 #[test]
+fn a_shorter_form_of_the_name_resolves_to_the_fullest_name() {
+    let t = "Congressman Wm. Quarry Fenn visited the plant. “Jobs come first,” Quarry Fenn said.";
+    assert_eq!(speakers(t), vec![some("Wm. Quarry Fenn")]);
+    let t = "Mayor Tessa Marlow-Quinn met clerks. “We count every vote,” Tessa Quinn said.";
+    assert_eq!(speakers(t), vec![some("Tessa Marlow-Quinn")]);
+}
+
+#[test]
 fn said_name_with_title_after_quote() {
     let t = "“The roads are clear tonight,” said Lark County Sheriff Owen R. Tamsett.";
     assert_eq!(speakers(t), vec![some("Owen R. Tamsett")]);
