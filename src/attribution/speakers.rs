@@ -15,8 +15,10 @@ use crate::doc::Span;
 use crate::entities::{Entity, EntityType};
 use crate::lexicon::gender::{of_title_word, Gender};
 use crate::lexicon::names::is_surname_part;
+use crate::lexicon::organisations::ends_body_name;
 use crate::lexicon::roles::{title_key, TENURE_WORDS};
 use crate::lexicon::strip_possessive;
+use crate::lexicon::titles::is_title_word;
 use crate::lexicon::words::Pronoun;
 use crate::quotes::QuoteSpan;
 
@@ -88,10 +90,27 @@ impl Ctx<'_> {
             }
             SpeakerMention::Org(range) => {
                 let span = self.span_of(*range);
-                let name = words(self.text, &self.tokens, *range).join(" ");
+                let ws = words(self.text, &self.tokens, *range);
+                let name = ws.join(" ");
+                // A body named by its head words alone ("the Department", "the Sheriff’s
+                // Office") refers back to the body of that kind the release named, as the
+                // same words in lower case do.
+                let generic = || {
+                    ws.iter()
+                        .all(|w| ends_body_name(strip_possessive(w)) || is_title_word(w))
+                        .then(|| {
+                            let role: Vec<String> = ws
+                                .iter()
+                                .map(|w| strip_possessive(w).to_lowercase())
+                                .collect();
+                            self.by_role(&role, q.outer.start)
+                        })
+                        .flatten()
+                };
                 self.entity_at(span)
                     .or_else(|| self.agency_named(&name))
                     .map(speaker_of)
+                    .or_else(generic)
                     .or(Some(written(name, EntityType::Organization)))
             }
             SpeakerMention::Role(role) => self.by_role(role, q.outer.start),

@@ -743,3 +743,15 @@ fn a_heading_read_as_a_speaker_is_not_listed_as_a_person() {
     );
     assert_eq!(quotes[0].speaker, None);
 }
+#[test]
+fn speakers_named_by_title_or_by_their_body_alone() {
+    let t = "Governor Ann Vole signed the bill on Monday.\n“It is a good day for the state,” the governor said.";
+    assert_eq!(speakers(t), vec![some("Ann Vole")]);
+    let t = "The Vale Department of Health issued a warning on Monday.\n“Boil your water before use,” the department said in a statement.";
+    assert_eq!(speakers(t), vec![some("Vale Department of Health")]);
+    // The head word capitalised refers back all the same.
+    let t = "The Vale Department of Health issued a warning on Monday.\n“Boil your water before use,” the Department said.";
+    assert_eq!(speakers(t), vec![some("Vale Department of Health")]);
+    let t = "The City of Longview closed the road near the river on Monday night.\n“Repairs will take a week,” the city said in a statement.";
+    assert_eq!(speakers(t), vec![some("City of Longview")]);
+}
