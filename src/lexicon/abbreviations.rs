@@ -228,7 +228,7 @@ fn may_end(kind: Kind) -> bool {
 
 /// True when a period after `word` does not end a phrase of names: titles, place
 /// prefixes and abbreviated given names stand before the name they belong to ("Sen. Ann
-/// Doe", "St. Louis", "Wm. Lacy Clay"), suffixes,
+/// Doe", "St. Louis", "Wm. Quarry Fenn"), suffixes,
 /// name parts and references inside it ("Ann Doe Jr.", "Police Dept. of", "No. 5"). A
 /// state's AP form, a month, a street word or a company form ends one ("Jefferson City,
 /// Mo. —").

@@ -203,7 +203,7 @@ fn fold_shorter_forms(groups: &mut Vec<Group>) {
 }
 
 /// True when the name words `short` (two or more) are `full` written shorter: its leading
-/// given names dropped ("Lacy Clay" of "William Lacy Clay", "Ilse Marlow" of "Tessa Ilse
+/// given names dropped ("Quarry Fenn" of "William Quarry Fenn", "Ilse Marlow" of "Walter Ilse
 /// Marlow"; each dropped word a given name of the language data, so that a headline word
 /// glued to a name is no fuller form of it), or the same given name with one part of a
 /// double-barrelled surname ("Tessa Quinn" of "Tessa Marlow-Quinn"). Middle names dropped
