@@ -14,8 +14,11 @@ use super::speaker::{plain, speaker_of, written, Speaker};
 use crate::doc::Span;
 use crate::entities::{Entity, EntityType};
 use crate::lexicon::gender::{of_title_word, Gender};
+use crate::lexicon::names::is_surname_part;
+use crate::lexicon::organisations::ends_body_name;
 use crate::lexicon::roles::{title_key, TENURE_WORDS};
 use crate::lexicon::strip_possessive;
+use crate::lexicon::titles::is_title_word;
 use crate::lexicon::words::Pronoun;
 use crate::quotes::QuoteSpan;
 
@@ -63,8 +66,15 @@ impl Ctx<'_> {
                 let key = name_key(&name);
                 // A person entity at the place that ends in another word is a bad fit
                 // (an entity "Wm" under "Wm. Hale Brisley"); the written name wins then.
+                // One part of a double-barrelled surname is the same name written
+                // shorter ("Tessa Quinn" of "Tessa Marlow-Quinn").
                 let fits = |e: &&Entity| {
-                    e.kind != EntityType::Person || name_key(&e.name).last() == key.last()
+                    let ends = name_key(&e.name).pop();
+                    e.kind != EntityType::Person
+                        || ends.as_ref() == key.last()
+                        || ends
+                            .zip(key.last())
+                            .is_some_and(|(e, k)| is_surname_part(&e, k))
                 };
                 self.entity_at(span)
                     .filter(fits)
@@ -80,10 +90,27 @@ impl Ctx<'_> {
             }
             SpeakerMention::Org(range) => {
                 let span = self.span_of(*range);
-                let name = words(self.text, &self.tokens, *range).join(" ");
+                let ws = words(self.text, &self.tokens, *range);
+                let name = ws.join(" ");
+                // A body named by its head words alone ("the Department", "the Sheriff’s
+                // Office") refers back to the body of that kind the release named, as the
+                // same words in lower case do.
+                let generic = || {
+                    ws.iter()
+                        .all(|w| ends_body_name(strip_possessive(w)) || is_title_word(w))
+                        .then(|| {
+                            let role: Vec<String> = ws
+                                .iter()
+                                .map(|w| strip_possessive(w).to_lowercase())
+                                .collect();
+                            self.by_role(&role, q.outer.start)
+                        })
+                        .flatten()
+                };
                 self.entity_at(span)
                     .or_else(|| self.agency_named(&name))
                     .map(speaker_of)
+                    .or_else(generic)
                     .or(Some(written(name, EntityType::Organization)))
             }
             SpeakerMention::Role(role) => self.by_role(role, q.outer.start),

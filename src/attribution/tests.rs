@@ -66,6 +66,14 @@ fn name_said_after_quote_resolves_to_fullest_name() {
 }
 
 #[test]
+fn a_shorter_form_of_the_name_resolves_to_the_fullest_name() {
+    let t = "Congressman Wm. Quarry Fenn visited the plant. “Jobs come first,” Quarry Fenn said.";
+    assert_eq!(speakers(t), vec![some("Wm. Quarry Fenn")]);
+    let t = "Mayor Tessa Marlow-Quinn met clerks. “We count every vote,” Tessa Quinn said.";
+    assert_eq!(speakers(t), vec![some("Tessa Marlow-Quinn")]);
+}
+
+#[test]
 fn said_name_with_title_after_quote() {
     let t = "“The roads are clear tonight,” said Lark County Sheriff Owen R. Tamsett.";
     assert_eq!(speakers(t), vec![some("Owen R. Tamsett")]);
@@ -734,4 +742,16 @@ fn a_heading_read_as_a_speaker_is_not_listed_as_a_person() {
         "{entities:?}"
     );
     assert_eq!(quotes[0].speaker, None);
+}
+#[test]
+fn speakers_named_by_title_or_by_their_body_alone() {
+    let t = "Governor Ann Vole signed the bill on Monday.\n“It is a good day for the state,” the governor said.";
+    assert_eq!(speakers(t), vec![some("Ann Vole")]);
+    let t = "The Vale Department of Health issued a warning on Monday.\n“Boil your water before use,” the department said in a statement.";
+    assert_eq!(speakers(t), vec![some("Vale Department of Health")]);
+    // The head word capitalised refers back all the same.
+    let t = "The Vale Department of Health issued a warning on Monday.\n“Boil your water before use,” the Department said.";
+    assert_eq!(speakers(t), vec![some("Vale Department of Health")]);
+    let t = "The City of Longview closed the road near the river on Monday night.\n“Repairs will take a week,” the city said in a statement.";
+    assert_eq!(speakers(t), vec![some("City of Longview")]);
 }

@@ -181,9 +181,14 @@ fn candidates(tokens: &[Word<'_>], start: usize, end: usize, emit: &mut dyn FnMu
     let mut k = start;
     while k < end {
         let t = &tokens[k];
+        // "City of Longview", also after a word that only leads into a name ("The City
+        // of Longview" opening a sentence).
+        let lead = (a..k)
+            .find(|&j| !LEADING_NOISE.contains(tokens[j].text))
+            .unwrap_or(k);
         if matches!(t.text, "of" | "for" | "on")
             && !any_head(tokens, a, k)
-            && !(k == a + 1 && MUNICIPALITIES.contains(&tokens[a].text))
+            && !(k == lead + 1 && MUNICIPALITIES.contains(&tokens[lead].text))
         {
             a = skip_connectors(k + 1);
             k = a;
@@ -626,6 +631,10 @@ mod tests {
         assert_eq!(
             names("Jobs with the City of Longview are open."),
             ["City of Longview"]
+        );
+        assert_eq!(
+            names("The County of Vale closed the road."),
+            ["County of Vale"]
         );
     }
 

@@ -144,6 +144,12 @@ const ABBREVIATIONS: &[(&str, &str, Kind)] = &[
     ("Thos", "Thomas", Kind::GivenName),
     ("Jas", "James", Kind::GivenName),
     ("Jos", "Joseph", Kind::GivenName),
+    ("Robt", "Robert", Kind::GivenName),
+    ("Benj", "Benjamin", Kind::GivenName),
+    ("Saml", "Samuel", Kind::GivenName),
+    ("Edw", "Edward", Kind::GivenName),
+    ("Danl", "Daniel", Kind::GivenName),
+    ("Richd", "Richard", Kind::GivenName),
 ];
 
 /// An abbreviation of the table or a state's AP form.
@@ -190,6 +196,14 @@ pub(crate) fn expand_title(word: &str) -> &str {
     }
 }
 
+/// The given name that `word`, written with a period after it, abbreviates ("Wm" ->
+/// "William"); none for other words.
+pub(crate) fn given_name(word: &str) -> Option<&'static str> {
+    lookup(word)
+        .filter(|a| a.kind == Kind::GivenName)
+        .map(|a| a.expansion)
+}
+
 /// True when `word`, written with a period after it, is an initial: one capital letter
 /// ("J." in "Ann J. Doe").
 pub(crate) fn is_initial(word: &str) -> bool {
@@ -214,7 +228,7 @@ fn may_end(kind: Kind) -> bool {
 
 /// True when a period after `word` does not end a phrase of names: titles, place
 /// prefixes and abbreviated given names stand before the name they belong to ("Sen. Ann
-/// Doe", "St. Louis", "Wm. Lacy Clay"), suffixes,
+/// Doe", "St. Louis", "Wm. Quarry Fenn"), suffixes,
 /// name parts and references inside it ("Ann Doe Jr.", "Police Dept. of", "No. 5"). A
 /// state's AP form, a month, a street word or a company form ends one ("Jefferson City,
 /// Mo. —").
@@ -289,5 +303,13 @@ mod tests {
         assert!(keeps_period("Ill") && !keeps_period("ill"));
         assert!(keeps_period("Mo") && !keeps_period("Quill"));
         assert!(is_initial("J") && is_initial("É") && !is_initial("j") && !is_initial("Jo"));
+    }
+
+    #[test]
+    fn abbreviated_given_names_stand_for_names() {
+        assert_eq!(given_name("Wm"), Some("William"));
+        assert_eq!(given_name("Chas"), Some("Charles"));
+        assert_eq!(given_name("Sen"), None);
+        assert_eq!(given_name("Will"), None);
     }
 }

@@ -63,6 +63,19 @@ pub(crate) fn is_given_name(word: &str) -> bool {
     GIVEN.contains(word)
 }
 
+/// True for a word (lower case) the language data knows as a given name: the given
+/// names with their short forms and the names of one gender ("william", "bill",
+/// "margaret").
+pub(crate) fn is_known_given_name(word: &str) -> bool {
+    is_given_name(word) || super::gender::of_given_name(word).is_some()
+}
+
+/// True when `word` is one part of the double-barrelled surname `surname`, in the same
+/// case ("quinn" of "marlow-quinn"): a shorter form of the same person's name.
+pub(crate) fn is_surname_part(surname: &str, word: &str) -> bool {
+    surname.contains('-') && surname.split('-').any(|part| part == word)
+}
+
 /// The full given names a short form stands for ("bill" -> ["william"]; none for a word
 /// that is no short form).
 pub(crate) fn full_forms(short: &str) -> &'static [&'static str] {
@@ -338,6 +351,19 @@ mod tests {
         assert!(!is_given_name("later"));
         assert!(full_forms("bill").contains(&"william"));
         assert!(full_forms("william").is_empty());
+        assert!(is_known_given_name("margaret") && is_known_given_name("bill"));
+        assert!(!is_known_given_name("today") && !is_known_given_name("statement"));
+    }
+
+    #[test]
+    fn parts_of_double_barrelled_surnames() {
+        assert!(
+            is_surname_part("marlow-quinn", "quinn") && is_surname_part("marlow-quinn", "marlow")
+        );
+        assert!(
+            !is_surname_part("marlow-quinn", "marlow-quinn") && !is_surname_part("quinn", "quinn")
+        );
+        assert!(!is_surname_part("marlow-quinn", "quin"));
     }
 
     #[test]

@@ -9,6 +9,7 @@ use super::super::text::Word;
 use super::candidate::{Candidate, Evidence};
 use super::context::is_name_token;
 use crate::doc::Span;
+use crate::lexicon::names::{is_known_given_name, is_surname_part};
 use crate::lexicon::states::StateCode;
 use crate::lexicon::verbs::SUBJECT_VERBS;
 
@@ -108,12 +109,27 @@ pub(crate) fn merge(mut candidates: Vec<Candidate>, tokens: &[Word<'_>]) -> Vec<
             add_full(&mut groups, c);
         }
     }
+    fold_shorter_forms(&mut groups);
     for c in single {
+        // A single word inside a full name at the same place is part of that name
+        // ("Wm" of "Wm. Ann Doe" read apart by the model).
+        if let Some(g) = groups
+            .iter_mut()
+            .find(|g| g.members.iter().any(|m| m.span.contains(c.span)))
+        {
+            g.members.push(c);
+            continue;
+        }
         let word = c.key[0].clone();
+        // The surname, else one part of a double-barrelled surname ("Quinn" of
+        // "Tessa Marlow-Quinn") when no full name ends in the word itself.
+        let exact = groups.iter().any(|g| g.key.len() >= 2 && g.last() == word);
         let target = groups
             .iter()
             .enumerate()
-            .filter(|(_, g)| g.key.len() >= 2 && g.last() == word)
+            .filter(|(_, g)| {
+                g.key.len() >= 2 && (g.last() == word || !exact && is_surname_part(g.last(), &word))
+            })
             .min_by_key(|(_, g)| {
                 // The nearest full name before the mention, else the first after.
                 let before = g
@@ -157,6 +173,54 @@ pub(crate) fn merge(mut candidates: Vec<Candidate>, tokens: &[Word<'_>]) -> Vec<
         .into_iter()
         .map(|g| person(g, tokens, &names))
         .collect()
+}
+
+/// Moves each full name that is a shorter form of exactly one other, fuller name (see
+/// [`shorter_form`]) with the same suffix into that name's group: one person, written
+/// once in full and elsewhere shorter. A shorter form that fits two fuller names
+/// ("Ann Doe" of "Ann Lee Doe" and "Ann Doe-Park") names neither for sure and stays.
+fn fold_shorter_forms(groups: &mut Vec<Group>) {
+    let mut k = 0;
+    while k < groups.len() {
+        let fits: Vec<usize> = (0..groups.len())
+            .filter(|&j| {
+                j != k
+                    && groups[j].suffix == groups[k].suffix
+                    && shorter_form(&groups[k].key, &groups[j].key)
+            })
+            .collect();
+        match fits.as_slice() {
+            [j] => {
+                let short = groups.remove(k);
+                let j = if *j > k { j - 1 } else { *j };
+                groups[j].members.extend(short.members);
+                groups[j].support.extend(short.support);
+                k = 0;
+            }
+            _ => k += 1,
+        }
+    }
+}
+
+/// True when the name words `short` (two or more) are `full` written shorter: its leading
+/// given names dropped ("Quarry Fenn" of "William Quarry Fenn", "Ilse Marlow" of "Walter Ilse
+/// Marlow"; each dropped word a given name of the language data, so that a headline word
+/// glued to a name is no fuller form of it), or the same given name with one part of a
+/// double-barrelled surname ("Tessa Quinn" of "Tessa Marlow-Quinn"). Middle names dropped
+/// with the given name kept ("Tessa Marlow") share first and last word and are merged
+/// as they are read.
+fn shorter_form(short: &[String], full: &[String]) -> bool {
+    let (Some(last), Some(full_last)) = (short.last(), full.last()) else {
+        return false;
+    };
+    if short.len() < 2 {
+        return false;
+    }
+    if short.len() < full.len() && full.ends_with(short) {
+        let dropped = &full[..full.len() - short.len()];
+        return dropped.iter().all(|w| is_known_given_name(w));
+    }
+    short[0] == full[0] && last != full_last && is_surname_part(full_last, last)
 }
 
 fn add_full(groups: &mut Vec<Group>, c: Candidate) {

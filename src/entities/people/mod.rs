@@ -13,6 +13,7 @@ use super::state_of::{Claim, Evidence as StateEvidence};
 use super::text::Word;
 use super::titles::{self, Title};
 use crate::doc::{NerLabel, NerSpan, Span};
+use crate::lexicon::abbreviations;
 use crate::lexicon::is_plural_acronym;
 use crate::lexicon::names::{PARTICLES, PLACE_WORDS, SUFFIXES};
 use crate::lexicon::titles::WORD_GIVEN_NAMES;
@@ -153,10 +154,18 @@ fn candidate(
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
+    // An abbreviated given name keys as the name it stands for ("Wm. Ann Doe" is
+    // "William Ann Doe").
     let key: Vec<String> = tokens[first..name_end]
         .iter()
         .filter(|t| !t.is_initial() && t.text != "," && !PARTICLES.contains(&t.text))
-        .map(|t| t.base().to_lowercase())
+        .map(|t| {
+            t.dot
+                .then(|| abbreviations::given_name(t.base()))
+                .flatten()
+                .unwrap_or(t.base())
+                .to_lowercase()
+        })
         .collect();
     if key.is_empty() {
         return None;

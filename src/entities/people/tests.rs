@@ -335,3 +335,50 @@ fn a_model_span_over_the_suffix_leaves_the_name_whole() {
     let names: Vec<&str> = p.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(names, ["Wm. Quarry Fenn", "William Q. Fenn, Sr."], "{p:?}");
 }
+
+#[test]
+fn a_shorter_form_of_a_fuller_name_is_the_same_person() {
+    let names = |s: &str| -> Vec<String> { people(s).into_iter().map(|p| p.name).collect() };
+    // The given name dropped, the person going by the middle name.
+    let s = "Mayor Walter Ilse Marlow spoke today. Later, Ilse Marlow said the plan was good.";
+    let p = one(s);
+    assert_eq!(p.name, "Walter Ilse Marlow");
+    assert_eq!(p.mentions.len(), 2, "{p:?}");
+    // An abbreviated given name stands for the full one.
+    let p = one("Congressman Wm. Quarry Fenn spoke. William Fenn said the plan was good.");
+    assert_eq!(p.name, "Wm. Quarry Fenn");
+    let p = one("Congressman Wm. Quarry Fenn spoke. Quarry Fenn said the plan was good.");
+    assert_eq!(p.name, "Wm. Quarry Fenn");
+    // One part of a double-barrelled surname, alone or after the given name.
+    let p = one("Mayor Tessa Marlow-Quinn spoke. Later, Tessa Quinn said it was fine.");
+    assert_eq!(p.name, "Tessa Marlow-Quinn");
+    let p = one("Mayor Tessa Marlow-Quinn spoke. Later, Mayor Quinn said it was fine.");
+    assert_eq!(p.mentions.len(), 2, "{p:?}");
+    // Two people sharing a surname stay two, and so does a suffix.
+    assert_eq!(
+        names("Rep. Lacy Fenn met Rep. William Fenn, Sr. today, and Lacy Fenn said so."),
+        ["Lacy Fenn", "William Fenn, Sr."]
+    );
+    // A shorter form that fits two fuller names names neither.
+    assert_eq!(
+        names("Mayor Walter Ilse Marlow met Judge Ruth Ilse Marlow, and Ilse Marlow said so."),
+        ["Walter Ilse Marlow", "Ruth Ilse Marlow", "Ilse Marlow"]
+    );
+    // A word glued to the name that is no given name makes no fuller form of it.
+    assert_eq!(
+        names("Rep. Westfield Tessa Marlow spoke. Mayor Tessa Marlow said the budget is late."),
+        ["Westfield Tessa Marlow", "Tessa Marlow"]
+    );
+}
+
+#[test]
+fn a_model_span_of_one_word_inside_a_name_is_that_name() {
+    let s = "Congressman Wm. Quarry Fenn (D) Missouri issued this statement today.";
+    let ner = [
+        span_of(s, "Wm", NerLabel::Person),
+        span_of(s, "Quarry Fenn", NerLabel::Person),
+    ];
+    let p = people_with(s, &ner);
+    let names: Vec<&str> = p.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Wm. Quarry Fenn"], "{p:?}");
+}
