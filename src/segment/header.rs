@@ -6,11 +6,13 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::lexicon::pages::{FILE_NAME_LABELS, NOT_CONTACT_NAMES, NOT_PLACES};
+use crate::lexicon::titles::{HONORIFICS, OFFICIAL_HEADS};
 
-/// Labels printed before a headline ("FOR IMMEDIATE RELEASE: …", "June 5, 2026: …").
+/// Labels printed before a headline ("FOR IMMEDIATE RELEASE: …", "June 5, 2026: …"),
+/// in Spanish releases too ("PARA PUBLICACIÓN INMEDIATA: …").
 static TITLE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:for\s+immediate\s+release|media\s+advisory|media\s+release|news\s+release|press\s+release|update|statement)\s*[:\-–—]\s*)+",
+        r"(?i)^(?:(?:for\s+immediate\s+release|media\s+advisory|media\s+release|news\s+release|press\s+release|update|statement|para\s+(?:su\s+)?publicaci[oó]n\s+inmediata|comunicado\s+de\s+prensa)\s*[:\-–—]\s*)+",
     )
     .expect("static regex")
 });
@@ -217,12 +219,31 @@ pub fn email(line: &str) -> Option<std::ops::Range<usize>> {
     EMAIL.find(line).map(|m| m.range())
 }
 
-/// A contact name given after a contact label in a line: its byte range.
+/// A contact name given after a contact label in a line: its byte range, without a
+/// rank or honorific before it ("Media Contact: Sgt. Jo Marsh" gives "Jo Marsh").
 pub fn contact_name(line: &str) -> Option<std::ops::Range<usize>> {
-    CONTACT_NAME
-        .captures(line)
-        .and_then(|c| c.get(1))
-        .map(|m| m.range())
+    let m = CONTACT_NAME.captures(line)?.get(1)?;
+    let name = m.as_str();
+    let first = name.split_whitespace().next().unwrap_or("");
+    let bare = first.trim_end_matches('.');
+    if HONORIFICS.contains(bare) || OFFICIAL_HEADS.contains(bare) {
+        let rest = &name[first.len()..];
+        let skip = first.len() + (rest.len() - rest.trim_start().len());
+        return Some(m.start() + skip..m.end());
+    }
+    Some(m.range())
+}
+
+/// A contact label opening a line, with its colon: "Media Contact:", "Contact: Jo Marsh".
+static CONTACT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:media|press|news|public\s+information)\s+)?contacts?\s*:")
+        .expect("static regex")
+});
+
+/// True for a line that opens a contact block: a contact label, alone or with the
+/// contact after its colon ("Media Contact:", "Press Contact: Jo Marsh, 555-0142").
+pub fn opens_contact_block(line: &str) -> bool {
+    CONTACT_LABEL.is_match(line) || is_bare_contact_label(line)
 }
 
 /// True for a line that ends in a contact label with the name on the next line.
@@ -233,6 +254,40 @@ pub fn is_bare_contact_label(line: &str) -> bool {
         "contact" | "contacts" | "media contact" | "press contact"
     ) || l.ends_with(", contact")
         || l.ends_with("please contact")
+}
+
+/// Most words of a byline ("By Jo Marsh, Communications Manager | May 4").
+const BYLINE_WORDS: usize = 14;
+
+/// True for a byline: "By" and a person's name, then only a role, a separator and a
+/// date ("By Jo Marsh, Communications Manager | May 4", "By Jo Marsh • 3 min read").
+pub fn is_byline(line: &str) -> bool {
+    let Some(rest) = line
+        .strip_prefix("By ")
+        .or_else(|| line.strip_prefix("BY "))
+    else {
+        return false;
+    };
+    let name_end = rest.find([',', '|', '•', '·']).unwrap_or(rest.len());
+    let name = rest[..name_end].trim();
+    // An all-capital byline ("BY JO MARSH") is read as the name it prints.
+    let name = if name.chars().any(char::is_lowercase) {
+        name.to_string()
+    } else {
+        name.split_whitespace()
+            .map(|w| capitalised(&w.to_lowercase()))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    line.split_whitespace().count() <= BYLINE_WORDS && !ends_sentence(line) && is_person_name(&name)
+}
+
+/// A word with its first letter upper case and the rest lower case.
+fn capitalised(w: &str) -> String {
+    let mut cs = w.chars();
+    cs.next().map_or_else(String::new, |f| {
+        f.to_uppercase().collect::<String>() + cs.as_str()
+    })
 }
 
 /// True for a line that is only a person's name.
@@ -303,12 +358,7 @@ pub fn member_from_file_name(source: &str) -> Option<String> {
     }
     let name = words
         .iter()
-        .map(|w| {
-            let mut cs = w.chars();
-            cs.next().map_or_else(String::new, |f| {
-                f.to_uppercase().collect::<String>() + cs.as_str()
-            })
-        })
+        .map(|w| capitalised(w))
         .collect::<Vec<_>>()
         .join(" ");
     Some(name)
@@ -435,6 +485,7 @@ mod tests {
     #[test]
     fn labels_and_lines() {
         assert_eq!(label_len("FOR IMMEDIATE RELEASE: Big News"), 23);
+        assert_eq!(label_len("PARA PUBLICACIÓN INMEDIATA: Gran Noticia"), 29);
         assert!(is_label_line("Case # 19NF2231"));
         assert!(is_label_line("For Immediate Release"));
         assert!(!is_title_like("Contact: 555-555-1234"));
