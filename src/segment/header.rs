@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::lexicon::pages::{FILE_NAME_LABELS, NOT_CONTACT_NAMES, NOT_PLACES};
+use crate::lexicon::pages::{NOT_CONTACT_NAMES, NOT_PLACES};
 use crate::lexicon::titles::{HONORIFICS, OFFICIAL_HEADS};
 
 /// Labels printed before a headline ("FOR IMMEDIATE RELEASE: …", "June 5, 2026: …"),
@@ -282,8 +282,8 @@ pub fn is_byline(line: &str) -> bool {
     line.split_whitespace().count() <= BYLINE_WORDS && !ends_sentence(line) && is_person_name(&name)
 }
 
-/// A word with its first letter upper case and the rest lower case.
-fn capitalised(w: &str) -> String {
+/// A word with its first letter upper case and the rest as it is.
+pub(super) fn capitalised(w: &str) -> String {
     let mut cs = w.chars();
     cs.next().map_or_else(String::new, |f| {
         f.to_uppercase().collect::<String>() + cs.as_str()
@@ -324,86 +324,6 @@ pub fn office_of_prosecutor(text: &str) -> Option<String> {
     let place = c.get(1)?.as_str();
     let role = c.get(2)?.as_str();
     Some(format!("{place} {role}’s Office"))
-}
-
-/// The member of Congress named by a file name: "bradAshfordPress.txt" -> "Brad
-/// Ashford", "congress_jane_q_public_03.txt" -> "Jane Q Public".
-pub fn member_from_file_name(source: &str) -> Option<String> {
-    let base = source.rsplit('/').next().unwrap_or(source);
-    let stem = base.split('.').next().unwrap_or(base);
-    let stem = stem.strip_prefix("congress_").unwrap_or(stem);
-    let stem = stem.strip_suffix("Press").unwrap_or(stem);
-    let mut words: Vec<String> = Vec::new();
-    for part in stem.split(['_', '-', ' ']) {
-        if part.is_empty() || part.chars().all(|c| c.is_ascii_digit()) {
-            continue;
-        }
-        // camelCase: a new word at each capital.
-        let mut current = String::new();
-        for c in part.chars() {
-            // "Mc" starts a surname rather than ending a word ("McTavish").
-            if c.is_uppercase() && !current.is_empty() && current != "Mc" {
-                words.push(std::mem::take(&mut current));
-            }
-            current.push(c);
-        }
-        if !current.is_empty() {
-            words.push(current);
-        }
-    }
-    // Titles and labels in the name are not part of it ("rep_jane_roe_press").
-    words.retain(|w| !FILE_NAME_LABELS.contains(&w.to_lowercase()));
-    if !(2..=5).contains(&words.len()) {
-        return None;
-    }
-    let name = words
-        .iter()
-        .map(|w| capitalised(w))
-        .collect::<Vec<_>>()
-        .join(" ");
-    Some(name)
-}
-
-/// "Congresswoman" or "Congressman" for the member `name` in a text: the title the text
-/// puts before the member's surname, else the one it uses most, else the pronouns that
-/// follow the surname; "Congressman" when nothing tells.
-pub fn member_title(text: &str, name: &str) -> &'static str {
-    let surname = name.split_whitespace().next_back().unwrap_or(name);
-    let count = |w: &str| text.matches(w).count();
-    let named = |title: &str| {
-        text.match_indices(title)
-            .filter(|&(i, _)| {
-                // "Congresswoman Quill", "Congresswoman Ada F. Quill".
-                text[i + title.len()..]
-                    .split_whitespace()
-                    .take(3)
-                    .any(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) == surname)
-            })
-            .count()
-    };
-    let (women, men) = match (named("Congresswoman"), named("Congressman")) {
-        (0, 0) => match (count("Congresswoman"), count("Congressman")) {
-            (0, 0) => {
-                // Pronouns in the sentences that name the member.
-                let mut she = 0;
-                let mut he = 0;
-                for (i, _) in text.match_indices(surname) {
-                    let after = &text[i..];
-                    let near = &after[..after.floor_char_boundary(300)];
-                    she += near.matches(" she ").count() + near.matches(" her ").count();
-                    he += near.matches(" he ").count() + near.matches(" his ").count();
-                }
-                (she, he)
-            }
-            counts => counts,
-        },
-        counts => counts,
-    };
-    if women > men {
-        "Congresswoman"
-    } else {
-        "Congressman"
-    }
 }
 
 #[cfg(test)]
@@ -496,7 +416,7 @@ mod tests {
     }
 
     #[test]
-    fn offices_and_members() {
+    fn offices() {
         assert_eq!(
             office("Read the latest news from the Office of the Missouri Secretary of State."),
             Some("Office of the Missouri Secretary of State")
@@ -504,38 +424,6 @@ mod tests {
         assert_eq!(
             office("the Springfield County District Attorney’s Office said"),
             Some("Springfield County District Attorney’s Office")
-        );
-        assert_eq!(
-            member_from_file_name("congress/adaQuillPress.txt").as_deref(),
-            Some("Ada Quill")
-        );
-        assert_eq!(
-            member_from_file_name("congress_jo_van_vale_07.txt").as_deref(),
-            Some("Jo Van Vale")
-        );
-        assert_eq!(
-            member_title("Congresswoman Quill said her bill", "Ada Quill"),
-            "Congresswoman"
-        );
-        assert_eq!(
-            member_title("Congressman Vale met Congresswoman Quill", "Ada Quill"),
-            "Congresswoman"
-        );
-        assert_eq!(
-            member_title("Rep. Quill said her bill helps", "Ada Quill"),
-            "Congresswoman"
-        );
-        assert_eq!(
-            member_title("Rep. Vale said his bill", "Bo Vale"),
-            "Congressman"
-        );
-        assert_eq!(
-            member_from_file_name("doraMcTavishPress.txt").as_deref(),
-            Some("Dora McTavish")
-        );
-        assert_eq!(
-            member_from_file_name("rep_ada_quill_press.txt").as_deref(),
-            Some("Ada Quill")
         );
     }
 }

@@ -16,6 +16,7 @@ mod chrome;
 mod date;
 mod dating;
 mod header;
+mod member;
 mod sentences;
 mod title;
 
@@ -180,10 +181,10 @@ fn line_layout(raw: &RawRelease) -> Layout {
     if let Some((place, _)) = header::dateline(body.slice(text)) {
         header.dateline = Some(Span::new(body.start + place.start, body.start + place.end));
     }
-    header.issuer = header::member_from_file_name(&raw.source).map(|name| {
+    header.issuer = member::member_from_file_name(&raw.source).map(|name| {
         format!(
             "Office of {} {name}",
-            header::member_title(content.slice(text), &name)
+            member::member_title(content.slice(text), &name, &raw.source)
         )
     });
     Layout {
