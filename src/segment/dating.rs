@@ -216,3 +216,29 @@ fn listed_date(text: &str, lines: &[Line], source: &str) -> Option<NaiveDate> {
     };
     k.checked_sub(1).and_then(dated).or_else(|| dated(k + 1))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dated_label_lines() {
+        for l in [
+            "Release Date: May 4, 2026",
+            "Last updated: May 6, 2026",
+            "Posted on May 4, 2026 by Press Office",
+            "Updated Jun. 6",
+        ] {
+            assert!(is_dated_label_line(l), "{l}");
+        }
+        for l in [
+            "May 4, 2026",
+            "Released on May 4, 2026, the report found that two of every three wells had failed.",
+            "Posted in: News",
+        ] {
+            assert!(!is_dated_label_line(l), "{l}");
+        }
+        assert!(is_update_line("Last updated: May 6, 2026"));
+        assert!(!is_update_line("Release Date: May 4, 2026"));
+    }
+}

@@ -398,6 +398,17 @@ mod tests {
         assert!(!is_person_name("Use. Please"));
         assert!(!is_person_name("Media Relations Division"));
         assert!(!is_person_name("Governor Bo Vale"));
+        let l = "Media Contact: Sgt. Jo Marsh, 555-0156";
+        assert_eq!(&l[contact_name(l).unwrap()], "Jo Marsh");
+        assert!(opens_contact_block("Media Contact:"));
+        assert!(opens_contact_block("Press Contact: Jo Marsh, 555-0142"));
+        assert!(!opens_contact_block(
+            "Contacts with the county began in May."
+        ));
+        assert!(is_byline("By Jo Marsh, Communications Manager | May 4"));
+        assert!(is_byline("BY JO MARSH"));
+        assert!(!is_byline("By Land and Sea, Rescuers Reach the Island"));
+        assert!(!is_byline("By the end of the year the trail will be open."));
         assert!(is_name_line("Susan Q. Vale"));
         assert!(!is_name_line("Chief of Staff"));
     }
