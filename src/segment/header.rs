@@ -68,10 +68,11 @@ static NAME_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.|[A-Z][A-Za-z'’-]+)){1,3}$").expect("static regex")
 });
 
-/// Issuing offices named in a text or a browser title.
+/// Issuing offices named in a text or a browser title, a U.S. Attorney's with its
+/// district ("U.S. Attorney's Office, District of Springfield").
 static OFFICE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:Office of (?:the )?[A-Z][A-Za-z.’' -]*?(?:Attorney|Secretary of State|Governor|Attorney General|Treasurer|Auditor|Congressman [A-Z][A-Za-z. ]+|Congresswoman [A-Z][A-Za-z. ]+)|(?:[A-Z][A-Za-z.-]+ )+(?:County )?(?:District|State[’']s|County|Prosecuting|City) Attorney[’']s Office)",
+        r"(?:Office of (?:the )?[A-Z][A-Za-z.’' -]*?(?:Attorney|Secretary of State|Governor|Attorney General|Treasurer|Auditor|Congressman [A-Z][A-Za-z. ]+|Congresswoman [A-Z][A-Za-z. ]+)|(?:[A-Z][A-Za-z.-]+ )+(?:County )?(?:District|State[’']s|County|Prosecuting|City) Attorney[’']s Office|U\.S\. Attorney[’']s Office(?:,\s*|\s+for\s+the\s+)(?:(?:Northern|Southern|Eastern|Western|Middle|Central)\s+)?District\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)",
     )
     .expect("static regex")
 });
@@ -436,5 +437,10 @@ mod tests {
             office("the Springfield County District Attorney’s Office said"),
             Some("Springfield County District Attorney’s Office")
         );
+        assert_eq!(
+            office("U.S. Attorney's Office, Eastern District of Springfield\nRIVERTON –"),
+            Some("U.S. Attorney's Office, Eastern District of Springfield")
+        );
+        assert_eq!(office("the U.S. Attorney's Office said"), None);
     }
 }
