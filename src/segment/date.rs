@@ -192,10 +192,7 @@ pub fn find(text: &str) -> Option<Found> {
         Some(Found::at(&m, date))
     });
     // The Spanish form always has " de " (most texts do not: skip its regex).
-    let has_de = text
-        .as_bytes()
-        .windows(4)
-        .any(|w| w.eq_ignore_ascii_case(b" de "));
+    let has_de = [" de ", " DE ", " De "].iter().any(|w| text.contains(w));
     let spanish = has_de
         .then(|| {
             SPANISH.captures_iter(text).find_map(|c| {

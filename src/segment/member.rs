@@ -75,6 +75,9 @@ struct Evidence {
     house: usize,
 }
 
+/// Most bytes of a title word ("representatives").
+const TITLE_WORD_BYTES: usize = 15;
+
 /// How many words before the surname a title may stand ("Senator Ada F. Quill").
 const TITLE_REACH: usize = 3;
 
@@ -90,14 +93,18 @@ const PRONOUN_REACH: usize = 200;
 pub fn member_title(text: &str, name: &str, source: &str) -> &'static str {
     let surname = name.split_whitespace().next_back().unwrap_or(name);
     let words: Vec<&str> = text.split_whitespace().collect();
-    let bare = |w: &str| {
-        w.trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase()
-    };
     let mut named = Evidence::default();
     let mut alone = Evidence::default();
     for (i, w) in words.iter().enumerate() {
-        let key = bare(w);
+        let trimmed = w.trim_matches(|c: char| !c.is_alphanumeric());
+        // Every title word opens with one of these letters and is short: most words
+        // are passed over without being lower-cased.
+        if trimmed.len() > TITLE_WORD_BYTES
+            || !trimmed.starts_with(['C', 'c', 'S', 's', 'D', 'd', 'R', 'r'])
+        {
+            continue;
+        }
+        let key = trimmed.to_lowercase();
         let names_member = words[i + 1..]
             .iter()
             .take(TITLE_REACH)

@@ -299,8 +299,8 @@ fn page_layout(raw: &RawRelease) -> Result<Layout, NotARelease> {
             chrome::starts_fragment_run(&texts[k..])
                 // Page metadata under the release ("Updated May 6, 2026") and its
                 // contact block ("Media Contact:", "Media Contact: Jo Marsh, …").
-                || ((dating::is_dated_label_line(l) || header::opens_contact_block(l))
-                    && header::ends_sentence(line(k - 1)))
+                || (header::ends_sentence(line(k - 1))
+                    && (dating::is_dated_label_line(l) || header::opens_contact_block(l)))
                 || (date::find(l).is_some_and(|f| f.start == 0)
                     && date::is_date_line(l)
                     && l.split_whitespace().count() <= 5
