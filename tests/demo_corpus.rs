@@ -40,7 +40,7 @@ fn demo_corpus_every_shape_header_and_speaker() {
             .count()
     };
     assert_eq!(from("clean/"), 5);
-    assert_eq!(from("scraped/"), 3);
+    assert_eq!(from("scraped/"), 5);
     assert_eq!(from("congress/"), 8);
     assert_eq!(from("web/"), 1);
     assert_eq!(from("feed.jsonl"), 3);
@@ -58,6 +58,26 @@ fn demo_corpus_every_shape_header_and_speaker() {
         "Whitcomb Opens Statewide Drive for New Election Judges"
     );
     assert_eq!(mo[dateline], "Jefferson City, Mo.");
+    // A U.S. Attorney's page: "Share" between the date and the body.
+    let usao = by_source("usao_or");
+    assert_eq!(usao[date], "2023-05-10");
+    assert_eq!(
+        usao[title],
+        "Lakeport Man Sentenced to Nine Years for Running Pill Press"
+    );
+    assert_eq!(usao[dateline], "MERRIN FALLS, Ore.");
+    // A state agency's page: the release date, not the "Last updated" one; the contact
+    // block after the body.
+    let dnr = by_source("wi_dnr");
+    assert_eq!(dnr[date], "2023-04-06");
+    assert_eq!(
+        dnr[title],
+        "DNR Opens Early Trout Season at Eleven Northern Lakes"
+    );
+    assert_eq!(
+        dnr[column(dir, "releases.csv", "contact_name")],
+        "Kendra Solheim"
+    );
     // A JSON Lines title that the text does not print is still the title; dates in words.
     let feed: Vec<_> = releases
         .iter()
@@ -79,7 +99,7 @@ fn demo_corpus_every_shape_header_and_speaker() {
         .iter()
         .map(|r| r[column(dir, "releases.csv", "encoding")].as_str())
         .collect();
-    assert_eq!(encodings.iter().filter(|e| **e == "UTF-8").count(), 20);
+    assert_eq!(encodings.iter().filter(|e| **e == "UTF-8").count(), 22);
     // Congress lines: dates from the MM.DD.YY and MM.DD.YYYY columns.
     let congress: Vec<_> = releases
         .iter()

@@ -213,3 +213,208 @@ fn the_browser_titles_headline_printed_in_other_words_far_above_the_body() {
         Some("Vane Opens River Trail and Thanks Volunteers")
     );
 }
+
+/// An invented release of `tests/fixtures/unfamiliar/`, in the shapes sites whosaid was
+/// not tuned on publish (governors, attorneys general, U.S. Attorneys, federal and state
+/// agencies, legislators, mayors, police), segmented as a plain-text page.
+fn fixture(name: &str) -> Release {
+    let path = format!(
+        "{}/tests/fixtures/unfamiliar/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(&path).expect("the fixture");
+    page_at(&format!("unfamiliar/{name}"), &text)
+}
+
+/// What a fixture's header must hold.
+struct Want {
+    file: &'static str,
+    title: Option<&'static str>,
+    date: Option<NaiveDate>,
+    dateline: Option<&'static str>,
+    body_starts: &'static str,
+}
+
+#[test]
+fn unfamiliar_sites_headline_date_and_dateline() {
+    let wants = [
+        // "Posted on … by Press Office" under a section name, menu and breadcrumb.
+        Want {
+            file: "gov_posted_on.txt",
+            title: Some("Governor Halvorsen Signs Rural Broadband Expansion Act"),
+            date: day(2022, 3, 3),
+            dateline: Some("SPRINGFIELD, Ill."),
+            body_starts: "SPRINGFIELD, Ill. —",
+        },
+        // "Skip to:" and a search form; a numeric date above the headline; "(PLACE) —".
+        Want {
+            file: "ag_numeric_date.txt",
+            title: Some("Attorney General Okafor Sues Moving Company Over Hidden Fees"),
+            date: day(2022, 3, 3),
+            dateline: Some("CARVER CITY"),
+            body_starts: "(CARVER CITY)",
+        },
+        // "Thursday, March 3rd" with the year only in the footer after the end mark.
+        Want {
+            file: "sos_weekday_no_year.txt",
+            title: Some("Secretary of State Brightwater Certifies Spring Election Results"),
+            date: day(2022, 3, 3),
+            dateline: Some("Columbus, OH"),
+            body_starts: "Columbus, OH –",
+        },
+        // A "Share" widget between the date and the body (the whole release was lost).
+        Want {
+            file: "usao.txt",
+            title: Some("Ridgeway Man Sentenced to Twelve Years for Fentanyl Distribution"),
+            date: day(2022, 3, 3),
+            dateline: Some("PORTLAND, Ore."),
+            body_starts: "PORTLAND, Ore. –",
+        },
+        // "Release Date:" then "Last updated:": the release's own date.
+        Want {
+            file: "fed_agency_published.txt",
+            title: Some("Agency Proposes Stronger Limits on Lead in School Drinking Water"),
+            date: day(2022, 3, 3),
+            dateline: Some("WASHINGTON"),
+            body_starts: "WASHINGTON —",
+        },
+        Want {
+            file: "senator.txt",
+            title: Some("Senators Wexley, Barrow Introduce Bill to Protect Coastal Fisheries"),
+            date: day(2022, 3, 3),
+            dateline: Some("Washington, D.C."),
+            body_starts: "Washington, D.C. –",
+        },
+        // The date above a "Press Release" label.
+        Want {
+            file: "house_tag.txt",
+            title: Some("Congressman Pruett Secures Funding for Eastbrook Bridge Repair"),
+            date: day(2022, 3, 3),
+            dateline: Some("WASHINGTON"),
+            body_starts: "WASHINGTON —",
+        },
+        Want {
+            file: "state_legislator.txt",
+            title: Some("Rep. Yolanda Strickland Honors Lakeview Teachers of the Year"),
+            date: day(2022, 3, 3),
+            dateline: Some("Columbus, OH"),
+            body_starts: "Columbus, OH –",
+        },
+        // An image file name and a photo credit above the headline.
+        Want {
+            file: "mayor_photo.txt",
+            title: Some("Mayor Delgado Opens New Eastside Library Branch"),
+            date: day(2022, 3, 3),
+            dateline: Some("HARLAN FALLS"),
+            body_starts: "HARLAN FALLS –",
+        },
+        // "Posted on: … | By: …" above an all-capital headline.
+        Want {
+            file: "police_caps.txt",
+            title: Some("ARREST MADE IN MAPLE STREET ROBBERY"),
+            date: day(2022, 3, 3),
+            dateline: Some("WILLOW CREEK, Texas"),
+            body_starts: "WILLOW CREEK, Texas –",
+        },
+        Want {
+            file: "state_agency.txt",
+            title: Some("DNR Opens Spring Trout Season at Twelve State Lakes"),
+            date: day(2022, 3, 3),
+            dateline: Some("MADISON, Wis."),
+            body_starts: "MADISON, Wis. —",
+        },
+        // A byline with a yearless date under the headline, the year in the footer.
+        Want {
+            file: "byline_year.txt",
+            title: Some("County Board Approves New Animal Shelter"),
+            date: day(2022, 3, 3),
+            dateline: None,
+            body_starts: "The Dorsey County Board",
+        },
+        // A bare "Newsroom" first line is a section label, not a listing page's title;
+        // an image name and a photo credit between headline and date.
+        Want {
+            file: "title_after_section_with_image.txt",
+            title: Some("Governor Tallis Announces Wildfire Preparedness Grants"),
+            date: day(2022, 3, 3),
+            dateline: Some("BOISE"),
+            body_starts: "(BOISE) –",
+        },
+        // No headline at all: neither "Share this page" nor the first sentence is one.
+        Want {
+            file: "first_sentence_title.txt",
+            title: None,
+            date: None,
+            dateline: None,
+            body_starts: "The Attorney General’s office",
+        },
+    ];
+    for w in wants {
+        let r = fixture(w.file);
+        assert_eq!(title(&r), w.title, "{}", w.file);
+        assert_eq!(r.header.date, w.date, "{}", w.file);
+        assert_eq!(
+            r.header.dateline.map(|s| r.slice(s)),
+            w.dateline,
+            "{}",
+            w.file
+        );
+        assert!(
+            r.slice(r.body).starts_with(w.body_starts),
+            "{}: {}",
+            w.file,
+            r.slice(r.body)
+        );
+    }
+}
+
+#[test]
+fn unfamiliar_sites_page_metadata_and_contact_blocks_end_the_body() {
+    // "Updated …" and the topic list under the release are not its body.
+    let r = fixture("usao.txt");
+    assert!(r.slice(r.body).ends_with("Ridgeway Police Department."));
+    // A contact block after the last sentence is read as one.
+    let r = fixture("ag_numeric_date.txt");
+    assert!(r.slice(r.body).ends_with("Tanner County District Court."));
+    assert_eq!(
+        r.header.contact_name.map(|s| r.slice(s)),
+        Some("Priya Lindqvist")
+    );
+    // A rank before the contact's name is not part of it.
+    let r = fixture("police_caps.txt");
+    assert_eq!(
+        r.header.contact_name.map(|s| r.slice(s)),
+        Some("Lena Moritz")
+    );
+}
+
+/// The releases of a many-per-file fixture (`DATE<TAB>text` lines), segmented.
+fn line_fixture(name: &str) -> Vec<Release> {
+    let path = format!(
+        "{}/tests/fixtures/unfamiliar/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(&path).expect("the fixture");
+    whosaid::ingest::from_text(name, text)
+        .into_iter()
+        .map(|raw| segment::segment(raw).expect("a release"))
+        .collect()
+}
+
+#[test]
+fn a_senator_and_a_delegate_are_not_congressmen() {
+    let issuers = |name: &str| -> Vec<Option<String>> {
+        line_fixture(name)
+            .into_iter()
+            .map(|r| r.header.issuer)
+            .collect()
+    };
+    // "Senator Bo Vance said he …" in the first line is about someone else.
+    assert!(issuers("senAdaQuillPress.txt")
+        .iter()
+        .all(|i| i.as_deref() == Some("Office of Senator Ada Quill")));
+    // "Governor Tomas Villa said he …": the governor's pronoun, not the delegate's.
+    assert!(issuers("delMariaReyesPress.txt")
+        .iter()
+        .all(|i| i.as_deref() == Some("Office of Delegate Maria Reyes")));
+}

@@ -152,7 +152,7 @@ fn the_press_commands_make_data_train_score_and_cross_validate() {
     let (cv, _) = run(&["cv-press", data, "--folds", "2", "--epochs", "2"]);
     assert!(cv.contains("fold 1: precision"), "{cv}");
     assert!(
-        cv.contains("== 2-fold cross-validation, 8 releases"),
+        cv.contains("== 2-fold cross-validation, 10 releases"),
         "{cv}"
     );
 }

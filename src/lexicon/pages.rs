@@ -127,8 +127,27 @@ pub(crate) static FILE_NAME_LABELS: WordSet = WordSet::new(&[
     "representative",
     "congressman",
     "congresswoman",
+    "delegate",
     "press",
     "release",
     "releases",
     "news",
+]);
+
+/// Title words of a United States senator, in a file name ("sen_ada_quill") or before
+/// the name ("Sen. Quill", "U.S. Senator Ada Quill"), lower case, without a period.
+pub(crate) static SENATOR_WORDS: WordSet = WordSet::new(&["sen", "senator", "senators"]);
+
+/// Title words of a delegate or resident commissioner to the House ("Del. Reyes",
+/// "Delegate Maria Reyes", "Resident Commissioner Reyes"), lower case, without a period.
+pub(crate) static DELEGATE_WORDS: WordSet = WordSet::new(&["del", "delegate", "commissioner"]);
+
+/// Title words of a member of the House that tell no gender ("Rep. Vale",
+/// "Representative Vale", "Congressmember Vale"), lower case, without a period.
+pub(crate) static REPRESENTATIVE_WORDS: WordSet = WordSet::new(&[
+    "rep",
+    "reps",
+    "representative",
+    "representatives",
+    "congressmember",
 ]);

@@ -184,6 +184,24 @@ pub fn is_end_line(line: &str) -> bool {
     END_LINE.is_match(line) || is_address_footer(line)
 }
 
+/// A share or print widget's heading ("Share", "Share this page", "Print"): it ends a
+/// release when met after the body, but pages also print it between the headline and
+/// the body.
+static WIDGET_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^(?:
+            share(?:\s+this(?:\s+(?:post|page|article|story))?)?:? | share\s+on\s+\w+ |
+            print(?:\s+this\s+page)? | print\s+friendly
+        )$",
+    )
+    .expect("static regex")
+});
+
+/// True for a share or print widget's heading ("Share", "Share this page", "Print").
+pub fn is_widget_heading(line: &str) -> bool {
+    WIDGET_HEADING.is_match(line)
+}
+
 /// True when a line is a postal address with a ZIP code and a phone number (a page or
 /// letterhead footer).
 pub fn is_address_footer(line: &str) -> bool {
@@ -212,7 +230,11 @@ pub fn is_read_more(line: &str) -> bool {
 pub fn page_reason(first_line: &str) -> Option<&'static str> {
     if BLOCKED.is_match(first_line) {
         Some("blocked or error page, not a release")
-    } else if LISTING_TITLE.is_match(first_line) {
+    } else if LISTING_TITLE.is_match(first_line)
+        && super::header::browser_site(first_line).is_some()
+    {
+        // Only a browser-title line ("Newsroom | Site") names the page; a bare
+        // "Newsroom" opening scraped text is the site's section label above a release.
         Some("listing page (news index), not a release")
     } else {
         None
@@ -377,6 +399,11 @@ mod tests {
         assert!(page_reason("Newsroom Staff Honoured - Springfield DA").is_none());
         assert!(page_reason("Man Charged in Theft | Springfield DA").is_none());
         assert!(page_reason("PRESS RELEASE: Man Charged - Springfield DA").is_none());
+        // A bare section label opening scraped text is no browser title.
+        assert!(page_reason("Newsroom").is_none());
+        assert!(is_widget_heading("Share this page"));
+        assert!(is_widget_heading("Print"));
+        assert!(!is_widget_heading("Related News"));
         assert!(is_listing_name("Press Releases 2019"));
         assert!(is_listing_name("2021 Press Releases"));
         assert!(!is_listing_name("Springfield DA NewsCenter"));

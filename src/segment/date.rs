@@ -1,5 +1,6 @@
 //! Dates as press releases print them: "October 10, 2024", "Thursday, November 13, 2014",
-//! "Oct. 10, 2024", "03.08.19", "10/10/2024", "2024-10-10" and "2024-10-10 18:41:30".
+//! "Oct. 10, 2024", "03.08.19", "10/10/2024", "2024-10-10", "2024-10-10 18:41:30" and,
+//! in Spanish releases, "11 de abril de 2024".
 //!
 //! Regexes find the candidates; `chrono` checks that the day exists.
 
@@ -20,6 +21,15 @@ static WORDED: LazyLock<Regex> = LazyLock::new(|| {
 static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?\s+(\d{4})\b",
+    )
+    .expect("static regex")
+});
+
+/// A date in Spanish, as offices print their Spanish releases: "11 de abril de 2024",
+/// "30 de diciembre, 2025".
+static SPANISH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(\d{1,2})\s+de\s+(enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)(?:\s+de|,)\s+(\d{4})\b",
     )
     .expect("static regex")
 });
@@ -88,18 +98,18 @@ fn month_number(name: &str) -> Option<u32> {
     let lower = name.to_ascii_lowercase();
     let key = lower.get(..3)?;
     let n = match key {
-        "jan" => 1,
+        "jan" | "ene" => 1,
         "feb" => 2,
         "mar" => 3,
-        "apr" => 4,
+        "apr" | "abr" => 4,
         "may" => 5,
         "jun" => 6,
         "jul" => 7,
-        "aug" => 8,
-        "sep" => 9,
+        "aug" | "ago" => 8,
+        "sep" | "set" => 9,
         "oct" => 10,
         "nov" => 11,
-        "dec" => 12,
+        "dec" | "dic" => 12,
         _ => return None,
     };
     Some(n)
@@ -181,7 +191,22 @@ pub fn find(text: &str) -> Option<Found> {
         )?;
         Some(Found::at(&m, date))
     });
-    [worded, iso, numeric, day_first, year_first]
+    // The Spanish form always has " de " (most texts do not: skip its regex).
+    let has_de = [" de ", " DE ", " De "].iter().any(|w| text.contains(w));
+    let spanish = has_de
+        .then(|| {
+            SPANISH.captures_iter(text).find_map(|c| {
+                let m = c.get(0)?;
+                let date = ymd(
+                    c.get(3)?.as_str().parse().ok(),
+                    month_number(c.get(2)?.as_str()),
+                    c.get(1)?.as_str().parse().ok(),
+                )?;
+                Some(Found::at(&m, date))
+            })
+        })
+        .flatten();
+    [worded, iso, numeric, day_first, year_first, spanish]
         .into_iter()
         .flatten()
         .min_by_key(|f| f.start)
@@ -208,6 +233,12 @@ impl Yearless {
             NaiveDate::from_ymd_opt(y, self.month, self.day)
                 .filter(|d| self.weekday.is_none_or(|w| d.weekday() == w))
         })
+    }
+
+    /// The date in the first of `years` where the day falls on the printed weekday; none
+    /// when no weekday was printed.
+    pub fn weekday_in_year_of(&self, years: &[i32]) -> Option<NaiveDate> {
+        self.weekday.and_then(|_| self.in_year_of(years))
     }
 }
 
@@ -324,6 +355,12 @@ mod tests {
         assert_eq!(parse("Posted on 2020/03/02 by Admin"), Some(d(2020, 3, 2)));
         assert_eq!(parse("23/03/2020"), Some(d(2020, 3, 23)));
         assert_eq!(parse("03-02-20"), Some(d(2020, 3, 2)));
+        assert_eq!(parse("11 de abril de 2024"), Some(d(2024, 4, 11)));
+        assert_eq!(parse("30 de Diciembre, 2025"), Some(d(2025, 12, 30)));
+        assert_eq!(
+            parse("Ocurrido el 2 de agosto de 2021 en"),
+            Some(d(2021, 8, 2))
+        );
     }
 
     #[test]

@@ -56,7 +56,15 @@ fn header_date(
         .collect();
     // Without a headline, the dates above the body are all "before" it.
     let t = title.unwrap_or(b);
-    let after = dated.iter().rev().find(|&&(k, _)| k >= t).map(|&(_, d)| d);
+    // The last date under the headline, passing over a revision date ("Last updated")
+    // when the release's own is printed too.
+    let under: Vec<&(usize, chrono::NaiveDate)> = dated.iter().filter(|&&(k, _)| k >= t).collect();
+    let after = under
+        .iter()
+        .rev()
+        .find(|&&&(k, _)| !is_update_line(line(k)))
+        .or(under.last())
+        .map(|&&(_, d)| d);
     // Dated lists alternate date and headline lines.
     let listed = |k: usize| dated.iter().any(|&(j, _)| j.abs_diff(k) == 2);
     let before = || {
@@ -79,10 +87,38 @@ fn header_date(
 /// a byline separator, never inside a sentence).
 static POSTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:^|[|•·]\s*)(?:this\s+(?:entry|article|post|story|page)\s+was\s+)?(?:posted|published|updated|last\s+updated|date|dated|issued|released)(?:\s+(?:on|at))?\b",
+        r"(?i)(?:^|[|•·]\s*)(?:this\s+(?:entry|article|post|story|page)\s+was\s+)?(?:posted|published|updated|last\s+updated|date|dated|issued|released|release\s+date)(?:\s+(?:on|at))?\b",
     )
     .expect("static regex")
 });
+
+/// A label saying the date after it is a later revision, not the issue date ("Last
+/// updated: …", "Updated …", "Page modified …").
+static UPDATED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:page\s+)?(?:last\s+)?(?:updated|modified|revised|reviewed)\b")
+        .expect("static regex")
+});
+
+/// True for a line that dates a revision of the page ("Last updated: May 6, 2026").
+fn is_update_line(line: &str) -> bool {
+    UPDATED.is_match(line)
+}
+
+/// Most words of a dated label line ("Release Date: May 4, 2026", "Updated May 6, 2026").
+const DATED_LABEL_WORDS: usize = 12;
+
+/// True for a short line that is a dating label and its date, nothing else ("Release
+/// Date: May 4, 2026", "Posted on May 4, 2026 by Press Office", "Last updated: Jun. 6").
+pub(super) fn is_dated_label_line(line: &str) -> bool {
+    if line.split_whitespace().count() > DATED_LABEL_WORDS {
+        return false;
+    }
+    let Some(from) = posted_label_end(line) else {
+        return false;
+    };
+    let rest = line[from..].trim_start_matches(|c: char| c == ':' || c.is_whitespace());
+    date::at_start(rest).is_some() || date::find_yearless(rest).is_some_and(|y| y.start == 0)
+}
 
 /// Most words of a "Posted on" line.
 const POSTED_LINE_WORDS: usize = 20;
@@ -130,17 +166,41 @@ fn yearless_date(
     let line = |k: usize| lines[k].span.slice(text);
     let mut years: Vec<i32> = window.clone().flat_map(|k| date::years(line(k))).collect();
     years.extend(date::years(source));
-    if years.is_empty() {
-        return None;
-    }
-    window.chain(b..(b + 1).min(lines.len())).find_map(|k| {
-        let l = line(k);
-        let y = date::find_yearless(l)?;
-        let dates_line = (y.end - y.start) * 2 >= l.len()
-            || posted_label_end(l).is_some_and(|end| end <= y.start)
-            || (k == b && y.start < 80);
-        dates_line.then(|| y.in_year_of(&years)).flatten()
+    let printed = window
+        .clone()
+        .chain(b..(b + 1).min(lines.len()))
+        .find_map(|k| {
+            let l = line(k);
+            let y = date::find_yearless(l)?;
+            let dates_line = (y.end - y.start) * 2 >= l.len()
+                || posted_label_end(l).is_some_and(|end| end <= y.start)
+                || after_separator(&l[..y.start])
+                || (k == b && y.start < 80);
+            dates_line.then_some(y)
+        })?;
+    printed.in_year_of(&years).or_else(|| {
+        // The header prints no year: a year printed anywhere on the page where the day
+        // falls on the printed weekday ("Thursday, March 3rd" … "© 2022"), else the
+        // year of the page's copyright line.
+        let page: Vec<i32> = (0..lines.len())
+            .flat_map(|k| date::years(line(k)))
+            .collect();
+        let copyright: Vec<i32> = (window.end..lines.len())
+            .map(line)
+            .filter(|l| l.contains('©') || l.to_lowercase().contains("copyright"))
+            .flat_map(date::years)
+            .collect();
+        printed
+            .weekday_in_year_of(&page)
+            .or_else(|| printed.in_year_of(&copyright))
     })
+}
+
+/// True when a text ends in a byline or metadata separator ("By Jo Marsh |", "News •"):
+/// what follows it is the line's date field.
+fn after_separator(before: &str) -> bool {
+    let t = before.trim_end();
+    !t.is_empty() && t.ends_with(['|', '•', '·'])
 }
 
 /// The date printed beside the page's own headline in a dated list (its "More News"
@@ -155,4 +215,30 @@ fn listed_date(text: &str, lines: &[Line], source: &str) -> Option<NaiveDate> {
             .flatten()
     };
     k.checked_sub(1).and_then(dated).or_else(|| dated(k + 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dated_label_lines() {
+        for l in [
+            "Release Date: May 4, 2026",
+            "Last updated: May 6, 2026",
+            "Posted on May 4, 2026 by Press Office",
+            "Updated Jun. 6",
+        ] {
+            assert!(is_dated_label_line(l), "{l}");
+        }
+        for l in [
+            "May 4, 2026",
+            "Released on May 4, 2026, the report found that two of every three wells had failed.",
+            "Posted in: News",
+        ] {
+            assert!(!is_dated_label_line(l), "{l}");
+        }
+        assert!(is_update_line("Last updated: May 6, 2026"));
+        assert!(!is_update_line("Release Date: May 4, 2026"));
+    }
 }

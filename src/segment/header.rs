@@ -5,12 +5,14 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::lexicon::pages::{FILE_NAME_LABELS, NOT_CONTACT_NAMES, NOT_PLACES};
+use crate::lexicon::pages::{NOT_CONTACT_NAMES, NOT_PLACES};
+use crate::lexicon::titles::{HONORIFICS, OFFICIAL_HEADS};
 
-/// Labels printed before a headline ("FOR IMMEDIATE RELEASE: …", "June 5, 2026: …").
+/// Labels printed before a headline ("FOR IMMEDIATE RELEASE: …", "June 5, 2026: …"),
+/// in Spanish releases too ("PARA PUBLICACIÓN INMEDIATA: …").
 static TITLE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:for\s+immediate\s+release|media\s+advisory|media\s+release|news\s+release|press\s+release|update|statement)\s*[:\-–—]\s*)+",
+        r"(?i)^(?:(?:for\s+immediate\s+release|media\s+advisory|media\s+release|news\s+release|press\s+release|update|statement|para\s+(?:su\s+)?publicaci[oó]n\s+inmediata|comunicado\s+de\s+prensa)\s*[:\-–—]\s*)+",
     )
     .expect("static regex")
 });
@@ -66,10 +68,11 @@ static NAME_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.|[A-Z][A-Za-z'’-]+)){1,3}$").expect("static regex")
 });
 
-/// Issuing offices named in a text or a browser title.
+/// Issuing offices named in a text or a browser title, a U.S. Attorney's with its
+/// district ("U.S. Attorney's Office, District of Springfield").
 static OFFICE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:Office of (?:the )?[A-Z][A-Za-z.’' -]*?(?:Attorney|Secretary of State|Governor|Attorney General|Treasurer|Auditor|Congressman [A-Z][A-Za-z. ]+|Congresswoman [A-Z][A-Za-z. ]+)|(?:[A-Z][A-Za-z.-]+ )+(?:County )?(?:District|State[’']s|County|Prosecuting|City) Attorney[’']s Office)",
+        r"(?:Office of (?:the )?[A-Z][A-Za-z.’' -]*?(?:Attorney|Secretary of State|Governor|Attorney General|Treasurer|Auditor|Congressman [A-Z][A-Za-z. ]+|Congresswoman [A-Z][A-Za-z. ]+)|(?:[A-Z][A-Za-z.-]+ )+(?:County )?(?:District|State[’']s|County|Prosecuting|City) Attorney[’']s Office|U\.S\. Attorney[’']s Office(?:,\s*|\s+for\s+the\s+)(?:(?:Northern|Southern|Eastern|Western|Middle|Central)\s+)?District\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)",
     )
     .expect("static regex")
 });
@@ -217,12 +220,31 @@ pub fn email(line: &str) -> Option<std::ops::Range<usize>> {
     EMAIL.find(line).map(|m| m.range())
 }
 
-/// A contact name given after a contact label in a line: its byte range.
+/// A contact name given after a contact label in a line: its byte range, without a
+/// rank or honorific before it ("Media Contact: Sgt. Jo Marsh" gives "Jo Marsh").
 pub fn contact_name(line: &str) -> Option<std::ops::Range<usize>> {
-    CONTACT_NAME
-        .captures(line)
-        .and_then(|c| c.get(1))
-        .map(|m| m.range())
+    let m = CONTACT_NAME.captures(line)?.get(1)?;
+    let name = m.as_str();
+    let first = name.split_whitespace().next().unwrap_or("");
+    let bare = first.trim_end_matches('.');
+    if HONORIFICS.contains(bare) || OFFICIAL_HEADS.contains(bare) {
+        let rest = &name[first.len()..];
+        let skip = first.len() + (rest.len() - rest.trim_start().len());
+        return Some(m.start() + skip..m.end());
+    }
+    Some(m.range())
+}
+
+/// A contact label opening a line, with its colon: "Media Contact:", "Contact: Jo Marsh".
+static CONTACT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:media|press|news|public\s+information)\s+)?contacts?\s*:")
+        .expect("static regex")
+});
+
+/// True for a line that opens a contact block: a contact label, alone or with the
+/// contact after its colon ("Media Contact:", "Press Contact: Jo Marsh, 555-0142").
+pub fn opens_contact_block(line: &str) -> bool {
+    CONTACT_LABEL.is_match(line) || is_bare_contact_label(line)
 }
 
 /// True for a line that ends in a contact label with the name on the next line.
@@ -233,6 +255,40 @@ pub fn is_bare_contact_label(line: &str) -> bool {
         "contact" | "contacts" | "media contact" | "press contact"
     ) || l.ends_with(", contact")
         || l.ends_with("please contact")
+}
+
+/// Most words of a byline ("By Jo Marsh, Communications Manager | May 4").
+const BYLINE_WORDS: usize = 14;
+
+/// True for a byline: "By" and a person's name, then only a role, a separator and a
+/// date ("By Jo Marsh, Communications Manager | May 4", "By Jo Marsh • 3 min read").
+pub fn is_byline(line: &str) -> bool {
+    let Some(rest) = line
+        .strip_prefix("By ")
+        .or_else(|| line.strip_prefix("BY "))
+    else {
+        return false;
+    };
+    let name_end = rest.find([',', '|', '•', '·']).unwrap_or(rest.len());
+    let name = rest[..name_end].trim();
+    // An all-capital byline ("BY JO MARSH") is read as the name it prints.
+    let name = if name.chars().any(char::is_lowercase) {
+        name.to_string()
+    } else {
+        name.split_whitespace()
+            .map(|w| capitalised(&w.to_lowercase()))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    line.split_whitespace().count() <= BYLINE_WORDS && !ends_sentence(line) && is_person_name(&name)
+}
+
+/// A word with its first letter upper case and the rest as it is.
+pub(super) fn capitalised(w: &str) -> String {
+    let mut cs = w.chars();
+    cs.next().map_or_else(String::new, |f| {
+        f.to_uppercase().collect::<String>() + cs.as_str()
+    })
 }
 
 /// True for a line that is only a person's name.
@@ -269,91 +325,6 @@ pub fn office_of_prosecutor(text: &str) -> Option<String> {
     let place = c.get(1)?.as_str();
     let role = c.get(2)?.as_str();
     Some(format!("{place} {role}’s Office"))
-}
-
-/// The member of Congress named by a file name: "bradAshfordPress.txt" -> "Brad
-/// Ashford", "congress_jane_q_public_03.txt" -> "Jane Q Public".
-pub fn member_from_file_name(source: &str) -> Option<String> {
-    let base = source.rsplit('/').next().unwrap_or(source);
-    let stem = base.split('.').next().unwrap_or(base);
-    let stem = stem.strip_prefix("congress_").unwrap_or(stem);
-    let stem = stem.strip_suffix("Press").unwrap_or(stem);
-    let mut words: Vec<String> = Vec::new();
-    for part in stem.split(['_', '-', ' ']) {
-        if part.is_empty() || part.chars().all(|c| c.is_ascii_digit()) {
-            continue;
-        }
-        // camelCase: a new word at each capital.
-        let mut current = String::new();
-        for c in part.chars() {
-            // "Mc" starts a surname rather than ending a word ("McTavish").
-            if c.is_uppercase() && !current.is_empty() && current != "Mc" {
-                words.push(std::mem::take(&mut current));
-            }
-            current.push(c);
-        }
-        if !current.is_empty() {
-            words.push(current);
-        }
-    }
-    // Titles and labels in the name are not part of it ("rep_jane_roe_press").
-    words.retain(|w| !FILE_NAME_LABELS.contains(&w.to_lowercase()));
-    if !(2..=5).contains(&words.len()) {
-        return None;
-    }
-    let name = words
-        .iter()
-        .map(|w| {
-            let mut cs = w.chars();
-            cs.next().map_or_else(String::new, |f| {
-                f.to_uppercase().collect::<String>() + cs.as_str()
-            })
-        })
-        .collect::<Vec<_>>()
-        .join(" ");
-    Some(name)
-}
-
-/// "Congresswoman" or "Congressman" for the member `name` in a text: the title the text
-/// puts before the member's surname, else the one it uses most, else the pronouns that
-/// follow the surname; "Congressman" when nothing tells.
-pub fn member_title(text: &str, name: &str) -> &'static str {
-    let surname = name.split_whitespace().next_back().unwrap_or(name);
-    let count = |w: &str| text.matches(w).count();
-    let named = |title: &str| {
-        text.match_indices(title)
-            .filter(|&(i, _)| {
-                // "Congresswoman Quill", "Congresswoman Ada F. Quill".
-                text[i + title.len()..]
-                    .split_whitespace()
-                    .take(3)
-                    .any(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) == surname)
-            })
-            .count()
-    };
-    let (women, men) = match (named("Congresswoman"), named("Congressman")) {
-        (0, 0) => match (count("Congresswoman"), count("Congressman")) {
-            (0, 0) => {
-                // Pronouns in the sentences that name the member.
-                let mut she = 0;
-                let mut he = 0;
-                for (i, _) in text.match_indices(surname) {
-                    let after = &text[i..];
-                    let near = &after[..after.floor_char_boundary(300)];
-                    she += near.matches(" she ").count() + near.matches(" her ").count();
-                    he += near.matches(" he ").count() + near.matches(" his ").count();
-                }
-                (she, he)
-            }
-            counts => counts,
-        },
-        counts => counts,
-    };
-    if women > men {
-        "Congresswoman"
-    } else {
-        "Congressman"
-    }
 }
 
 #[cfg(test)]
@@ -428,6 +399,17 @@ mod tests {
         assert!(!is_person_name("Use. Please"));
         assert!(!is_person_name("Media Relations Division"));
         assert!(!is_person_name("Governor Bo Vale"));
+        let l = "Media Contact: Sgt. Jo Marsh, 555-0156";
+        assert_eq!(&l[contact_name(l).unwrap()], "Jo Marsh");
+        assert!(opens_contact_block("Media Contact:"));
+        assert!(opens_contact_block("Press Contact: Jo Marsh, 555-0142"));
+        assert!(!opens_contact_block(
+            "Contacts with the county began in May."
+        ));
+        assert!(is_byline("By Jo Marsh, Communications Manager | May 4"));
+        assert!(is_byline("BY JO MARSH"));
+        assert!(!is_byline("By Land and Sea, Rescuers Reach the Island"));
+        assert!(!is_byline("By the end of the year the trail will be open."));
         assert!(is_name_line("Susan Q. Vale"));
         assert!(!is_name_line("Chief of Staff"));
     }
@@ -435,6 +417,7 @@ mod tests {
     #[test]
     fn labels_and_lines() {
         assert_eq!(label_len("FOR IMMEDIATE RELEASE: Big News"), 23);
+        assert_eq!(label_len("PARA PUBLICACIÓN INMEDIATA: Gran Noticia"), 29);
         assert!(is_label_line("Case # 19NF2231"));
         assert!(is_label_line("For Immediate Release"));
         assert!(!is_title_like("Contact: 555-555-1234"));
@@ -445,7 +428,7 @@ mod tests {
     }
 
     #[test]
-    fn offices_and_members() {
+    fn offices() {
         assert_eq!(
             office("Read the latest news from the Office of the Missouri Secretary of State."),
             Some("Office of the Missouri Secretary of State")
@@ -455,36 +438,9 @@ mod tests {
             Some("Springfield County District Attorney’s Office")
         );
         assert_eq!(
-            member_from_file_name("congress/adaQuillPress.txt").as_deref(),
-            Some("Ada Quill")
+            office("U.S. Attorney's Office, Eastern District of Springfield\nRIVERTON –"),
+            Some("U.S. Attorney's Office, Eastern District of Springfield")
         );
-        assert_eq!(
-            member_from_file_name("congress_jo_van_vale_07.txt").as_deref(),
-            Some("Jo Van Vale")
-        );
-        assert_eq!(
-            member_title("Congresswoman Quill said her bill", "Ada Quill"),
-            "Congresswoman"
-        );
-        assert_eq!(
-            member_title("Congressman Vale met Congresswoman Quill", "Ada Quill"),
-            "Congresswoman"
-        );
-        assert_eq!(
-            member_title("Rep. Quill said her bill helps", "Ada Quill"),
-            "Congresswoman"
-        );
-        assert_eq!(
-            member_title("Rep. Vale said his bill", "Bo Vale"),
-            "Congressman"
-        );
-        assert_eq!(
-            member_from_file_name("doraMcTavishPress.txt").as_deref(),
-            Some("Dora McTavish")
-        );
-        assert_eq!(
-            member_from_file_name("rep_ada_quill_press.txt").as_deref(),
-            Some("Ada Quill")
-        );
+        assert_eq!(office("the U.S. Attorney's Office said"), None);
     }
 }

@@ -16,6 +16,7 @@ mod chrome;
 mod date;
 mod dating;
 mod header;
+mod member;
 mod sentences;
 mod title;
 
@@ -180,10 +181,10 @@ fn line_layout(raw: &RawRelease) -> Layout {
     if let Some((place, _)) = header::dateline(body.slice(text)) {
         header.dateline = Some(Span::new(body.start + place.start, body.start + place.end));
     }
-    header.issuer = header::member_from_file_name(&raw.source).map(|name| {
+    header.issuer = member::member_from_file_name(&raw.source).map(|name| {
         format!(
             "Office of {} {name}",
-            header::member_title(content.slice(text), &name)
+            member::member_title(content.slice(text), &name, &raw.source)
         )
     });
     Layout {
@@ -296,6 +297,10 @@ fn page_layout(raw: &RawRelease) -> Result<Layout, NotARelease> {
                 return true;
             }
             chrome::starts_fragment_run(&texts[k..])
+                // Page metadata under the release ("Updated May 6, 2026") and its
+                // contact block ("Media Contact:", "Media Contact: Jo Marsh, …").
+                || (header::ends_sentence(line(k - 1))
+                    && (dating::is_dated_label_line(l) || header::opens_contact_block(l)))
                 || (date::find(l).is_some_and(|f| f.start == 0)
                     && date::is_date_line(l)
                     && l.split_whitespace().count() <= 5
@@ -501,7 +506,9 @@ fn body_start(
     };
     let limit = if bounded {
         (from..lines.len())
-            .find(|&k| chrome::is_end_line(line(k)))
+            // A share or print widget printed between the headline and the body
+            // ("Headline" / "May 4, 2026" / "Share" / "SPRINGFIELD – …") is passed over.
+            .find(|&k| chrome::is_end_line(line(k)) && !chrome::is_widget_heading(line(k)))
             .unwrap_or(lines.len())
     } else {
         lines.len()
@@ -614,6 +621,8 @@ fn ends_with_function_word(line: &str) -> bool {
 /// Lines skipped when looking up from the body for the headline.
 fn is_header_filler(line: &str) -> bool {
     date::is_date_line(line)
+        || dating::is_dated_label_line(line)
+        || header::is_byline(line)
         || header::is_label_line(line)
         || header::phone(line).is_some()
         || header::email(line).is_some()

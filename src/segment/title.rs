@@ -221,9 +221,11 @@ pub(super) fn in_menu_run(text: &str, lines: &[Line], k: usize) -> bool {
 
 /// True when a line is page furniture that a headline is never made of: a navigation
 /// link or button, a label ending in a colon, an image file name, a photo credit, a
-/// breadcrumb, or a news-section name.
+/// breadcrumb, a news-section name, or a heading that ends releases ("Share this page",
+/// "Related News").
 pub(super) fn is_furniture(line: &str) -> bool {
     line.trim_end().ends_with(':')
+        || super::chrome::is_end_line(line)
         || super::chrome::is_navigation(line)
         || super::chrome::is_image_name(line)
         || super::chrome::is_photo_credit(line)
