@@ -3,6 +3,7 @@
 //! Quill"), read from the file name and the release's own words. Where the words do not
 //! tell, the title says less ("Representative") rather than guess a gender.
 
+use crate::lexicon::gender::{of_pronoun, Gender};
 use crate::lexicon::pages::{
     DELEGATE_WORDS, FILE_NAME_LABELS, REPRESENTATIVE_WORDS, SENATOR_WORDS,
 };
@@ -181,10 +182,15 @@ fn pronouns(text: &str, surname: &str) -> (usize, usize) {
             if capitals >= 2 {
                 break;
             }
-            match w.trim_matches(|c: char| !c.is_alphanumeric()) {
-                "she" | "her" | "hers" | "herself" => she += 1,
-                "he" | "his" | "him" | "himself" => he += 1,
-                _ => {}
+            // Only the lower-case forms count.
+            let word = w.trim_matches(|c: char| !c.is_alphanumeric());
+            if !word.chars().all(char::is_lowercase) {
+                continue;
+            }
+            match of_pronoun(word) {
+                Some(Gender::Female) => she += 1,
+                Some(Gender::Male) => he += 1,
+                None => {}
             }
         }
     }
